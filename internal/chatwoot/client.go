@@ -1,0 +1,306 @@
+// Package chatwoot is a typed client for the parts of Chatwoot's Application API that the
+// provider uses. It knows nothing about Terraform: resources call it with plain Go values and get
+// typed results or typed errors (*APIError) back.
+package chatwoot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// TokenHeader is the header Chatwoot reads the access token from. Chatwoot (Rack) accepts both
+// `api_access_token` and `Api-Access-Token`; the hyphenated spelling survives nginx, which by
+// default drops header names that contain underscores (API.md §1.1).
+const TokenHeader = "Api-Access-Token"
+
+// DefaultBaseURL is Chatwoot's hosted cloud.
+const DefaultBaseURL = "https://app.chatwoot.com"
+
+// maxResponseBytes caps what is read of any response, so a broken proxy cannot exhaust memory.
+const maxResponseBytes = 16 << 20
+
+// Logger receives one line per HTTP attempt. The provider routes it to tflog; fields never
+// contain the token.
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+}
+
+// Config holds what a Client needs.
+type Config struct {
+	BaseURL        string
+	Token          string
+	UserAgent      string
+	HTTPClient     *http.Client // optional; its Transport is reused, redirects are made safe
+	Logger         Logger
+	MaxRetries     int           // retries after the first attempt, for retryable failures
+	RequestTimeout time.Duration // per attempt; 0 means none beyond the context
+	// Sleep waits between retries; tests inject a fake to run in milliseconds.
+	Sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Client talks to one Chatwoot installation with one token.
+type Client struct {
+	base      *url.URL
+	token     string
+	userAgent string
+	http      *http.Client
+	logger    Logger
+	retry     retryPolicy
+	timeout   time.Duration
+	lookups   *lookupCache
+}
+
+// New validates cfg and returns a Client.
+func New(cfg Config) (*Client, error) {
+	base, err := ParseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Token == "" {
+		return nil, errors.New("an API access token is required")
+	}
+	hc := &http.Client{}
+	if cfg.HTTPClient != nil {
+		clone := *cfg.HTTPClient
+		hc = &clone
+	}
+	hc.CheckRedirect = sameOriginRedirectsOnly
+	c := &Client{
+		base:      base,
+		token:     cfg.Token,
+		userAgent: cfg.UserAgent,
+		http:      hc,
+		logger:    cfg.Logger,
+		retry:     newRetryPolicy(cfg.MaxRetries, cfg.Sleep),
+		timeout:   cfg.RequestTimeout,
+	}
+	if c.userAgent == "" {
+		c.userAgent = "terraform-provider-chatwoot"
+	}
+	c.lookups = newLookupCache(c)
+	return c, nil
+}
+
+// ParseBaseURL checks that raw is an absolute http(s) URL without query or fragment, and returns
+// it without a trailing slash so that installs under a sub-path (https://example.com/chatwoot)
+// keep their prefix.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	if strings.TrimSpace(raw) == "" {
+		return nil, errors.New("the base URL is empty")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("the base URL %q is not a valid URL: %w", raw, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("the base URL %q must start with http:// or https://", raw)
+	}
+	if u.Host == "" || u.Hostname() == "" {
+		return nil, fmt.Errorf("the base URL %q has no host", raw)
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("the base URL %q must not contain credentials", raw)
+	}
+	if u.RawQuery != "" || u.ForceQuery {
+		return nil, fmt.Errorf("the base URL %q must not have a query string", raw)
+	}
+	if u.Fragment != "" || strings.Contains(raw, "#") {
+		return nil, fmt.Errorf("the base URL %q must not have a fragment", raw)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u, nil
+}
+
+// sameOriginRedirectsOnly refuses redirects that leave the configured scheme, host and port: Go
+// would otherwise forward our custom token header to wherever a proxy points.
+func sameOriginRedirectsOnly(req *http.Request, via []*http.Request) error {
+	if len(via) >= 5 {
+		return errors.New("stopped after 5 redirects")
+	}
+	first := via[0].URL
+	if req.URL.Scheme != first.Scheme || req.URL.Host != first.Host {
+		return &redirectRefusedError{from: first.Scheme + "://" + first.Host, to: req.URL.Scheme + "://" + req.URL.Host}
+	}
+	return nil
+}
+
+type redirectRefusedError struct{ from, to string }
+
+func (e *redirectRefusedError) Error() string {
+	return fmt.Sprintf("refused to follow a redirect from %s to %s: the access token must not be sent to another host; set base_url to the address Chatwoot is served from", e.from, e.to)
+}
+
+type responseTooLargeError struct{ limit int }
+
+func (e *responseTooLargeError) Error() string {
+	return fmt.Sprintf("the response is larger than %d bytes", e.limit)
+}
+
+// call describes one API request.
+type call struct {
+	method string
+	path   string // below the base URL, starting with /api/...
+	query  url.Values
+	body   any
+	// idempotent marks requests that may be repeated after a failure with an unknown outcome.
+	idempotent bool
+}
+
+// do sends the request, retrying where that is safe, and decodes a 2xx JSON answer into out
+// (which may be nil). The raw body is returned too, for callers that must see literal `null`.
+func (c *Client) do(ctx context.Context, cl call, out any) ([]byte, error) {
+	var payload []byte
+	if cl.body != nil {
+		var err error
+		payload, err = json.Marshal(cl.body)
+		if err != nil {
+			return nil, fmt.Errorf("encoding the request body for %s %s: %w", cl.method, cl.path, err)
+		}
+	}
+	var lastErr error
+	for attempt := 1; ; attempt++ {
+		body, status, err := c.attempt(ctx, cl, payload, attempt)
+		if err == nil {
+			if out != nil && !isJSONNull(body) && len(bytes.TrimSpace(body)) > 0 {
+				if derr := json.Unmarshal(body, out); derr != nil {
+					return body, &DecodeError{Method: cl.method, Path: cl.path, StatusCode: status, Err: derr, Snippet: snippet(body)}
+				}
+			}
+			return body, nil
+		}
+		lastErr = err
+		wait, retry := c.retry.shouldRetry(cl, err, attempt)
+		if !retry {
+			return nil, lastErr
+		}
+		if serr := c.retry.sleep(ctx, wait); serr != nil {
+			return nil, fmt.Errorf("%w (gave up waiting to retry: %v)", lastErr, serr)
+		}
+	}
+}
+
+// attempt sends the request once.
+func (c *Client) attempt(ctx context.Context, cl call, payload []byte, attempt int) ([]byte, int, error) {
+	if c.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.timeout)
+		defer cancel()
+	}
+	u := *c.base
+	u.Path = c.base.Path + cl.path
+	u.RawQuery = cl.query.Encode()
+	var reader io.Reader
+	if payload != nil {
+		reader = bytes.NewReader(payload)
+	}
+	req, err := http.NewRequestWithContext(ctx, cl.method, u.String(), reader)
+	if err != nil {
+		return nil, 0, fmt.Errorf("building %s %s: %w", cl.method, cl.path, err)
+	}
+	req.Header.Set(TokenHeader, c.token)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	start := time.Now()
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.log(ctx, cl, 0, attempt, time.Since(start), err)
+		return nil, 0, &TransportError{Method: cl.method, Path: cl.path, Err: scrubURLError(err)}
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+	if err == nil && len(body) > maxResponseBytes {
+		err = &responseTooLargeError{limit: maxResponseBytes}
+	}
+	c.log(ctx, cl, resp.StatusCode, attempt, time.Since(start), err)
+	if err != nil {
+		return nil, resp.StatusCode, &TransportError{Method: cl.method, Path: cl.path, Err: err}
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		apiErr := newAPIError(cl.method, cl.path, resp.StatusCode, body)
+		apiErr.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		return nil, resp.StatusCode, apiErr
+	}
+	return body, resp.StatusCode, nil
+}
+
+func (c *Client) log(ctx context.Context, cl call, status, attempt int, took time.Duration, err error) {
+	if c.logger == nil {
+		return
+	}
+	fields := map[string]any{
+		"method":      cl.method,
+		"path":        cl.path,
+		"status":      status,
+		"attempt":     attempt,
+		"duration_ms": took.Milliseconds(),
+	}
+	if err != nil {
+		fields["error"] = err.Error()
+	}
+	c.logger.Debug(ctx, "Chatwoot API request", fields)
+}
+
+// scrubURLError drops the URL from a *url.Error: it carries the host, and in a redirect case the
+// other host, which is noise in a diagnostic (the token is never in the URL).
+func scrubURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+func isJSONNull(body []byte) bool {
+	return string(bytes.TrimSpace(body)) == "null"
+}
+
+func snippet(body []byte) string {
+	s := strings.TrimSpace(string(body))
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return s
+}
+
+// TransportError is a request that got no usable HTTP answer: connection refused or reset,
+// timeout, TLS failure, a refused redirect, or a body that could not be read.
+type TransportError struct {
+	Method, Path string
+	Err          error
+}
+
+func (e *TransportError) Error() string {
+	return fmt.Sprintf("%s %s: %v", e.Method, e.Path, e.Err)
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// DecodeError is a 2xx answer whose body is not the JSON the endpoint documents.
+type DecodeError struct {
+	Method, Path string
+	StatusCode   int
+	Err          error
+	Snippet      string
+}
+
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("%s %s: HTTP %d with a body that is not the expected JSON (%v): %q", e.Method, e.Path, e.StatusCode, e.Err, e.Snippet)
+}
+
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+func accountPath(accountID int64, format string, args ...any) string {
+	return fmt.Sprintf("/api/v1/accounts/%d", accountID) + fmt.Sprintf(format, args...)
+}

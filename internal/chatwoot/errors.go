@@ -1,0 +1,191 @@
+package chatwoot
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// AuthProblem says which of Chatwoot's many 401 causes an APIError is. Chatwoot answers every
+// authentication and authorization failure with 401 and tells them apart only by the body
+// (API.md §1.2, §2, §11.1), so the client decodes the body once and callers switch on this.
+type AuthProblem int
+
+const (
+	AuthNone AuthProblem = iota
+	// AuthTokenMissing: no api_access_token header reached Chatwoot (devise's {"errors":[...]} body).
+	AuthTokenMissing
+	// AuthTokenInvalid: the token is unknown to Chatwoot.
+	AuthTokenInvalid
+	// AuthBotsNotAllowed: an agent-bot or platform-app token on an endpoint bots may not use.
+	AuthBotsNotAllowed
+	// AuthNotAccountMember: a valid user token that is not a member of the account in the path.
+	AuthNotAccountMember
+	// AuthBotNotAuthorized: an agent-bot token that does not belong to the account.
+	AuthBotNotAuthorized
+	// AuthAccountSuspended: the account is suspended.
+	AuthAccountSuspended
+	// AuthForbidden: Pundit's denial: the token's role may not do this (Chatwoot uses 401, not 403).
+	AuthForbidden
+	// AuthInvalidUserIDs: team members endpoints answer ids outside the account with 401.
+	AuthInvalidUserIDs
+	// AuthUnknown: a 401 whose body matches none of the known causes.
+	AuthUnknown
+)
+
+// Chatwoot's exact 401 messages (API.md §1.2).
+const (
+	msgTokenMissing      = "You need to sign in or sign up before continuing."
+	msgTokenInvalid      = "Invalid Access Token"
+	msgBotsNotAllowed    = "Access to this endpoint is not authorized for bots"
+	msgNotAccountMember  = "You are not authorized to access this account"
+	msgBotNotAuthorized  = "Bot is not authorized to access this account"
+	msgAccountSuspended  = "Account is suspended"
+	msgForbidden         = "You are not authorized to do this action"
+	msgInvalidUserIDs    = "Invalid User IDs"
+	msgPlatformBadToken  = "Invalid access_token"
+	maxErrorBodyInReport = 512
+)
+
+// APIError is a non-2xx answer from Chatwoot. It names the request (method and path, never the
+// token or the host) and carries Chatwoot's own message.
+type APIError struct {
+	Method     string
+	Path       string
+	StatusCode int
+	// Message is Chatwoot's error text taken from whichever error shape the endpoint uses
+	// ({"error":"..."}, {"error":{field:[...]}}, {"message":"...","attributes":[...]}, {"errors":[...]}).
+	Message string
+	// Attributes lists the fields a 422 {"message","attributes"} error names.
+	Attributes []string
+	// Body is the raw response body, cut to a readable length.
+	Body string
+	Auth AuthProblem
+	// RetryAfter is the wait a Retry-After header asked for (Chatwoot sends none; proxies may).
+	RetryAfter time.Duration
+}
+
+func (e *APIError) Error() string {
+	msg := e.Message
+	if msg == "" {
+		msg = strings.TrimSpace(e.Body)
+	}
+	if msg == "" {
+		msg = http.StatusText(e.StatusCode)
+	}
+	return fmt.Sprintf("%s %s: HTTP %d: %s", e.Method, e.Path, e.StatusCode, msg)
+}
+
+// newAPIError builds an APIError from a response body in any of Chatwoot's error shapes.
+func newAPIError(method, path string, status int, body []byte) *APIError {
+	e := &APIError{Method: method, Path: path, StatusCode: status}
+	raw := strings.TrimSpace(string(body))
+	if len(raw) > maxErrorBodyInReport {
+		raw = raw[:maxErrorBodyInReport] + "…"
+	}
+	e.Body = raw
+	e.Message, e.Attributes = parseErrorMessage(body)
+	if status == http.StatusUnauthorized {
+		e.Auth = classifyAuth(e.Message)
+	}
+	return e
+}
+
+func parseErrorMessage(body []byte) (string, []string) {
+	var shape struct {
+		Error      json.RawMessage `json:"error"`
+		Message    string          `json:"message"`
+		Attributes []string        `json:"attributes"`
+		Errors     []string        `json:"errors"`
+	}
+	if err := json.Unmarshal(body, &shape); err != nil {
+		return "", nil
+	}
+	if shape.Message != "" {
+		return shape.Message, shape.Attributes
+	}
+	if len(shape.Errors) > 0 {
+		return strings.Join(shape.Errors, "; "), nil
+	}
+	if len(shape.Error) > 0 {
+		var s string
+		if json.Unmarshal(shape.Error, &s) == nil {
+			return s, nil
+		}
+		// The hash form {"error":{"conditions":["..."]}} used by automation rules.
+		var fields map[string][]string
+		if json.Unmarshal(shape.Error, &fields) == nil {
+			parts := make([]string, 0, len(fields))
+			attrs := make([]string, 0, len(fields))
+			for _, k := range sortedKeys(fields) {
+				attrs = append(attrs, k)
+				parts = append(parts, strings.Join(fields[k], ", "))
+			}
+			return strings.Join(parts, "; "), attrs
+		}
+	}
+	return "", nil
+}
+
+func classifyAuth(message string) AuthProblem {
+	switch message {
+	case msgTokenMissing:
+		return AuthTokenMissing
+	case msgTokenInvalid, msgPlatformBadToken:
+		return AuthTokenInvalid
+	case msgBotsNotAllowed:
+		return AuthBotsNotAllowed
+	case msgNotAccountMember:
+		return AuthNotAccountMember
+	case msgBotNotAuthorized:
+		return AuthBotNotAuthorized
+	case msgAccountSuspended:
+		return AuthAccountSuspended
+	case msgForbidden:
+		return AuthForbidden
+	case msgInvalidUserIDs:
+		return AuthInvalidUserIDs
+	}
+	return AuthUnknown
+}
+
+func asAPIError(err error) (*APIError, bool) {
+	var apiErr *APIError
+	ok := errors.As(err, &apiErr)
+	return apiErr, ok
+}
+
+// IsNotFound reports whether Chatwoot answered 404.
+func IsNotFound(err error) bool {
+	e, ok := asAPIError(err)
+	return ok && e.StatusCode == http.StatusNotFound
+}
+
+// IsUnauthorized reports whether Chatwoot answered 401, whatever the cause.
+func IsUnauthorized(err error) bool {
+	e, ok := asAPIError(err)
+	return ok && e.StatusCode == http.StatusUnauthorized
+}
+
+// IsRateLimited reports whether Chatwoot (or a proxy) answered 429.
+func IsRateLimited(err error) bool {
+	e, ok := asAPIError(err)
+	return ok && e.StatusCode == http.StatusTooManyRequests
+}
+
+// IsUnprocessable reports whether Chatwoot rejected the input with 422.
+func IsUnprocessable(err error) bool {
+	e, ok := asAPIError(err)
+	return ok && e.StatusCode == http.StatusUnprocessableEntity
+}
+
+// AuthProblemOf returns the 401 cause of err, or AuthNone.
+func AuthProblemOf(err error) AuthProblem {
+	if e, ok := asAPIError(err); ok {
+		return e.Auth
+	}
+	return AuthNone
+}

@@ -1,0 +1,631 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*conversationAssignmentResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*conversationAssignmentResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*conversationAssignmentResource)(nil)
+	_ resource.ResourceWithImportState      = (*conversationAssignmentResource)(nil)
+	_ resource.ResourceWithIdentity         = (*conversationAssignmentResource)(nil)
+)
+
+const (
+	onDestroyUnassign = "unassign"
+	onDestroyKeep     = "keep"
+
+	// privateApplied is the private-state key holding the values this resource last assigned. It
+	// tells "still what we set" (safe to clear) from "changed by someone since" (leave it), and
+	// which fields are managed at all.
+	privateApplied = "applied"
+	// privateImporting marks a state fresh from import, whose first Read adopts whatever the
+	// conversation holds.
+	privateImporting = "importing"
+)
+
+// NewConversationAssignmentResource is the chatwoot_conversation_assignment resource.
+func NewConversationAssignmentResource() resource.Resource {
+	return &conversationAssignmentResource{}
+}
+
+type conversationAssignmentResource struct {
+	data *providerData
+}
+
+type conversationAssignmentModel struct {
+	ID             types.String `tfsdk:"id"`
+	AccountID      types.Int64  `tfsdk:"account_id"`
+	ConversationID types.Int64  `tfsdk:"conversation_id"`
+	AssigneeID     types.Int64  `tfsdk:"assignee_id"`
+	AgentBotID     types.Int64  `tfsdk:"agent_bot_id"`
+	TeamID         types.Int64  `tfsdk:"team_id"`
+	OnDestroy      types.String `tfsdk:"on_destroy"`
+}
+
+type conversationIdentityModel struct {
+	AccountID      types.Int64 `tfsdk:"account_id"`
+	ConversationID types.Int64 `tfsdk:"conversation_id"`
+}
+
+// appliedValues is what this resource last assigned; a nil field is not managed.
+type appliedValues struct {
+	AssigneeID *int64 `json:"assignee_id,omitempty"`
+	AgentBotID *int64 `json:"agent_bot_id,omitempty"`
+	TeamID     *int64 `json:"team_id,omitempty"`
+}
+
+func (r *conversationAssignmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_conversation_assignment"
+}
+
+func (r *conversationAssignmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	idValidators := []validator.Int64{int64validator.AtLeast(1)}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Assigns one Chatwoot conversation to an agent (or an agent bot) and/or a team, and keeps it that way.\n\n" +
+			"Chatwoot's assignment API clears the assignment when it is given an agent, bot or team id it does not know. " +
+			"This resource checks every id against the account before it sends anything, sends the team and the agent in two " +
+			"requests (team first), and checks what Chatwoot answers.\n\n" +
+			"Only the fields you set are managed. When you set only `team_id`, the agent that Chatwoot's team auto-assignment " +
+			"picks is not drift. A managed field that someone changes in Chatwoot shows in the next plan and is restored by apply.\n\n" +
+			"Removing a field, or destroying with `on_destroy = \"unassign\"`, clears it only if the conversation still holds the " +
+			"value this resource set; otherwise it is left alone with a warning.\n\n" +
+			"Any member of the account who can see the conversation may assign it: an administrator, or an agent who belongs to the " +
+			"conversation's inbox or team.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`<account_id>/<conversation_id>`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"account_id": schema.Int64Attribute{
+				MarkdownDescription: accountIDDescription + " Changing it replaces the resource.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          idValidators,
+				// ModifyPlan fills it from the provider and asks for replacement when it changes.
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"conversation_id": schema.Int64Attribute{
+				MarkdownDescription: "The conversation's number as shown in the Chatwoot UI and its URLs (Chatwoot's per-account " +
+					"display id, not the database id). Changing it replaces the resource.",
+				Required:      true,
+				Validators:    idValidators,
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			},
+			"assignee_id": schema.Int64Attribute{
+				MarkdownDescription: "The user id of the agent to assign. It must be an agent (or administrator) of the account; " +
+					"the `chatwoot_agent` data source finds it by email. Conflicts with `agent_bot_id`.",
+				Optional: true,
+				Validators: append([]validator.Int64{
+					int64validator.ConflictsWith(path.MatchRoot("agent_bot_id")),
+				}, idValidators...),
+			},
+			"agent_bot_id": schema.Int64Attribute{
+				MarkdownDescription: "The id of an agent bot to assign instead of an agent: one of the account's bots or a global " +
+					"(system) bot. Conflicts with `assignee_id`.",
+				Optional:   true,
+				Validators: idValidators,
+			},
+			"team_id": schema.Int64Attribute{
+				MarkdownDescription: "The id of the team to assign. Setting a team makes Chatwoot clear an assigned agent who is not " +
+					"a member of it, and, when the team allows auto-assignment, pick an online member of both team and inbox if " +
+					"no agent is assigned. When `assignee_id` is set too, the provider assigns the team first and then the agent.",
+				Optional:   true,
+				Validators: idValidators,
+			},
+			"on_destroy": schema.StringAttribute{
+				MarkdownDescription: "What destroy does: `unassign` (the default) clears the managed fields that still hold the " +
+					"values this resource set; `keep` leaves the conversation as it is and only forgets it.",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(onDestroyUnassign),
+				Validators: []validator.String{stringvalidator.OneOf(onDestroyUnassign, onDestroyKeep)},
+			},
+		},
+	}
+}
+
+func (r *conversationAssignmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"account_id": identityschema.Int64Attribute{
+				RequiredForImport: true,
+				Description:       "The Chatwoot account id.",
+			},
+			"conversation_id": identityschema.Int64Attribute{
+				RequiredForImport: true,
+				Description:       "The conversation's display id.",
+			},
+		},
+	}
+}
+
+func (r *conversationAssignmentResource) ConfigValidators(_ context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.AtLeastOneOf(path.MatchRoot("assignee_id"), path.MatchRoot("agent_bot_id"), path.MatchRoot("team_id")),
+	}
+}
+
+func (r *conversationAssignmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, "Resource", &resp.Diagnostics)
+}
+
+// ModifyPlan resolves account_id from the provider when the configuration omits it, and asks for
+// replacement when the resolved account differs from the one in state.
+func (r *conversationAssignmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var cfgAccount types.Int64
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_id"), &cfgAccount)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, unknown, ok := resolveAccountID(cfgAccount, r.data)
+	if !ok {
+		missingAccountDiagnostic(&resp.Diagnostics)
+		return
+	}
+	planned := types.Int64Unknown()
+	if !unknown {
+		planned = types.Int64Value(accountID)
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_id"), planned)...)
+
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var stateAccount types.Int64
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_id"), &stateAccount)...)
+	if !planned.Equal(stateAccount) {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("account_id"))
+	}
+}
+
+func (r *conversationAssignmentResource) client(diags *diag.Diagnostics) *chatwoot.Client {
+	if r.data == nil || r.data.client == nil {
+		diags.AddError("Chatwoot Provider Not Configured",
+			"The provider has no Chatwoot client, so it cannot change anything. Check the provider block's base_url and api_access_token.")
+		return nil
+	}
+	return r.data.client
+}
+
+func (r *conversationAssignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan conversationAssignmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	client := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, conversationID := plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()
+	r.checkReferences(ctx, client, accountID, plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	// Build the state as requests succeed, so that a failure halfway leaves a state (tainted by
+	// Terraform) that knows what was assigned.
+	state := plan
+	state.ID = types.StringValue(compositeID(accountID, conversationID))
+	state.AssigneeID, state.AgentBotID, state.TeamID = types.Int64Null(), types.Int64Null(), types.Int64Null()
+	applied := appliedValues{}
+	defer func() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied)...)
+		resp.Diagnostics.Append(setConversationIdentity(ctx, resp.Identity, accountID, conversationID)...)
+	}()
+
+	steps := assignmentSteps{client: client, accountID: accountID, conversationID: conversationID}
+	if !plan.TeamID.IsNull() {
+		if !steps.assignTeam(ctx, plan.TeamID.ValueInt64(), &resp.Diagnostics) {
+			return
+		}
+		state.TeamID, applied.TeamID = plan.TeamID, ptr(plan.TeamID.ValueInt64())
+	}
+	switch {
+	case !plan.AssigneeID.IsNull():
+		if !steps.assignAgent(ctx, plan.AssigneeID.ValueInt64(), &resp.Diagnostics) {
+			return
+		}
+		state.AssigneeID, applied.AssigneeID = plan.AssigneeID, ptr(plan.AssigneeID.ValueInt64())
+	case !plan.AgentBotID.IsNull():
+		if !steps.assignAgentBot(ctx, plan.AgentBotID.ValueInt64(), &resp.Diagnostics) {
+			return
+		}
+		state.AgentBotID, applied.AgentBotID = plan.AgentBotID, ptr(plan.AgentBotID.ValueInt64())
+	}
+}
+
+func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state conversationAssignmentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, conversationID := state.AccountID.ValueInt64(), state.ConversationID.ValueInt64()
+	conv, err := client.GetConversation(ctx, accountID, conversationID)
+	if chatwoot.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Chatwoot Conversation No Longer Exists",
+			fmt.Sprintf("Conversation %d in account %d was not found, so chatwoot_conversation_assignment %s is removed from the state. "+
+				"If the conversation should exist, check account_id and conversation_id.", conversationID, accountID, state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
+			action: fmt.Sprintf("reading conversation %d", conversationID), accountID: accountID,
+			notFound: fmt.Sprintf("conversation %d", conversationID),
+		}, err))
+		return
+	}
+
+	applied, diags := getApplied(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	importing, diags := req.Private.GetKey(ctx, privateImporting)
+	resp.Diagnostics.Append(diags...)
+	if importing != nil {
+		// Import adopts the conversation's current assignment.
+		applied = appliedValues{}
+		if v := conv.AssigneeID(); v != 0 {
+			applied.AssigneeID = ptr(v)
+		}
+		if v := conv.AgentBotID(); v != 0 {
+			applied.AgentBotID = ptr(v)
+		}
+		if v := conv.TeamID(); v != 0 {
+			applied.TeamID = ptr(v)
+		}
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, nil)...)
+		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied)...)
+	}
+
+	// A field this resource does not manage stays null, whatever Chatwoot holds: an agent picked
+	// by team auto-assignment is not drift. A managed one shows Chatwoot's value, so a change made
+	// in the UI appears in the plan.
+	state.AssigneeID = managedValue(applied.AssigneeID, conv.AssigneeID())
+	state.AgentBotID = managedValue(applied.AgentBotID, conv.AgentBotID())
+	state.TeamID = managedValue(applied.TeamID, conv.TeamID())
+	if state.OnDestroy.IsNull() {
+		state.OnDestroy = types.StringValue(onDestroyUnassign)
+	}
+	state.ID = types.StringValue(compositeID(accountID, conversationID))
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setConversationIdentity(ctx, resp.Identity, accountID, conversationID)...)
+}
+
+func (r *conversationAssignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, prior conversationAssignmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	client := r.client(&resp.Diagnostics)
+	applied, diags := getApplied(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, conversationID := plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()
+	r.checkReferences(ctx, client, accountID, changedReferences(plan, prior), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	// prior holds what Chatwoot showed at the refresh before this plan; state starts from it and
+	// follows each request that succeeds.
+	state := prior
+	state.OnDestroy = plan.OnDestroy
+	defer func() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied)...)
+		resp.Diagnostics.Append(setConversationIdentity(ctx, resp.Identity, accountID, conversationID)...)
+	}()
+	steps := assignmentSteps{client: client, accountID: accountID, conversationID: conversationID}
+
+	// Team first: a new team can clear or replace the agent, so the agent is sent after it.
+	teamChanged := false
+	switch {
+	case !plan.TeamID.IsNull() && !plan.TeamID.Equal(prior.TeamID):
+		if !steps.assignTeam(ctx, plan.TeamID.ValueInt64(), &resp.Diagnostics) {
+			return
+		}
+		state.TeamID, applied.TeamID, teamChanged = plan.TeamID, ptr(plan.TeamID.ValueInt64()), true
+	case plan.TeamID.IsNull() && applied.TeamID != nil:
+		if steps.releaseIfUnchanged(ctx, "team_id", prior.TeamID, *applied.TeamID, client.UnassignTeam, &resp.Diagnostics) {
+			state.TeamID, applied.TeamID = types.Int64Null(), nil
+		} else if resp.Diagnostics.HasError() {
+			return
+		}
+	case plan.TeamID.IsNull():
+		state.TeamID = types.Int64Null()
+	}
+
+	switch {
+	case !plan.AssigneeID.IsNull():
+		if teamChanged || !plan.AssigneeID.Equal(prior.AssigneeID) {
+			if !steps.assignAgent(ctx, plan.AssigneeID.ValueInt64(), &resp.Diagnostics) {
+				return
+			}
+		}
+		state.AssigneeID, state.AgentBotID = plan.AssigneeID, types.Int64Null()
+		applied.AssigneeID, applied.AgentBotID = ptr(plan.AssigneeID.ValueInt64()), nil
+	case !plan.AgentBotID.IsNull():
+		if teamChanged || !plan.AgentBotID.Equal(prior.AgentBotID) {
+			if !steps.assignAgentBot(ctx, plan.AgentBotID.ValueInt64(), &resp.Diagnostics) {
+				return
+			}
+		}
+		state.AgentBotID, state.AssigneeID = plan.AgentBotID, types.Int64Null()
+		applied.AgentBotID, applied.AssigneeID = ptr(plan.AgentBotID.ValueInt64()), nil
+	default:
+		// Neither is configured any more: release whichever this resource had assigned.
+		for _, f := range []struct {
+			name    string
+			current types.Int64
+			applied *int64
+		}{{"assignee_id", prior.AssigneeID, applied.AssigneeID}, {"agent_bot_id", prior.AgentBotID, applied.AgentBotID}} {
+			if f.applied == nil {
+				continue
+			}
+			steps.releaseIfUnchanged(ctx, f.name, f.current, *f.applied, client.UnassignAgent, &resp.Diagnostics)
+			if resp.Diagnostics.HasError() {
+				return
+			}
+		}
+		state.AssigneeID, state.AgentBotID = types.Int64Null(), types.Int64Null()
+		applied.AssigneeID, applied.AgentBotID = nil, nil
+	}
+}
+
+func (r *conversationAssignmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state conversationAssignmentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || state.OnDestroy.ValueString() == onDestroyKeep {
+		return
+	}
+	client := r.client(&resp.Diagnostics)
+	applied, diags := getApplied(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	steps := assignmentSteps{client: client, accountID: state.AccountID.ValueInt64(), conversationID: state.ConversationID.ValueInt64(), destroying: true}
+	if applied.AssigneeID != nil {
+		steps.releaseIfUnchanged(ctx, "assignee_id", state.AssigneeID, *applied.AssigneeID, client.UnassignAgent, &resp.Diagnostics)
+	} else if applied.AgentBotID != nil {
+		steps.releaseIfUnchanged(ctx, "agent_bot_id", state.AgentBotID, *applied.AgentBotID, client.UnassignAgent, &resp.Diagnostics)
+	}
+	if resp.Diagnostics.HasError() || steps.vanished {
+		return
+	}
+	if applied.TeamID != nil {
+		steps.releaseIfUnchanged(ctx, "team_id", state.TeamID, *applied.TeamID, client.UnassignTeam, &resp.Diagnostics)
+	}
+}
+
+func (r *conversationAssignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	var accountID, conversationID int64
+	if req.ID == "" && req.Identity != nil {
+		var identity conversationIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		accountID, conversationID = identity.AccountID.ValueInt64(), identity.ConversationID.ValueInt64()
+		if accountID < 1 || conversationID < 1 {
+			resp.Diagnostics.AddError("Invalid Import Identity",
+				fmt.Sprintf("account_id and conversation_id must be whole numbers of 1 or more; got %d and %d.", accountID, conversationID))
+			return
+		}
+	} else {
+		defaultAccount := int64(0)
+		if r.data != nil {
+			defaultAccount = r.data.defaultAccountID
+		}
+		var err error
+		accountID, conversationID, err = parseAccountScopedID(req.ID, defaultAccount, "conversation_id")
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+			return
+		}
+	}
+	state := conversationAssignmentModel{
+		ID:             types.StringValue(compositeID(accountID, conversationID)),
+		AccountID:      types.Int64Value(accountID),
+		ConversationID: types.Int64Value(conversationID),
+		AssigneeID:     types.Int64Null(),
+		AgentBotID:     types.Int64Null(),
+		TeamID:         types.Int64Null(),
+		OnDestroy:      types.StringValue(onDestroyUnassign),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, []byte(`true`))...)
+	resp.Diagnostics.Append(setConversationIdentity(ctx, resp.Identity, accountID, conversationID)...)
+}
+
+// checkReferences makes sure every agent, bot and team the plan is about to send exists in the
+// account, because Chatwoot would answer an unknown one by silently clearing the assignment.
+// Nothing is sent when one is missing.
+func (r *conversationAssignmentResource) checkReferences(ctx context.Context, client *chatwoot.Client, accountID int64, refs conversationAssignmentModel, diags *diag.Diagnostics) {
+	type check struct {
+		attr  string
+		value types.Int64
+		kind  string
+		find  func(context.Context, int64, int64) (bool, error)
+		hint  string
+	}
+	checks := []check{
+		{"team_id", refs.TeamID, "team", func(ctx context.Context, a, id int64) (bool, error) {
+			t, err := client.FindTeam(ctx, a, id)
+			return t != nil, err
+		}, "The chatwoot_team data source finds a team's id by name."},
+		{"assignee_id", refs.AssigneeID, "agent", func(ctx context.Context, a, id int64) (bool, error) {
+			ag, err := client.FindAgent(ctx, a, id)
+			return ag != nil, err
+		}, "The chatwoot_agent data source finds an agent's id by email."},
+		{"agent_bot_id", refs.AgentBotID, "agent bot", func(ctx context.Context, a, id int64) (bool, error) {
+			b, err := client.FindAgentBot(ctx, a, id)
+			return b != nil, err
+		}, "The chatwoot_agent_bot data source finds a bot's id by name."},
+	}
+	for _, c := range checks {
+		if c.value.IsNull() || c.value.IsUnknown() {
+			continue
+		}
+		id := c.value.ValueInt64()
+		found, err := c.find(ctx, accountID, id)
+		if err != nil {
+			diags.Append(clientErrorDiagnostic(operation{action: fmt.Sprintf("listing the %ss of the account to check %s %d", c.kind, c.attr, id), accountID: accountID}, err))
+			return
+		}
+		if !found {
+			diags.AddAttributeError(path.Root(c.attr), fmt.Sprintf("Chatwoot %s Not Found", titleCase(c.kind)),
+				fmt.Sprintf("Account %d has no %s with id %d, so no assignment was sent: Chatwoot would have silently cleared the "+
+					"conversation's assignment instead of failing. Check %s. %s", accountID, c.kind, id, c.attr, c.hint))
+		}
+	}
+}
+
+// changedReferences keeps only the references an update will send.
+func changedReferences(plan, prior conversationAssignmentModel) conversationAssignmentModel {
+	refs := conversationAssignmentModel{AssigneeID: types.Int64Null(), AgentBotID: types.Int64Null(), TeamID: types.Int64Null()}
+	teamChanged := !plan.TeamID.IsNull() && !plan.TeamID.Equal(prior.TeamID)
+	if teamChanged {
+		refs.TeamID = plan.TeamID
+	}
+	if !plan.AssigneeID.IsNull() && (teamChanged || !plan.AssigneeID.Equal(prior.AssigneeID)) {
+		refs.AssigneeID = plan.AssigneeID
+	}
+	if !plan.AgentBotID.IsNull() && (teamChanged || !plan.AgentBotID.Equal(prior.AgentBotID)) {
+		refs.AgentBotID = plan.AgentBotID
+	}
+	return refs
+}
+
+// assignmentSteps sends the assignment requests of one operation and reports failures.
+type assignmentSteps struct {
+	client                    *chatwoot.Client
+	accountID, conversationID int64
+	destroying                bool
+	// vanished is set when the conversation turned out not to exist any more.
+	vanished bool
+}
+
+func (s *assignmentSteps) op(action string) operation {
+	return operation{
+		action:    fmt.Sprintf("%s conversation %d", action, s.conversationID),
+		accountID: s.accountID,
+		notFound:  fmt.Sprintf("conversation %d", s.conversationID),
+	}
+}
+
+func (s *assignmentSteps) assignTeam(ctx context.Context, teamID int64, diags *diag.Diagnostics) bool {
+	return s.report(s.client.AssignTeam(ctx, s.accountID, s.conversationID, teamID), fmt.Sprintf("assigning team %d to", teamID), diags)
+}
+
+func (s *assignmentSteps) assignAgent(ctx context.Context, agentID int64, diags *diag.Diagnostics) bool {
+	return s.report(s.client.AssignAgent(ctx, s.accountID, s.conversationID, agentID), fmt.Sprintf("assigning agent %d to", agentID), diags)
+}
+
+func (s *assignmentSteps) assignAgentBot(ctx context.Context, botID int64, diags *diag.Diagnostics) bool {
+	return s.report(s.client.AssignAgentBot(ctx, s.accountID, s.conversationID, botID), fmt.Sprintf("assigning agent bot %d to", botID), diags)
+}
+
+func (s *assignmentSteps) report(err error, action string, diags *diag.Diagnostics) bool {
+	if err == nil {
+		return true
+	}
+	diags.Append(clientErrorDiagnostic(s.op(action), err))
+	return false
+}
+
+// releaseIfUnchanged clears a field only if the conversation still holds the value this resource
+// assigned; if someone changed it since, it is left alone with a warning. It reports whether the
+// field no longer holds this resource's value (cleared, or already gone).
+func (s *assignmentSteps) releaseIfUnchanged(ctx context.Context, attr string, current types.Int64, applied int64,
+	clear func(context.Context, int64, int64) error, diags *diag.Diagnostics) bool {
+	if current.IsNull() {
+		return true // already clear
+	}
+	if current.ValueInt64() != applied {
+		diags.AddAttributeWarning(path.Root(attr), "Conversation Assignment Changed Outside Terraform",
+			fmt.Sprintf("Conversation %d in account %d now has %s = %d, not the %d this resource assigned, so it was left as it is. "+
+				"Someone changed it in Chatwoot after Terraform did.", s.conversationID, s.accountID, attr, current.ValueInt64(), applied))
+		return true
+	}
+	err := clear(ctx, s.accountID, s.conversationID)
+	if chatwoot.IsNotFound(err) && s.destroying {
+		s.vanished = true // nothing left to unassign
+		return true
+	}
+	return s.report(err, "clearing "+attr+" of", diags)
+}
+
+func managedValue(applied *int64, current int64) types.Int64 {
+	if applied == nil {
+		return types.Int64Null()
+	}
+	return int64OrNull(current)
+}
+
+func getApplied(ctx context.Context, private interface {
+	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
+}) (appliedValues, diag.Diagnostics) {
+	var applied appliedValues
+	raw, diags := private.GetKey(ctx, privateApplied)
+	if len(raw) == 0 || diags.HasError() {
+		return applied, diags
+	}
+	if err := json.Unmarshal(raw, &applied); err != nil {
+		diags.AddError("Corrupt Private State", "The provider could not read what it last assigned; run terraform apply -refresh-only, then apply again.\n\nOriginal error: "+err.Error())
+	}
+	return applied, diags
+}
+
+func setApplied(ctx context.Context, private interface {
+	SetKey(context.Context, string, []byte) diag.Diagnostics
+}, applied appliedValues) diag.Diagnostics {
+	raw, err := json.Marshal(applied)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Unable to Save Private State", err.Error())
+		return diags
+	}
+	return private.SetKey(ctx, privateApplied, raw)
+}
+
+// setConversationIdentity records the resource identity where the CLI supports identities
+// (Terraform 1.12+, OpenTofu 1.12+); older CLIs send none and get none.
+func setConversationIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, accountID, conversationID int64) diag.Diagnostics {
+	if identity == nil {
+		return nil
+	}
+	return identity.Set(ctx, conversationIdentityModel{
+		AccountID:      types.Int64Value(accountID),
+		ConversationID: types.Int64Value(conversationID),
+	})
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,104 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+)
+
+// operation names what the provider was doing when a request failed, for diagnostics:
+// action reads as "assigning conversation 42", notFound as "conversation 42".
+type operation struct {
+	action    string
+	accountID int64
+	notFound  string
+}
+
+// clientErrorDiagnostic turns an error from the Chatwoot client into a diagnostic whose summary
+// says what kind of failure it is and whose detail says what failed, what to do, and then the
+// original error. Every auth failure is a 401 in Chatwoot; the body says which one (API.md §1.2).
+func clientErrorDiagnostic(op operation, err error) diag.Diagnostic {
+	summary, advice := describeClientError(op, err)
+	detail := fmt.Sprintf("Chatwoot refused or failed %s in account %d. %s\n\nOriginal error: %s", op.action, op.accountID, advice, err)
+	if op.accountID == 0 {
+		detail = fmt.Sprintf("Chatwoot refused or failed %s. %s\n\nOriginal error: %s", op.action, advice, err)
+	}
+	return diag.NewErrorDiagnostic(summary, detail)
+}
+
+func describeClientError(op operation, err error) (summary, advice string) {
+	var apiErr *chatwoot.APIError
+	var transportErr *chatwoot.TransportError
+	var decodeErr *chatwoot.DecodeError
+	var mismatch *chatwoot.AssignmentMismatchError
+	switch {
+	case errors.As(err, &mismatch):
+		return "Chatwoot Did Not Make the Assignment",
+			fmt.Sprintf("Check that %s %d still exists in account %d; the conversation's %s may have been cleared by Chatwoot.", mismatch.Kind, mismatch.Sent, mismatch.AccountID, mismatch.Kind)
+	case errors.As(err, &apiErr):
+		switch apiErr.StatusCode {
+		case http.StatusUnauthorized:
+			return describeAuthProblem(op, apiErr.Auth)
+		case http.StatusNotFound:
+			what := op.notFound
+			if what == "" {
+				what = "the requested object"
+			}
+			return "Chatwoot Object Not Found",
+				fmt.Sprintf("Chatwoot has no %s in account %d (or the account itself does not exist). Check the ids in the configuration.", what, op.accountID)
+		case http.StatusUnprocessableEntity:
+			return "Chatwoot Rejected the Request", "Chatwoot's message says which value it did not accept; correct it in the configuration."
+		case http.StatusTooManyRequests:
+			return "Chatwoot Rate Limit Exceeded",
+				"Chatwoot kept answering 429 after the provider's retries. Lower max_requests_per_second or Terraform's -parallelism, or ask the Chatwoot operator to raise RACK_ATTACK_LIMIT."
+		case http.StatusPaymentRequired:
+			return "Chatwoot Account Limit Exceeded", "The Chatwoot account has reached its plan's limit."
+		}
+		if apiErr.StatusCode >= 500 {
+			return "Chatwoot Server Error",
+				"Chatwoot failed while handling the request. The response body below may say why; check Chatwoot's server logs, then run the command again."
+		}
+		return "Unexpected Chatwoot API Error", "Chatwoot answered with an unexpected status."
+	case errors.As(err, &transportErr):
+		return "Unable to Reach Chatwoot",
+			"Check base_url, the network path to Chatwoot (proxies, TLS certificates) and that Chatwoot is running, then run the command again."
+	case errors.As(err, &decodeErr):
+		return "Unexpected Response from Chatwoot",
+			"Chatwoot (or a proxy in front of it) answered with something that is not the JSON Chatwoot's API returns. Check that base_url points at Chatwoot itself."
+	}
+	return "Chatwoot Request Failed", "See the original error."
+}
+
+func describeAuthProblem(op operation, problem chatwoot.AuthProblem) (summary, advice string) {
+	switch problem {
+	case chatwoot.AuthTokenMissing:
+		return "Chatwoot API Access Token Not Received",
+			"Chatwoot received no access token. Set api_access_token in the provider block or the " + EnvAPIAccessToken +
+				" environment variable; if a proxy sits in front of Chatwoot, make sure it forwards the Api-Access-Token header."
+	case chatwoot.AuthTokenInvalid:
+		return "Invalid Chatwoot API Access Token",
+			"Chatwoot does not know the access token. Copy it again from Chatwoot (Profile Settings → Access Token); it may have been reset."
+	case chatwoot.AuthNotAccountMember:
+		return "Not a Member of the Chatwoot Account",
+			fmt.Sprintf("The token's user is not a member of account %d. Check account_id, or add the user to that account.", op.accountID)
+	case chatwoot.AuthForbidden:
+		return "Chatwoot Permission Denied",
+			"The token's role may not do this. Configuration changes need an administrator's token; an agent may only work on conversations of inboxes or teams they belong to."
+	case chatwoot.AuthBotsNotAllowed:
+		return "Agent Bot Tokens Not Allowed",
+			"The token belongs to an agent bot or a platform app, which Chatwoot does not allow here. Use the access token of a Chatwoot user."
+	case chatwoot.AuthBotNotAuthorized:
+		return "Agent Bot Not Authorized for the Account",
+			fmt.Sprintf("The agent bot's token does not belong to account %d and the bot is not connected to any of its inboxes. Use a user's token, or a bot of that account.", op.accountID)
+	case chatwoot.AuthAccountSuspended:
+		return "Chatwoot Account Suspended",
+			fmt.Sprintf("Account %d is suspended. A Chatwoot super admin must reactivate it.", op.accountID)
+	case chatwoot.AuthInvalidUserIDs:
+		return "Invalid Chatwoot User IDs", "Some user ids are not agents of the account."
+	}
+	return "Chatwoot Authorization Failed", "Chatwoot refused the token for this request."
+}

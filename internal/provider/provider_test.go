@@ -1,0 +1,104 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwootmock"
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
+)
+
+// Acceptance tests run against the project's Chatwoot mock, one per test on a random loopback
+// port. Set CHATWOOT_TEST_BASE_URL and CHATWOOT_TEST_PLATFORM_TOKEN (a Platform App token) to run
+// the same tests against a real Chatwoot: fixtures are made only through Chatwoot's public APIs.
+const (
+	envTestBaseURL       = "CHATWOOT_TEST_BASE_URL"
+	envTestPlatformToken = "CHATWOOT_TEST_PLATFORM_TOKEN"
+)
+
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"chatwoot": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// testEnv is one test's Chatwoot: a fresh mock, or the real Chatwoot named in the environment.
+type testEnv struct {
+	BaseURL string
+	// Mock is nil when the tests run against a real Chatwoot; checks that need the request log
+	// skip themselves then.
+	Mock     *chatwootmock.Server
+	Fixtures *fixture.Client
+}
+
+func newTestEnv(t *testing.T) *testEnv {
+	t.Helper()
+	if base, token := os.Getenv(envTestBaseURL), os.Getenv(envTestPlatformToken); base != "" && token != "" {
+		return &testEnv{BaseURL: strings.TrimRight(base, "/"), Fixtures: fixture.New(base, token)}
+	}
+	const platformToken = "test-platform-token"
+	mock, baseURL := chatwootmock.StartTest(t, chatwootmock.Options{PlatformToken: platformToken})
+	return &testEnv{BaseURL: baseURL, Mock: mock, Fixtures: fixture.New(baseURL, platformToken)}
+}
+
+// seed builds a complete account (admin, two agents, an inbox, a team, a bot, conversations).
+func (e *testEnv) seed(t *testing.T, conversations int) *fixture.Scenario {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	sc, err := e.Fixtures.Seed(ctx, fixture.SeedOptions{Name: t.Name(), Conversations: conversations})
+	if err != nil {
+		t.Fatalf("seeding Chatwoot fixtures: %v", err)
+	}
+	return sc
+}
+
+// providerBlock is the provider configuration for a token, with accountID as the default
+// account (0 for none).
+func (e *testEnv) providerBlock(token string, accountID int64) string {
+	account := ""
+	if accountID > 0 {
+		account = fmt.Sprintf("\n  account_id       = %d", accountID)
+	}
+	return fmt.Sprintf(`
+provider "chatwoot" {
+  base_url         = %q
+  api_access_token = %q%s
+}
+`, e.BaseURL, token, account)
+}
+
+// requireMock skips a check that needs the mock's request log when running against a real Chatwoot.
+func (e *testEnv) requireMock(t *testing.T) *chatwootmock.Server {
+	t.Helper()
+	if e.Mock == nil {
+		t.Skip("needs the Chatwoot mock's request log")
+	}
+	return e.Mock
+}
+
+// mutatingRequests counts the requests of the mock's log that could change something.
+func mutatingRequests(reqs []chatwootmock.Request) []chatwootmock.Request {
+	var out []chatwootmock.Request
+	for _, r := range reqs {
+		if r.Method != "GET" && r.Method != "HEAD" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func countRequests(reqs []chatwootmock.Request, method, pathSuffix string) int {
+	n := 0
+	for _, r := range reqs {
+		if r.Method == method && strings.HasSuffix(r.Path, pathSuffix) {
+			n++
+		}
+	}
+	return n
+}
