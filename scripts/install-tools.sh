@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Installs the project's pinned tools into .tools/bin, building each from the Go
+# module proxy. A tool that is already there at the pinned version is reused, so
+# running this again is cheap (it reads the module version embedded in the
+# binary with `go version -m`; nothing is executed and nothing is downloaded).
+#
+# Usage: scripts/install-tools.sh [tool ...]
+#   tools: terraform-1.5.7 tofu-1.6.3 tofu-1.12.6 golangci-lint tfplugindocs goreleaser
+#          all   (everything except goreleaser, which only `make release-check` needs)
+#          test  (what `make test` needs: terraform-1.5.7)
+#
+# Every path is relative to the repository root; GOPATH and PATH do not matter.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN="$ROOT/.tools/bin"
+mkdir -p "$BIN"
+
+# Never let `go` switch to another toolchain behind our back: a tool that needs a
+# newer Go than the one installed should fail loudly, not download one.
+export GOTOOLCHAIN=local
+export CHECKPOINT_DISABLE=1
+
+# Pinned versions. Keep README's Contributing section in step with these.
+TERRAFORM_VERSION=v1.5.7
+TOFU_OLD_VERSION=v1.6.3
+TOFU_NEW_VERSION=v1.12.6
+GOLANGCI_LINT_VERSION=v2.15.0
+TFPLUGINDOCS_VERSION=v0.24.0
+GORELEASER_VERSION=v2.17.0 # newest whose go.mod accepts Go 1.26
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# has_module BIN MODULE VERSION: BIN exists and was built with MODULE at VERSION,
+# either as its main module or as a dependency (the OpenTofu wrapper module).
+has_module() {
+  local bin="$1" mod="$2" ver="$3"
+  [[ -x "$bin" ]] || return 1
+  go version -m "$bin" 2>/dev/null |
+    awk -v m="$mod" -v v="$ver" '($1=="mod"||$1=="dep") && $2==m && $3==v {found=1} END {exit !found}'
+}
+
+# go_install NAME PACKAGE@VERSION [go flags...]: `go install` into a scratch
+# GOBIN, then move the binary to .tools/bin/NAME (so versioned names work).
+go_install() {
+  local name="$1" pkgver="$2"; shift 2
+  local tmp; tmp="$(mktemp -d)"
+  local start=$SECONDS
+  log "building $name from $pkgver (this can take several minutes on a cold cache)"
+  if ! GOBIN="$tmp" go install "$@" "$pkgver"; then
+    rm -rf "$tmp"
+    log "FAILED to build $name"
+    return 1
+  fi
+  local built; built="$(find "$tmp" -maxdepth 1 -type f | head -n 1)"
+  mv -f "$built" "$BIN/$name"
+  rm -rf "$tmp"
+  log "built $name in $((SECONDS - start))s"
+}
+
+install_terraform() {
+  local want="$BIN/terraform-${TERRAFORM_VERSION#v}"
+  if has_module "$want" github.com/hashicorp/terraform "$TERRAFORM_VERSION"; then
+    log "terraform-${TERRAFORM_VERSION#v}: present"
+  elif has_module "$BIN/terraform" github.com/hashicorp/terraform "$TERRAFORM_VERSION"; then
+    # A plain `GOBIN=.tools/bin go install github.com/hashicorp/terraform@...`
+    # left an unversioned binary: give it its versioned name.
+    ln -sfn terraform "$want"
+    log "terraform-${TERRAFORM_VERSION#v}: linked to existing .tools/bin/terraform"
+  else
+    go_install "terraform-${TERRAFORM_VERSION#v}" "github.com/hashicorp/terraform@$TERRAFORM_VERSION"
+  fi
+  # Convenience name for humans; scripts always use the versioned one.
+  if [[ ! -e "$BIN/terraform" ]] || ! has_module "$BIN/terraform" github.com/hashicorp/terraform "$TERRAFORM_VERSION"; then
+    ln -sfn "terraform-${TERRAFORM_VERSION#v}" "$BIN/terraform"
+  fi
+}
+
+install_tofu_old() {
+  local name="tofu-${TOFU_OLD_VERSION#v}"
+  if has_module "$BIN/$name" github.com/opentofu/opentofu "$TOFU_OLD_VERSION"; then
+    log "$name: present"; return
+  fi
+  # OpenTofu marks a build as a -dev prerelease unless told otherwise.
+  go_install "$name" "github.com/opentofu/opentofu/cmd/tofu@$TOFU_OLD_VERSION" \
+    -ldflags "-X github.com/opentofu/opentofu/version.dev=no"
+}
+
+install_tofu_new() {
+  local name="tofu-${TOFU_NEW_VERSION#v}"
+  if has_module "$BIN/$name" github.com/opentofu/opentofu "$TOFU_NEW_VERSION"; then
+    log "$name: present"; return
+  fi
+  # OpenTofu 1.12's go.mod has a replace directive, which `go install pkg@version`
+  # refuses, so it is built from the wrapper module in tools/tofu-1.12.6, which
+  # repeats that replace.
+  local start=$SECONDS
+  log "building $name from tools/$name (about 7 minutes on a cold cache, 2 cores)"
+  (cd "$ROOT/tools/$name" &&
+    go build -o "$BIN/$name.tmp" \
+      -ldflags "-X github.com/opentofu/opentofu/version.dev=no" \
+      github.com/opentofu/opentofu/cmd/tofu) || { log "FAILED to build $name"; rm -f "$BIN/$name.tmp"; return 1; }
+  mv -f "$BIN/$name.tmp" "$BIN/$name"
+  log "built $name in $((SECONDS - start))s"
+}
+
+install_simple() { # name module package version
+  local name="$1" mod="$2" pkg="$3" ver="$4"
+  if has_module "$BIN/$name" "$mod" "$ver"; then
+    log "$name: present"; return
+  fi
+  go_install "$name" "$pkg@$ver"
+}
+
+install_one() {
+  case "$1" in
+    terraform | "terraform-${TERRAFORM_VERSION#v}") install_terraform ;;
+    "tofu-${TOFU_OLD_VERSION#v}") install_tofu_old ;;
+    "tofu-${TOFU_NEW_VERSION#v}") install_tofu_new ;;
+    golangci-lint)
+      install_simple golangci-lint github.com/golangci/golangci-lint/v2 \
+        github.com/golangci/golangci-lint/v2/cmd/golangci-lint "$GOLANGCI_LINT_VERSION" ;;
+    tfplugindocs)
+      install_simple tfplugindocs github.com/hashicorp/terraform-plugin-docs \
+        github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs "$TFPLUGINDOCS_VERSION" ;;
+    goreleaser)
+      install_simple goreleaser github.com/goreleaser/goreleaser/v2 \
+        github.com/goreleaser/goreleaser/v2 "$GORELEASER_VERSION" ;;
+    test) install_terraform ;;
+    all)
+      install_terraform
+      install_one tfplugindocs
+      install_one golangci-lint
+      install_tofu_old
+      install_tofu_new ;;
+    *) log "unknown tool: $1"; return 2 ;;
+  esac
+}
+
+if [[ $# -eq 0 ]]; then set -- all; fi
+for t in "$@"; do install_one "$t"; done
