@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Regenerates docs/ with tfplugindocs, checks the result with `tfplugindocs
+# validate` and formats examples/, using only the pinned
+# tools in .tools/bin: nothing is downloaded.
+#
+# tfplugindocs would otherwise fetch a Terraform binary (with --tf-version) or
+# use whatever `terraform` is first on PATH, so the provider schema is produced
+# here with the pinned Terraform and handed to it with --providers-schema.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+TERRAFORM="$ROOT/.tools/bin/terraform-1.5.7"
+TFPLUGINDOCS="$ROOT/.tools/bin/tfplugindocs"
+scripts/install-tools.sh terraform-1.5.7 tfplugindocs
+
+export TF_CLI_CONFIG_FILE="$ROOT/tools/cli-config.tfrc"
+export CHECKPOINT_DISABLE=1
+export TF_IN_AUTOMATION=1
+unset TF_PLUGIN_CACHE_DIR
+# Belt and braces: should tfplugindocs ever look for `terraform` on PATH, it
+# finds the pinned one (.tools/bin/terraform is a link to terraform-1.5.7).
+export PATH="$ROOT/.tools/bin:$PATH"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# tfplugindocs looks the schema up as "registry.terraform.io/hashicorp/<name>",
+# so the locally built provider is installed under that address.
+platform="$(go env GOOS)_$(go env GOARCH)"
+plugin_dir="$tmp/plugins/registry.terraform.io/hashicorp/chatwoot/0.0.1/$platform"
+echo "==> building the provider for schema extraction" >&2
+go build -o "$plugin_dir/terraform-provider-chatwoot_v0.0.1" .
+printf 'provider "chatwoot" {}\n' >"$tmp/main.tf"
+
+echo "==> reading the provider schema with $(basename "$TERRAFORM")" >&2
+(
+  cd "$tmp"
+  "$TERRAFORM" init -input=false -backend=false -plugin-dir=plugins >init.log 2>&1 ||
+    { cat init.log >&2; exit 1; }
+  "$TERRAFORM" providers schema -json >schema.json
+)
+
+echo "==> tfplugindocs generate" >&2
+"$TFPLUGINDOCS" generate \
+  --provider-name chatwoot \
+  --rendered-provider-name Chatwoot \
+  --providers-schema "$tmp/schema.json"
+
+echo "==> tfplugindocs validate" >&2
+# validate logs every file it reads at [DEBUG]; show its output only on failure.
+if ! "$TFPLUGINDOCS" validate \
+  --provider-name chatwoot \
+  --providers-schema "$tmp/schema.json" >"$tmp/validate.log" 2>&1; then
+  cat "$tmp/validate.log" >&2
+  echo "error: tfplugindocs validate failed" >&2
+  exit 1
+fi
+
+if [[ -d examples ]]; then
+  echo "==> terraform fmt -recursive examples/" >&2
+  "$TERRAFORM" fmt -recursive examples/
+fi
