@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -55,13 +56,14 @@ type conversationAssignmentResource struct {
 }
 
 type conversationAssignmentModel struct {
-	ID             types.String `tfsdk:"id"`
-	AccountID      types.Int64  `tfsdk:"account_id"`
-	ConversationID types.Int64  `tfsdk:"conversation_id"`
-	AssigneeID     types.Int64  `tfsdk:"assignee_id"`
-	AgentBotID     types.Int64  `tfsdk:"agent_bot_id"`
-	TeamID         types.Int64  `tfsdk:"team_id"`
-	OnDestroy      types.String `tfsdk:"on_destroy"`
+	ID             types.String   `tfsdk:"id"`
+	AccountID      types.Int64    `tfsdk:"account_id"`
+	ConversationID types.Int64    `tfsdk:"conversation_id"`
+	AssigneeID     types.Int64    `tfsdk:"assignee_id"`
+	AgentBotID     types.Int64    `tfsdk:"agent_bot_id"`
+	TeamID         types.Int64    `tfsdk:"team_id"`
+	OnDestroy      types.String   `tfsdk:"on_destroy"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
 type conversationIdentityModel struct {
@@ -80,7 +82,7 @@ func (r *conversationAssignmentResource) Metadata(_ context.Context, req resourc
 	resp.TypeName = req.ProviderTypeName + "_conversation_assignment"
 }
 
-func (r *conversationAssignmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *conversationAssignmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	idValidators := []validator.Int64{int64validator.AtLeast(1)}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Assigns one Chatwoot conversation to an agent (or an agent bot) and/or a team, and keeps it that way.\n\n" +
@@ -143,6 +145,10 @@ func (r *conversationAssignmentResource) Schema(_ context.Context, _ resource.Sc
 				Default:    stringdefault.StaticString(onDestroyUnassign),
 				Validators: []validator.String{stringvalidator.OneOf(onDestroyUnassign, onDestroyKeep)},
 			},
+		},
+		Blocks: map[string]schema.Block{
+			// Each bounds a whole operation, retries and their waits included (default 20m).
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
 }
@@ -220,6 +226,8 @@ func (r *conversationAssignmentResource) Create(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	accountID, conversationID := plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()
 	r.checkReferences(ctx, client, accountID, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -273,6 +281,8 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 			fmt.Sprintf("Conversation %d in account %d was not found, so chatwoot_conversation_assignment %s is removed from the state. "+
 				"If the conversation should exist, check account_id and conversation_id.", conversationID, accountID, state.ID.ValueString()))
 		resp.State.RemoveResource(ctx)
+		// Terraform still expects the identity of a resource that is gone.
+		resp.Diagnostics.Append(setConversationIdentity(ctx, resp.Identity, accountID, conversationID)...)
 		return
 	}
 	if err != nil {
@@ -327,6 +337,8 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	accountID, conversationID := plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()
 	r.checkReferences(ctx, client, accountID, changedReferences(plan, prior), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -337,6 +349,7 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 	// follows each request that succeeds.
 	state := prior
 	state.OnDestroy = plan.OnDestroy
+	state.Timeouts = plan.Timeouts
 	defer func() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied)...)
@@ -411,6 +424,8 @@ func (r *conversationAssignmentResource) Delete(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	steps := assignmentSteps{client: client, accountID: state.AccountID.ValueInt64(), conversationID: state.ConversationID.ValueInt64(), destroying: true}
 	if applied.AssigneeID != nil {
 		steps.releaseIfUnchanged(ctx, "assignee_id", state.AssigneeID, *applied.AssigneeID, client.UnassignAgent, &resp.Diagnostics)
@@ -459,6 +474,7 @@ func (r *conversationAssignmentResource) ImportState(ctx context.Context, req re
 		AgentBotID:     types.Int64Null(),
 		TeamID:         types.Int64Null(),
 		OnDestroy:      types.StringValue(onDestroyUnassign),
+		Timeouts:       timeouts.Value{Object: types.ObjectNull(createUpdateDeleteTimeoutTypes)},
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, []byte(`true`))...)

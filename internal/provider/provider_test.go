@@ -49,9 +49,18 @@ func newTestEnv(t *testing.T) *testEnv {
 // seed builds a complete account (admin, two agents, an inbox, a team, a bot, conversations).
 func (e *testEnv) seed(t *testing.T, conversations int) *fixture.Scenario {
 	t.Helper()
+	return e.seedWith(t, fixture.SeedOptions{Conversations: conversations})
+}
+
+// seedWith is seed with every option of fixture.Seed.
+func (e *testEnv) seedWith(t *testing.T, opts fixture.SeedOptions) *fixture.Scenario {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	sc, err := e.Fixtures.Seed(ctx, fixture.SeedOptions{Name: t.Name(), Conversations: conversations})
+	if opts.Name == "" {
+		opts.Name = t.Name()
+	}
+	sc, err := e.Fixtures.Seed(ctx, opts)
 	if err != nil {
 		t.Fatalf("seeding Chatwoot fixtures: %v", err)
 	}
@@ -101,4 +110,22 @@ func countRequests(reqs []chatwootmock.Request, method, pathSuffix string) int {
 		}
 	}
 	return n
+}
+
+// conversation reads a conversation through the public API, failing the test on error.
+func (e *testEnv) conversation(t *testing.T, token string, accountID, displayID int64) fixture.Conversation {
+	t.Helper()
+	cv, err := e.Fixtures.GetConversation(context.Background(), token, accountID, displayID)
+	if err != nil {
+		t.Fatalf("reading conversation %d: %v", displayID, err)
+	}
+	return cv
+}
+
+// must fails the test when a fixture call fails.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }
