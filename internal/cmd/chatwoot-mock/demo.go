@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
+)
+
+// seedDemo builds the demo account through the same public HTTP paths a real Chatwoot offers and
+// prints what a shell script needs as KEY=VALUE lines.
+func seedDemo(ctx context.Context, baseURL, platformToken string, out *lineWriter) error {
+	sc, err := fixture.New(baseURL, platformToken).Seed(ctx, fixture.SeedOptions{
+		Name:          "Demo",
+		Conversations: 5,
+		TeamName:      "billing",
+		EmailDomain:   "demo.example",
+		PlainEmails:   true, // a fresh in-memory server, so fixed addresses cannot collide
+	})
+	if err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(sc.Conversations))
+	for _, cv := range sc.Conversations {
+		ids = append(ids, strconv.FormatInt(cv.ID, 10))
+	}
+	kv := []struct {
+		key   string
+		value any
+	}{
+		{"CHATWOOT_BASE_URL", baseURL},
+		{"CHATWOOT_ACCOUNT_ID", sc.Account.ID},
+		{"CHATWOOT_API_ACCESS_TOKEN", sc.AdminToken},
+		{"ADMIN_ID", sc.Admin.ID},
+		{"ADMIN_EMAIL", sc.Admin.Email},
+		{"AGENT1_ID", sc.Agent1.ID},
+		{"AGENT1_NAME", sc.Agent1.Name},
+		{"AGENT1_EMAIL", sc.Agent1.Email},
+		{"AGENT2_ID", sc.Agent2.ID},
+		{"AGENT2_NAME", sc.Agent2.Name},
+		{"AGENT2_EMAIL", sc.Agent2.Email},
+		{"TEAM_ID", sc.Team.ID},
+		{"TEAM_NAME", sc.Team.Name},
+		{"INBOX_ID", sc.Inbox.ID},
+		{"BOT_ID", sc.Bot.ID},
+		{"CONTACT_ID", sc.Contact.ID},
+		{"CONVERSATION_IDS", strings.Join(ids, ",")},
+	}
+	for _, e := range kv {
+		out.printf("%s=%v\n", e.key, e.value)
+	}
+	return nil
+}
