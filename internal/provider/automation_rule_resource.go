@@ -1,0 +1,705 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*automationRuleResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*automationRuleResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*automationRuleResource)(nil)
+	_ resource.ResourceWithImportState    = (*automationRuleResource)(nil)
+	_ resource.ResourceWithIdentity       = (*automationRuleResource)(nil)
+)
+
+// NewAutomationRuleResource is the chatwoot_automation_rule resource.
+func NewAutomationRuleResource() resource.Resource {
+	return &automationRuleResource{}
+}
+
+type automationRuleResource struct {
+	data *providerData
+}
+
+type automationRuleModel struct {
+	ID          types.String `tfsdk:"id"`
+	AccountID   types.Int64  `tfsdk:"account_id"`
+	RuleID      types.Int64  `tfsdk:"rule_id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+	EventName   types.String `tfsdk:"event_name"`
+	Active      types.Bool   `tfsdk:"active"`
+	Conditions  types.List   `tfsdk:"conditions"`
+	Actions     types.List   `tfsdk:"actions"`
+}
+
+type automationConditionModel struct {
+	AttributeKey        types.String `tfsdk:"attribute_key"`
+	FilterOperator      types.String `tfsdk:"filter_operator"`
+	Values              types.List   `tfsdk:"values"`
+	QueryOperator       types.String `tfsdk:"query_operator"`
+	CustomAttributeType types.String `tfsdk:"custom_attribute_type"`
+}
+
+type automationActionModel struct {
+	ActionName types.String `tfsdk:"action_name"`
+	Params     types.List   `tfsdk:"params"`
+	TeamIDs    types.List   `tfsdk:"team_ids"`
+	Message    types.String `tfsdk:"message"`
+}
+
+type automationRuleIdentityModel struct {
+	AccountID types.Int64 `tfsdk:"account_id"`
+	RuleID    types.Int64 `tfsdk:"rule_id"`
+}
+
+var automationConditionType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"attribute_key":         types.StringType,
+	"filter_operator":       types.StringType,
+	"values":                types.ListType{ElemType: types.StringType},
+	"query_operator":        types.StringType,
+	"custom_attribute_type": types.StringType,
+}}
+
+var automationActionType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"action_name": types.StringType,
+	"params":      types.ListType{ElemType: types.StringType},
+	"team_ids":    types.ListType{ElemType: types.Int64Type},
+	"message":     types.StringType,
+}}
+
+func (r *automationRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_automation_rule"
+}
+
+func (r *automationRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An automation rule: when an event happens to a conversation and the conditions hold, Chatwoot runs the " +
+			"actions, for example \"when a conversation is created in the Billing inbox, assign the Billing team\".\n\n" +
+			"Chatwoot saves almost any rule and fails later: ids sent as strings are silently ignored, an unknown filter operator " +
+			"or a deleted custom attribute makes every evaluation fail, and after two failures in a row Chatwoot turns the rule " +
+			"off. This resource checks conditions and actions at plan time, sends ids as JSON integers, and shows a rule that " +
+			"Chatwoot deactivated as drift (with a warning) so that the next apply turns it back on.\n\n" +
+			"Only administrators may read or change automation rules.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`<account_id>/<rule_id>`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"account_id": schema.Int64Attribute{
+				MarkdownDescription: accountIDDescription + " Changing it replaces the rule.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				// ModifyPlan fills it from the provider and asks for replacement when it changes.
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"rule_id": schema.Int64Attribute{
+				MarkdownDescription: "The rule's id in Chatwoot.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "The rule's name, shown in Chatwoot's automation settings.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "What the rule is for. Defaults to an empty string.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(""),
+				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
+			},
+			"event_name": schema.StringAttribute{
+				MarkdownDescription: "The event that runs the rule: " + automationCodeList(automationEvents) + ". " +
+					"Labels are usually added after a conversation is created, so rules on labels normally use `conversation_updated`.",
+				Required:   true,
+				Validators: []validator.String{stringvalidator.OneOf(automationEvents...)},
+			},
+			"active": schema.BoolAttribute{
+				MarkdownDescription: "Whether the rule runs. Defaults to `true`. Chatwoot sets it to `false` by itself after two " +
+					"evaluations in a row fail (a filter operator the attribute does not allow, a deleted custom attribute); the " +
+					"next plan then shows the change with a warning, and apply turns the rule back on.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+			},
+			"conditions": schema.ListNestedAttribute{
+				MarkdownDescription: "The conditions, in order. Each condition but the last sets `query_operator` to join it with " +
+					"the next; Chatwoot evaluates them left to right.",
+				Required:   true,
+				Validators: []validator.List{listvalidator.SizeAtLeast(1)},
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"attribute_key": schema.StringAttribute{
+						MarkdownDescription: "The attribute to test: one of Chatwoot's standard attributes (" +
+							automationCodeList(automationStandardKeys) + "; `sla_policy_id` needs Chatwoot Enterprise), or the key of " +
+							"one of the account's custom attributes, with `custom_attribute_type` set.",
+						Required:   true,
+						Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+					"filter_operator": schema.StringAttribute{
+						MarkdownDescription: "How to compare: " + automationCodeList(automationFilterOperators) + ". Chatwoot allows " +
+							"only some operators for each attribute (most ids and `status` take `equal_to` and `not_equal_to`); " +
+							"a rule using another one is deactivated by Chatwoot the second time it runs.",
+						Required:   true,
+						Validators: []validator.String{stringvalidator.OneOf(automationFilterOperators...)},
+					},
+					"values": schema.ListAttribute{
+						MarkdownDescription: "The values to compare with. For `inbox_id`, `team_id`, `assignee_id` and " +
+							"`sla_policy_id` these are ids, sent to Chatwoot as JSON integers; for `status` one of " +
+							automationCodeList(automationConversationStatuses) + "; otherwise text. Omit for `is_present` and `is_not_present`.",
+						ElementType: types.StringType,
+						Optional:    true,
+						Validators:  []validator.List{listvalidator.SizeAtLeast(1)},
+					},
+					"query_operator": schema.StringAttribute{
+						MarkdownDescription: "`AND` or `OR`: how this condition combines with the next one. Required on every " +
+							"condition but the last, which must not set it.",
+						Optional:   true,
+						Validators: []validator.String{stringvalidator.OneOf(automationQueryOperators...)},
+					},
+					"custom_attribute_type": schema.StringAttribute{
+						MarkdownDescription: "For a custom attribute key only: `conversation_attribute` or `contact_attribute`, " +
+							"the model the custom attribute belongs to.",
+						Optional:   true,
+						Validators: []validator.String{stringvalidator.OneOf(automationCustomAttributeTypes...)},
+					},
+				}},
+			},
+			"actions": schema.ListNestedAttribute{
+				MarkdownDescription: "The actions, run in order.",
+				Required:            true,
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"action_name": schema.StringAttribute{
+						MarkdownDescription: "The action: " + automationCodeList(automationActionNames) + ". `add_sla` needs " +
+							"Chatwoot Enterprise. `send_attachment` is not supported (it needs an uploaded file).",
+						Required:   true,
+						Validators: []validator.String{stringvalidator.OneOf(automationActionNames...)},
+					},
+					"params": schema.ListAttribute{
+						MarkdownDescription: "The action's parameters, as strings (numbers are converted):\n" +
+							"  - `assign_agent`: one agent's user id, `\"nil\"` to unassign, or `\"last_responding_agent\"`. " +
+							"The agent must be a member of the conversation's inbox or an administrator, or Chatwoot does nothing;\n" +
+							"  - `assign_team`: one team id, or `\"nil\"` to unassign;\n" +
+							"  - `add_sla`: one SLA policy id;\n" +
+							"  - `add_label`, `remove_label`: one or more label names;\n" +
+							"  - `send_message`, `add_private_note`: the text;\n" +
+							"  - `send_webhook_event`: the URL;\n" +
+							"  - `send_email_transcript`: the addresses, comma-separated, in one string;\n" +
+							"  - `change_status`: " + automationCodeList(automationConversationStatuses) + ";\n" +
+							"  - `change_priority`: `low`, `medium`, `high`, `urgent`, or `nil`;\n" +
+							"  - `remove_assigned_agent`, `remove_assigned_team`, `mute_conversation`, `snooze_conversation`, " +
+							"`resolve_conversation`, `open_conversation`, `pending_conversation`: none (omit `params`);\n" +
+							"  - `send_email_to_team`: none; use `team_ids` and `message`.\n\n" +
+							"Ids are sent to Chatwoot as JSON integers: Chatwoot silently ignores ids sent as strings.",
+						ElementType: types.StringType,
+						Optional:    true,
+						Validators:  []validator.List{listvalidator.SizeAtLeast(1)},
+					},
+					"team_ids": schema.ListAttribute{
+						MarkdownDescription: "For `send_email_to_team` only: the teams to email.",
+						ElementType:         types.Int64Type,
+						Optional:            true,
+						Validators: []validator.List{
+							listvalidator.SizeAtLeast(1),
+							listvalidator.ValueInt64sAre(int64validator.AtLeast(1)),
+						},
+					},
+					"message": schema.StringAttribute{
+						MarkdownDescription: "For `send_email_to_team` only: the email's text.",
+						Optional:            true,
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+				}},
+			},
+		},
+	}
+}
+
+func (r *automationRuleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"account_id": identityschema.Int64Attribute{RequiredForImport: true, Description: "The Chatwoot account id."},
+			"rule_id":    identityschema.Int64Attribute{RequiredForImport: true, Description: "The automation rule's id."},
+		},
+	}
+}
+
+func (r *automationRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, "Resource", &resp.Diagnostics)
+}
+
+func (r *automationRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg automationRuleModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	validateAutomationConditions(ctx, cfg.Conditions, &resp.Diagnostics)
+	validateAutomationActions(ctx, cfg.Actions, &resp.Diagnostics)
+}
+
+// ModifyPlan resolves account_id from the provider when the configuration omits it, and asks for
+// replacement when the resolved account differs from the one in state.
+func (r *automationRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var cfgAccount types.Int64
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_id"), &cfgAccount)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, unknown, ok := resolveAccountID(cfgAccount, r.data)
+	if !ok {
+		missingAccountDiagnostic(&resp.Diagnostics)
+		return
+	}
+	planned := types.Int64Unknown()
+	if !unknown {
+		planned = types.Int64Value(accountID)
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_id"), planned)...)
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var stateAccount types.Int64
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_id"), &stateAccount)...)
+	if !planned.Equal(stateAccount) {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("account_id"))
+	}
+}
+
+func (r *automationRuleResource) client(diags *diag.Diagnostics) *chatwoot.Client {
+	if r.data == nil || r.data.client == nil {
+		diags.AddError("Chatwoot Provider Not Configured",
+			"The provider has no Chatwoot client, so it cannot change anything. Check the provider block's base_url and api_access_token.")
+		return nil
+	}
+	return r.data.client
+}
+
+func (r *automationRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan automationRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	client := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID := plan.AccountID.ValueInt64()
+	in := automationRuleInput(ctx, plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	checkAutomationReferences(ctx, client, accountID, in.Actions, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	rule, err := client.CreateAutomationRule(ctx, accountID, in)
+	if err != nil {
+		resp.Diagnostics.Append(automationRuleErrorDiagnostic(operation{action: "creating automation rule " + strconv.Quote(in.Name), accountID: accountID}, err))
+		return
+	}
+	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setAutomationRuleIdentity(ctx, resp.Identity, accountID, rule.ID)...)
+}
+
+func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var prior automationRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	client := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, ruleID := prior.AccountID.ValueInt64(), prior.RuleID.ValueInt64()
+	rule, err := client.GetAutomationRule(ctx, accountID, ruleID)
+	if chatwoot.IsAutomationRuleNotFound(err) {
+		resp.Diagnostics.AddWarning("Chatwoot Automation Rule No Longer Exists",
+			fmt.Sprintf("Automation rule %d is not in account %d's list of rules, so chatwoot_automation_rule %s is removed from "+
+				"the state and the next apply creates it again. Someone probably deleted it in Chatwoot.", ruleID, accountID, prior.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("reading automation rule %d", ruleID), accountID: accountID}, err))
+		return
+	}
+	if prior.Active.ValueBool() && !rule.Active {
+		resp.Diagnostics.AddAttributeWarning(path.Root("active"), "Chatwoot Deactivated the Automation Rule",
+			fmt.Sprintf("Automation rule %d (%q) in account %d is inactive in Chatwoot, but the configuration has it active, so "+
+				"the plan turns it back on. Someone may have switched it off in Chatwoot, or Chatwoot did it by itself: it "+
+				"deactivates a rule after two evaluations in a row fail, because a condition uses a filter_operator that "+
+				"Chatwoot does not allow for that attribute, or a custom attribute the rule tests was deleted. Chatwoot "+
+				"emails the account's administrators when it does. If it was Chatwoot, fix the conditions, or the rule will "+
+				"be turned off again.", ruleID, rule.Name, accountID))
+	}
+	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setAutomationRuleIdentity(ctx, resp.Identity, accountID, ruleID)...)
+}
+
+func (r *automationRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan automationRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	client := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, ruleID := plan.AccountID.ValueInt64(), plan.RuleID.ValueInt64()
+	in := automationRuleInput(ctx, plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	checkAutomationReferences(ctx, client, accountID, in.Actions, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	rule, err := client.UpdateAutomationRule(ctx, accountID, ruleID, in)
+	if chatwoot.IsAutomationRuleNotFound(err) {
+		resp.Diagnostics.AddError("Chatwoot Automation Rule No Longer Exists",
+			fmt.Sprintf("Automation rule %d was deleted from account %d after Terraform last read it, so it could not be updated. "+
+				"Run terraform apply again: the refresh removes it from the state and the plan creates it anew.\n\nOriginal error: %s", ruleID, accountID, err))
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("updating automation rule %d", ruleID), accountID: accountID}, err))
+		return
+	}
+	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setAutomationRuleIdentity(ctx, resp.Identity, accountID, ruleID)...)
+}
+
+func (r *automationRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state automationRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, ruleID := state.AccountID.ValueInt64(), state.RuleID.ValueInt64()
+	err := client.DeleteAutomationRule(ctx, accountID, ruleID)
+	if err != nil && !chatwoot.IsAutomationRuleNotFound(err) {
+		resp.Diagnostics.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("deleting automation rule %d", ruleID), accountID: accountID}, err))
+	}
+}
+
+func (r *automationRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	var accountID, ruleID int64
+	if req.ID == "" && req.Identity != nil {
+		var identity automationRuleIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		accountID, ruleID = identity.AccountID.ValueInt64(), identity.RuleID.ValueInt64()
+		if accountID < 1 || ruleID < 1 {
+			resp.Diagnostics.AddError("Invalid Import Identity",
+				fmt.Sprintf("account_id and rule_id must be whole numbers of 1 or more; got %d and %d.", accountID, ruleID))
+			return
+		}
+	} else {
+		defaultAccount := int64(0)
+		if r.data != nil {
+			defaultAccount = r.data.defaultAccountID
+		}
+		var err error
+		accountID, ruleID, err = parseAccountScopedID(req.ID, defaultAccount, "rule_id")
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), compositeID(accountID, ruleID))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_id"), accountID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("rule_id"), ruleID)...)
+	resp.Diagnostics.Append(setAutomationRuleIdentity(ctx, resp.Identity, accountID, ruleID)...)
+}
+
+// automationRuleInput converts the plan into Chatwoot's request, typing each value the way
+// Chatwoot reads it: ids as JSON integers, everything else as strings.
+func automationRuleInput(ctx context.Context, plan automationRuleModel, diags *diag.Diagnostics) chatwoot.AutomationRuleInput {
+	in := chatwoot.AutomationRuleInput{
+		Name:        plan.Name.ValueString(),
+		Description: plan.Description.ValueString(),
+		EventName:   plan.EventName.ValueString(),
+		Active:      plan.Active.ValueBool(),
+	}
+	var conditions []automationConditionModel
+	diags.Append(plan.Conditions.ElementsAs(ctx, &conditions, false)...)
+	for _, c := range conditions {
+		key := c.AttributeKey.ValueString()
+		cond := chatwoot.AutomationCondition{
+			AttributeKey:        key,
+			FilterOperator:      c.FilterOperator.ValueString(),
+			CustomAttributeType: c.CustomAttributeType.ValueString(),
+		}
+		if !c.QueryOperator.IsNull() {
+			cond.QueryOperator = c.QueryOperator.ValueStringPointer()
+		}
+		integers := slices.Contains(automationIDKeys, key)
+		for _, v := range automationStrings(ctx, c.Values, diags) {
+			cond.Values = append(cond.Values, typedParam(v, integers))
+		}
+		in.Conditions = append(in.Conditions, cond)
+	}
+
+	var actions []automationActionModel
+	diags.Append(plan.Actions.ElementsAs(ctx, &actions, false)...)
+	for _, a := range actions {
+		name := a.ActionName.ValueString()
+		action := chatwoot.AutomationAction{ActionName: name}
+		if name == "send_email_to_team" {
+			var teamIDs []int64
+			diags.Append(a.TeamIDs.ElementsAs(ctx, &teamIDs, false)...)
+			action.ActionParams = []chatwoot.Param{chatwoot.EmailToTeamParam(a.Message.ValueString(), teamIDs)}
+		} else {
+			integers := slices.Contains(intParamActions, name)
+			for _, p := range automationStrings(ctx, a.Params, diags) {
+				action.ActionParams = append(action.ActionParams, typedParam(p, integers))
+			}
+		}
+		in.Actions = append(in.Actions, action)
+	}
+	return in
+}
+
+// typedParam sends a numeric value as a JSON integer where Chatwoot compares integers, and as a
+// string otherwise ("nil", labels, text).
+func typedParam(s string, integers bool) chatwoot.Param {
+	if integers {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return chatwoot.IntParam(n)
+		}
+	}
+	return chatwoot.StringParam(s)
+}
+
+func automationStrings(ctx context.Context, list types.List, diags *diag.Diagnostics) []string {
+	if list.IsNull() || list.IsUnknown() {
+		return nil
+	}
+	var out []string
+	diags.Append(list.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+// automationRuleState converts what Chatwoot holds into state. Values come back as Chatwoot
+// stored them; an id stored as a JSON string (which Chatwoot ignores) is shown quoted, so that
+// the plan shows the difference from the configured id, and a warning says why.
+func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.AutomationRule, diags *diag.Diagnostics) automationRuleModel {
+	state := automationRuleModel{
+		ID:          types.StringValue(compositeID(accountID, rule.ID)),
+		AccountID:   types.Int64Value(accountID),
+		RuleID:      types.Int64Value(rule.ID),
+		Name:        types.StringValue(rule.Name),
+		Description: types.StringValue(rule.Description),
+		EventName:   types.StringValue(rule.EventName),
+		Active:      types.BoolValue(rule.Active),
+	}
+
+	conditions := make([]automationConditionModel, 0, len(rule.Conditions))
+	for i, c := range rule.Conditions {
+		cond := automationConditionModel{
+			AttributeKey:        types.StringValue(c.AttributeKey),
+			FilterOperator:      types.StringValue(c.FilterOperator),
+			QueryOperator:       types.StringNull(),
+			CustomAttributeType: types.StringNull(),
+		}
+		// Chatwoot compares query operators case-insensitively and its UI stores them in lower case.
+		if c.QueryOperator != nil && *c.QueryOperator != "" {
+			cond.QueryOperator = types.StringValue(strings.ToUpper(*c.QueryOperator))
+		}
+		if c.CustomAttributeType != "" {
+			cond.CustomAttributeType = types.StringValue(c.CustomAttributeType)
+		}
+		integers := slices.Contains(automationIDKeys, c.AttributeKey)
+		values := make([]string, 0, len(c.Values))
+		for _, v := range c.Values {
+			values = append(values, paramText(v, integers, func() {
+				diags.AddAttributeWarning(path.Root("conditions").AtListIndex(i).AtName("values"), "Automation Rule Holds an ID as Text",
+					fmt.Sprintf("Condition %d of automation rule %d tests %s against %q, a JSON string. It is shown quoted; the next "+
+						"apply sends the id as a JSON integer.", i+1, rule.ID, c.AttributeKey, v.String()))
+			}))
+		}
+		cond.Values = automationStringList(ctx, values, diags)
+		conditions = append(conditions, cond)
+	}
+
+	actions := make([]automationActionModel, 0, len(rule.Actions))
+	for i, a := range rule.Actions {
+		action := automationActionModel{
+			ActionName: types.StringValue(a.ActionName),
+			Params:     types.ListNull(types.StringType),
+			TeamIDs:    types.ListNull(types.Int64Type),
+			Message:    types.StringNull(),
+		}
+		if a.ActionName == "send_email_to_team" && len(a.ActionParams) == 1 && a.ActionParams[0].EmailToTeam != nil {
+			email := a.ActionParams[0].EmailToTeam
+			action.Message = types.StringValue(email.Message)
+			teamIDs, d := types.ListValueFrom(ctx, types.Int64Type, email.TeamIDs)
+			diags.Append(d...)
+			action.TeamIDs = teamIDs
+		} else {
+			integers := slices.Contains(intParamActions, a.ActionName)
+			params := make([]string, 0, len(a.ActionParams))
+			for _, p := range a.ActionParams {
+				params = append(params, paramText(p, integers, func() {
+					diags.AddAttributeWarning(path.Root("actions").AtListIndex(i).AtName("params"), "Automation Rule Holds an ID as Text",
+						fmt.Sprintf("Action %d (%s) of automation rule %d holds the id %q as a JSON string, which Chatwoot silently "+
+							"ignores: the action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.",
+							i+1, a.ActionName, rule.ID, p.String()))
+				}))
+			}
+			action.Params = automationStringList(ctx, params, diags)
+		}
+		actions = append(actions, action)
+	}
+
+	var d diag.Diagnostics
+	state.Conditions, d = types.ListValueFrom(ctx, automationConditionType, conditions)
+	diags.Append(d...)
+	state.Actions, d = types.ListValueFrom(ctx, automationActionType, actions)
+	diags.Append(d...)
+	return state
+}
+
+// paramText is a value as the configuration writes it. Where Chatwoot needs an integer, a
+// numeric string is quoted so it differs from the configured id, and stringID is called.
+func paramText(p chatwoot.Param, integers bool, stringID func()) string {
+	if integers && p.Str != nil {
+		if _, err := strconv.ParseInt(*p.Str, 10, 64); err == nil {
+			stringID()
+			return strconv.Quote(*p.Str)
+		}
+	}
+	return p.String()
+}
+
+func automationStringList(ctx context.Context, values []string, diags *diag.Diagnostics) types.List {
+	if len(values) == 0 {
+		return types.ListNull(types.StringType)
+	}
+	list, d := types.ListValueFrom(ctx, types.StringType, values)
+	diags.Append(d...)
+	return list
+}
+
+// checkAutomationReferences makes sure the agents and teams the actions name exist in the
+// account: Chatwoot stores any id and the action then silently does nothing.
+func checkAutomationReferences(ctx context.Context, client *chatwoot.Client, accountID int64, actions []chatwoot.AutomationAction, diags *diag.Diagnostics) {
+	for i, a := range actions {
+		at := path.Root("actions").AtListIndex(i)
+		var teamIDs, agentIDs []int64
+		switch a.ActionName {
+		case "assign_team":
+			teamIDs = automationIntParams(a.ActionParams)
+		case "assign_agent":
+			agentIDs = automationIntParams(a.ActionParams)
+		case "send_email_to_team":
+			if len(a.ActionParams) == 1 && a.ActionParams[0].EmailToTeam != nil {
+				teamIDs = a.ActionParams[0].EmailToTeam.TeamIDs
+			}
+		}
+		for _, id := range teamIDs {
+			team, err := client.FindTeam(ctx, accountID, id)
+			if err != nil {
+				diags.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("listing the teams of the account to check team %d", id), accountID: accountID}, err))
+				return
+			}
+			if team == nil {
+				diags.AddAttributeError(at, "Chatwoot Team Not Found",
+					fmt.Sprintf("Account %d has no team with id %d, so the rule was not saved: Chatwoot would have stored it and the %s "+
+						"action would silently do nothing. Check the id; the chatwoot_team data source finds a team's id by name.", accountID, id, a.ActionName))
+			}
+		}
+		for _, id := range agentIDs {
+			agent, err := client.FindAgent(ctx, accountID, id)
+			if err != nil {
+				diags.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("listing the agents of the account to check agent %d", id), accountID: accountID}, err))
+				return
+			}
+			if agent == nil {
+				diags.AddAttributeError(at, "Chatwoot Agent Not Found",
+					fmt.Sprintf("Account %d has no agent with user id %d, so the rule was not saved: Chatwoot would have stored it and "+
+						"assign_agent would silently do nothing. Check the id; the chatwoot_agent data source finds an agent's id by email.", accountID, id))
+			}
+		}
+	}
+}
+
+func automationIntParams(params []chatwoot.Param) []int64 {
+	var ids []int64
+	for _, p := range params {
+		if p.Int != nil {
+			ids = append(ids, *p.Int)
+		}
+	}
+	return ids
+}
+
+// automationRuleErrorDiagnostic is clientErrorDiagnostic with the two failures this resource
+// explains better: an agent's token (automation rules are administrator-only in Chatwoot, down
+// to the list), and a 422 naming the conditions or actions.
+func automationRuleErrorDiagnostic(op operation, err error) diag.Diagnostic {
+	if chatwoot.AuthProblemOf(err) == chatwoot.AuthForbidden {
+		return diag.NewErrorDiagnostic("Chatwoot Administrator Required",
+			fmt.Sprintf("Chatwoot refused %s in account %d because the token's user is not an administrator of the account. "+
+				"Only administrators may list, read or change automation rules. Use an administrator's access token in the "+
+				"provider block, or ask an administrator to make the user one.\n\nOriginal error: %s", op.action, op.accountID, err))
+	}
+	d := clientErrorDiagnostic(op, err)
+	var apiErr *chatwoot.APIError
+	if errors.As(err, &apiErr) && chatwoot.IsUnprocessable(err) && len(apiErr.Attributes) == 1 {
+		if field := apiErr.Attributes[0]; field == "conditions" || field == "actions" {
+			return diag.WithPath(path.Root(field), d)
+		}
+	}
+	return d
+}
+
+// setAutomationRuleIdentity records the resource identity where the CLI supports identities.
+func setAutomationRuleIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, accountID, ruleID int64) diag.Diagnostics {
+	if identity == nil {
+		return nil
+	}
+	return identity.Set(ctx, automationRuleIdentityModel{AccountID: types.Int64Value(accountID), RuleID: types.Int64Value(ruleID)})
+}
+
+// automationCodeList renders words as a comma-separated list of code spans.
+func automationCodeList(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = "`" + w + "`"
+	}
+	return strings.Join(q, ", ")
+}

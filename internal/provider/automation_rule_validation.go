@@ -1,0 +1,314 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// What Chatwoot v4.15.1 accepts in an automation rule (API.md §6.6). Chatwoot checks attribute
+// keys, action names and query operators when the rule is saved, but not filter operators or
+// parameters: those fail later, silently or by deactivating the rule, so the provider checks
+// them at plan time.
+
+// automationEvents are the events Chatwoot's listener acts on. Chatwoot stores any string, but a
+// rule on another event never runs.
+var automationEvents = []string{
+	"conversation_created", "conversation_updated", "conversation_opened", "conversation_resolved", "message_created",
+}
+
+// automationStandardKeys are the condition attribute keys built into Chatwoot; sla_policy_id is
+// Enterprise. Any other key must be a custom attribute of the account.
+var automationStandardKeys = []string{
+	"content", "email", "country_code", "status", "message_type", "browser_language", "assignee_id", "team_id",
+	"referer", "city", "company_name", "inbox_id", "mail_subject", "phone_number", "priority",
+	"conversation_language", "labels", "private_note", "sla_policy_id",
+}
+
+// automationIDKeys are the condition keys whose values are record ids, sent as JSON integers.
+var automationIDKeys = []string{"assignee_id", "team_id", "inbox_id", "sla_policy_id"}
+
+// customAttributeKeyPattern is Chatwoot's format for custom attribute keys (API.md §6.10).
+var customAttributeKeyPattern = regexp.MustCompile(`^[\p{L}\p{N}_.\-]+$`)
+
+// automationCustomAttributeTypes say which model a custom attribute key belongs to.
+var automationCustomAttributeTypes = []string{"conversation_attribute", "contact_attribute"}
+
+// automationFilterOperators is Chatwoot's filter operator vocabulary. Each evaluation checks the
+// operator against the ones lib/filters/filter_keys.yml allows for the attribute; one outside
+// this list never passes and gets the rule deactivated.
+var automationFilterOperators = []string{
+	"equal_to", "not_equal_to", "contains", "does_not_contain", "is_present", "is_not_present",
+	"is_greater_than", "is_less_than", "days_before", "starts_with",
+}
+
+// automationValuelessOperators take no values.
+var automationValuelessOperators = []string{"is_present", "is_not_present"}
+
+var automationQueryOperators = []string{"AND", "OR"}
+
+var automationConversationStatuses = []string{"open", "resolved", "pending", "snoozed"}
+
+// automationActionNames are the actions Chatwoot accepts; add_sla is Enterprise.
+var automationActionNames = []string{
+	"send_message", "add_label", "remove_label", "send_email_to_team", "assign_team", "assign_agent",
+	"remove_assigned_agent", "remove_assigned_team", "send_webhook_event", "mute_conversation", "send_attachment",
+	"change_status", "resolve_conversation", "open_conversation", "pending_conversation", "snooze_conversation",
+	"change_priority", "send_email_transcript", "add_private_note", "add_sla",
+}
+
+// Sentinel parameters Chatwoot understands for the assignment actions.
+const (
+	automationUnassign            = "nil"
+	automationLastRespondingAgent = "last_responding_agent"
+)
+
+// actionParamRule says what params one action takes.
+type actionParamRule struct {
+	// count is the exact number of params (-1: one or more).
+	count int
+	// check validates one param and returns a problem, or "".
+	check func(string) string
+	help  string
+}
+
+var automationIDPattern = regexp.MustCompile(`^[1-9][0-9]*$`)
+
+func isAutomationID(s string) bool { return automationIDPattern.MatchString(s) }
+
+// automationParamRules covers every action but send_email_to_team (its own attributes) and
+// send_attachment (not supported).
+var automationParamRules = map[string]actionParamRule{
+	"assign_agent": {count: 1, check: paramOneOfOrID(automationUnassign, automationLastRespondingAgent),
+		help: `one agent's user id (a whole number, sent to Chatwoot as a JSON integer), "nil" to unassign, or "last_responding_agent"`},
+	"assign_team": {count: 1, check: paramOneOfOrID(automationUnassign),
+		help: `one team id (a whole number, sent to Chatwoot as a JSON integer), or "nil" to unassign`},
+	"add_sla":               {count: 1, check: paramOneOfOrID(), help: "one SLA policy id (a whole number)"},
+	"remove_assigned_agent": {count: 0},
+	"remove_assigned_team":  {count: 0},
+	"mute_conversation":     {count: 0},
+	"resolve_conversation":  {count: 0},
+	"open_conversation":     {count: 0},
+	"pending_conversation":  {count: 0},
+	"snooze_conversation":   {count: 0},
+	"add_label":             {count: -1, check: paramNonEmpty, help: "one or more label names"},
+	"remove_label":          {count: -1, check: paramNonEmpty, help: "one or more label names"},
+	"send_message":          {count: 1, check: paramNonEmpty, help: "the message text"},
+	"add_private_note":      {count: 1, check: paramNonEmpty, help: "the note text"},
+	"send_webhook_event":    {count: 1, check: paramHTTPURL, help: "the http:// or https:// URL to post the event to"},
+	"send_email_transcript": {count: 1, check: paramNonEmpty, help: "the recipients' email addresses, comma-separated, in one string"},
+	"change_status": {count: 1, check: paramOneOf(automationConversationStatuses...),
+		help: "one of " + automationQuotedList(automationConversationStatuses)},
+	"change_priority": {count: 1, check: paramOneOf("low", "medium", "high", "urgent", automationUnassign),
+		help: `one of "low", "medium", "high", "urgent", or "nil" to clear the priority`},
+}
+
+// intParamActions send their numeric params as JSON integers: Chatwoot compares ids as integers
+// and silently ignores a string id.
+var intParamActions = []string{"assign_agent", "assign_team", "add_sla"}
+
+func paramOneOfOrID(words ...string) func(string) string {
+	return func(s string) string {
+		if isAutomationID(s) || slices.Contains(words, s) {
+			return ""
+		}
+		if len(words) == 0 {
+			return fmt.Sprintf("%q is not a whole number of 1 or more", s)
+		}
+		return fmt.Sprintf("%q is neither a whole number of 1 or more nor one of %s", s, automationQuotedList(words))
+	}
+}
+
+func paramOneOf(words ...string) func(string) string {
+	return func(s string) string {
+		if slices.Contains(words, s) {
+			return ""
+		}
+		return fmt.Sprintf("%q is not one of %s", s, automationQuotedList(words))
+	}
+}
+
+func paramNonEmpty(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "the value is empty"
+	}
+	return ""
+}
+
+func paramHTTPURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Sprintf("%q is not an absolute http:// or https:// URL", s)
+	}
+	return ""
+}
+
+func automationQuotedList(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = strconv.Quote(w)
+	}
+	return strings.Join(q, ", ")
+}
+
+// validateAutomationConditions checks what Chatwoot would reject, or accept and then ignore.
+// Unknown values (from other resources) are skipped; they are checked again at apply.
+func validateAutomationConditions(ctx context.Context, list types.List, diags *diag.Diagnostics) {
+	if list.IsNull() || list.IsUnknown() {
+		return
+	}
+	var conditions []automationConditionModel
+	diags.Append(list.ElementsAs(ctx, &conditions, false)...)
+	if diags.HasError() {
+		return
+	}
+	last := len(conditions) - 1
+	for i, c := range conditions {
+		at := path.Root("conditions").AtListIndex(i)
+		switch {
+		case c.QueryOperator.IsUnknown():
+		case i < last && c.QueryOperator.IsNull():
+			diags.AddAttributeError(at.AtName("query_operator"), "Missing Query Operator",
+				fmt.Sprintf("Condition %d is followed by another condition, so it needs query_operator = \"AND\" or \"OR\" to say how "+
+					"they combine. Only the last condition has no query_operator; Chatwoot rejects a rule with more than one.", i+1))
+		case i == last && !c.QueryOperator.IsNull():
+			diags.AddAttributeError(at.AtName("query_operator"), "Unexpected Query Operator on the Last Condition",
+				"The last condition has nothing to join with, so it must not set query_operator. Remove it, or add the condition it should join.")
+		}
+
+		if c.AttributeKey.IsUnknown() || c.CustomAttributeType.IsUnknown() {
+			continue
+		}
+		key := c.AttributeKey.ValueString()
+		standard := slices.Contains(automationStandardKeys, key)
+		switch {
+		case standard && !c.CustomAttributeType.IsNull():
+			diags.AddAttributeError(at.AtName("custom_attribute_type"), "Unexpected Custom Attribute Type",
+				fmt.Sprintf("%q is one of Chatwoot's standard attributes, not a custom attribute; remove custom_attribute_type.", key))
+		case !standard && !customAttributeKeyPattern.MatchString(key):
+			diags.AddAttributeError(at.AtName("attribute_key"), "Unknown Condition Attribute",
+				fmt.Sprintf("%q is neither a standard Chatwoot attribute (%s) nor a valid custom attribute key (letters, numbers, "+
+					"underscores, hyphens and dots).", key, automationQuotedList(automationStandardKeys)))
+		case !standard && c.CustomAttributeType.IsNull():
+			diags.AddAttributeError(at.AtName("custom_attribute_type"), "Missing Custom Attribute Type",
+				fmt.Sprintf("%q is not a standard Chatwoot attribute, so it is taken as the key of a custom attribute. Set "+
+					"custom_attribute_type to \"conversation_attribute\" or \"contact_attribute\" to say which model it belongs to; "+
+					"Chatwoot looks the key up there, and rejects the rule if the account has no such custom attribute. "+
+					"If you meant a standard attribute, check the spelling: %s.", key, automationQuotedList(automationStandardKeys)))
+		}
+
+		if c.FilterOperator.IsUnknown() || c.Values.IsUnknown() {
+			continue
+		}
+		valueless := slices.Contains(automationValuelessOperators, c.FilterOperator.ValueString())
+		switch {
+		case valueless && !c.Values.IsNull():
+			diags.AddAttributeError(at.AtName("values"), "Unexpected Condition Values",
+				fmt.Sprintf("filter_operator %q takes no values; remove values.", c.FilterOperator.ValueString()))
+			continue
+		case !valueless && c.Values.IsNull():
+			diags.AddAttributeError(at.AtName("values"), "Missing Condition Values",
+				fmt.Sprintf("filter_operator %q compares the attribute with values; set at least one.", c.FilterOperator.ValueString()))
+			continue
+		}
+		var values []types.String
+		diags.Append(c.Values.ElementsAs(ctx, &values, false)...)
+		for j, v := range values {
+			if v.IsUnknown() || v.IsNull() {
+				continue
+			}
+			s := v.ValueString()
+			switch {
+			case slices.Contains(automationIDKeys, key) && !isAutomationID(s):
+				diags.AddAttributeError(at.AtName("values").AtListIndex(j), "Invalid Condition Value",
+					fmt.Sprintf("%s values are record ids: whole numbers of 1 or more, sent to Chatwoot as JSON integers; got %q.", key, s))
+			case key == "status" && !slices.Contains(automationConversationStatuses, s):
+				diags.AddAttributeError(at.AtName("values").AtListIndex(j), "Invalid Condition Value",
+					fmt.Sprintf("status values are conversation statuses, one of %s; got %q. Chatwoot would match nothing.",
+						automationQuotedList(automationConversationStatuses), s))
+			}
+		}
+	}
+}
+
+// validateAutomationActions checks each action's parameters against what Chatwoot's
+// ActionService reads, since Chatwoot stores any parameters and ignores the wrong ones silently.
+func validateAutomationActions(ctx context.Context, list types.List, diags *diag.Diagnostics) {
+	if list.IsNull() || list.IsUnknown() {
+		return
+	}
+	var actions []automationActionModel
+	diags.Append(list.ElementsAs(ctx, &actions, false)...)
+	if diags.HasError() {
+		return
+	}
+	for i, a := range actions {
+		at := path.Root("actions").AtListIndex(i)
+		if a.ActionName.IsUnknown() {
+			continue
+		}
+		name := a.ActionName.ValueString()
+		if name == "send_attachment" {
+			diags.AddAttributeError(at.AtName("action_name"), "Unsupported Automation Action",
+				"send_attachment needs a file uploaded to Chatwoot first, which this provider cannot do. Add the attachment "+
+					"action in Chatwoot's UI, or send a link with send_message instead.")
+			continue
+		}
+		if name == "send_email_to_team" {
+			if !a.Params.IsNull() {
+				diags.AddAttributeError(at.AtName("params"), "Unexpected Action Params",
+					"send_email_to_team takes team_ids and message instead of params.")
+			}
+			if a.TeamIDs.IsNull() {
+				diags.AddAttributeError(at.AtName("team_ids"), "Missing Team IDs", "send_email_to_team needs team_ids: the teams to email.")
+			}
+			if a.Message.IsNull() {
+				diags.AddAttributeError(at.AtName("message"), "Missing Message", "send_email_to_team needs message: the email's text.")
+			}
+			continue
+		}
+		for _, attr := range []struct {
+			name string
+			set  bool
+		}{{"team_ids", !a.TeamIDs.IsNull()}, {"message", !a.Message.IsNull()}} {
+			if attr.set {
+				diags.AddAttributeError(at.AtName(attr.name), "Unexpected Action Attribute",
+					fmt.Sprintf("%s is only for send_email_to_team; %s takes params.", attr.name, name))
+			}
+		}
+		rule, known := automationParamRules[name]
+		if !known || a.Params.IsUnknown() {
+			continue // an unknown name is reported by the action_name validator
+		}
+		var params []types.String
+		if !a.Params.IsNull() {
+			diags.Append(a.Params.ElementsAs(ctx, &params, false)...)
+		}
+		switch {
+		case rule.count == 0 && len(params) > 0:
+			diags.AddAttributeError(at.AtName("params"), "Unexpected Action Params", fmt.Sprintf("%s takes no params; remove params.", name))
+			continue
+		case rule.count > 0 && len(params) != rule.count, rule.count < 0 && len(params) == 0:
+			diags.AddAttributeError(at.AtName("params"), "Wrong Number of Action Params",
+				fmt.Sprintf("%s takes %s; got %d params.", name, rule.help, len(params)))
+			continue
+		}
+		for j, p := range params {
+			if p.IsUnknown() || p.IsNull() || rule.check == nil {
+				continue
+			}
+			if problem := rule.check(p.ValueString()); problem != "" {
+				diags.AddAttributeError(at.AtName("params").AtListIndex(j), "Invalid Action Param",
+					fmt.Sprintf("%s takes %s; %s.", name, rule.help, problem))
+			}
+		}
+	}
+}
