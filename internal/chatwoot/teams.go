@@ -30,3 +30,44 @@ func (c *Client) GetTeam(ctx context.Context, accountID, teamID int64) (*Team, e
 	}
 	return &team, nil
 }
+
+// TeamFields are the writable fields of a team. A nil field is not sent, so an update changes
+// only what it names. Chatwoot downcases Name.
+type TeamFields struct {
+	Name            *string `json:"name,omitempty"`
+	Description     *string `json:"description,omitempty"`
+	AllowAutoAssign *bool   `json:"allow_auto_assign,omitempty"`
+}
+
+// CreateTeam creates a team (administrators only). A taken name is a 422 naming "name".
+func (c *Client) CreateTeam(ctx context.Context, accountID int64, fields TeamFields) (*Team, error) {
+	var team Team
+	if _, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/teams"), body: fields}, &team); err != nil {
+		return nil, err
+	}
+	c.invalidateTeams(accountID)
+	return &team, nil
+}
+
+// UpdateTeam changes the fields that are set (administrators only). Chatwoot answers an empty
+// body with 422, so callers send at least one field.
+func (c *Client) UpdateTeam(ctx context.Context, accountID, teamID int64, fields TeamFields) (*Team, error) {
+	var team Team
+	if _, err := c.do(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/teams/%d", teamID), body: fields, idempotent: true}, &team); err != nil {
+		return nil, err
+	}
+	c.invalidateTeams(accountID) // the cached list is searched by name
+	return &team, nil
+}
+
+// DeleteTeam deletes a team (administrators only). Chatwoot clears the team of its
+// conversations and drops its member rows.
+func (c *Client) DeleteTeam(ctx context.Context, accountID, teamID int64) error {
+	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/teams/%d", teamID), idempotent: true}, nil)
+	c.invalidateTeams(accountID)
+	return err
+}
+
+func (c *Client) invalidateTeams(accountID int64) {
+	c.lookups.invalidate(accountID, lookupTeams)
+}

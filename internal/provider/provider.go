@@ -193,6 +193,11 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewConversationAssignmentResource,
+		NewTeamResource,
+		NewTeamMembersResource,
+		NewInboxMembersResource,
+		NewAgentResource,
+		NewInboxAutoAssignmentResource,
 	}
 }
 

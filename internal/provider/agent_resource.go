@@ -1,0 +1,354 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*agentResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*agentResource)(nil)
+	_ resource.ResourceWithImportState = (*agentResource)(nil)
+	_ resource.ResourceWithIdentity    = (*agentResource)(nil)
+)
+
+const (
+	roleAgent         = "agent"
+	roleAdministrator = "administrator"
+
+	availabilityOffline = "offline"
+
+	// privateCustomRole holds the agent's Enterprise custom role as last read, to send back with
+	// every update: Chatwoot clears a custom role that an update omits.
+	privateCustomRole = "custom_role_id"
+	// privateAgentImporting marks a state fresh from import, whose first Read adopts availability.
+	privateAgentImporting = "importing"
+)
+
+// userEmailFormat is Chatwoot's own check on user emails (API.md §11.4).
+var userEmailFormat = regexp.MustCompile(`^[^@\s]+@[^@\s]+$`)
+
+// NewAgentResource is the chatwoot_agent resource.
+func NewAgentResource() resource.Resource {
+	return &agentResource{}
+}
+
+type agentResource struct {
+	accountObjectResource
+}
+
+type agentModel struct {
+	ID           types.String `tfsdk:"id"`
+	AccountID    types.Int64  `tfsdk:"account_id"`
+	UserID       types.Int64  `tfsdk:"user_id"`
+	Email        types.String `tfsdk:"email"`
+	Name         types.String `tfsdk:"name"`
+	Role         types.String `tfsdk:"role"`
+	Availability types.String `tfsdk:"availability"`
+	AutoOffline  types.Bool   `tfsdk:"auto_offline"`
+}
+
+func (r *agentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_agent"
+}
+
+func (r *agentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A member of a Chatwoot account: an agent or an administrator.\n\n" +
+			"Chatwoot users are shared by every account of an installation and found by email. When a user with the " +
+			"email already exists (in any account), Chatwoot adds that user to the account and **ignores the name** it " +
+			"was given. The provider then sets the configured `name` in a second request and warns that the existing " +
+			"user was renamed, in every account they belong to; leave `name` unset to keep the user's name as it is.\n\n" +
+			"Chatwoot has no endpoint for one agent, so every read fetches the account's agent list (one request).\n\n" +
+			"Destroying the resource removes the user from the account, not from Chatwoot. Chatwoot then removes them " +
+			"from the account's teams and inboxes and unassigns their conversations, in the background." + adminOnlyNote,
+		Attributes: map[string]schema.Attribute{
+			"id":         compositeIDAttribute("user_id"),
+			"account_id": accountIDResourceAttribute(),
+			"user_id": schema.Int64Attribute{
+				MarkdownDescription: "The agent's user id, as `assignee_id` and the `user_ids` of `chatwoot_team_members` " +
+					"and `chatwoot_inbox_members` take it.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"email": schema.StringAttribute{
+				MarkdownDescription: "The user's email, in lowercase (Chatwoot downcases emails). Chatwoot cannot change an " +
+					"agent's email, so changing it replaces the resource: the old user leaves the account and the new one joins.",
+				Required: true,
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(3, 255),
+					stringvalidator.RegexMatches(userEmailFormat, "must be an email address such as alice@example.com"),
+					lowercaseStringValidator{what: "emails"},
+				},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "The user's full name. When unset, a new user is named after the part of the email " +
+					"before the `@`, and an existing user keeps their name.",
+				Optional: true,
+				Computed: true,
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, 255),
+					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
+				},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"role": schema.StringAttribute{
+				MarkdownDescription: "`agent` (the default) or `administrator`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(roleAgent),
+				Validators:          []validator.String{stringvalidator.OneOf(roleAgent, roleAdministrator)},
+			},
+			"availability": schema.StringAttribute{
+				MarkdownDescription: "The agent's status in this account: `online`, `busy` or `offline`. When unset, it is " +
+					"not managed (agents usually set it themselves). Chatwoot reports only the effective status, which is " +
+					"`offline` for an agent with `auto_offline = true` who has no open session; the provider therefore " +
+					"notices a change made in Chatwoot only when that status is not such an automatic `offline`.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf("online", "busy", availabilityOffline)},
+			},
+			"auto_offline": schema.BoolAttribute{
+				MarkdownDescription: "Whether Chatwoot shows the agent offline when they have no open session. Defaults to " +
+					"`true`, as in Chatwoot. Auto-assignment only picks agents who are online, so an agent who works only " +
+					"through the API needs `auto_offline = false` and `availability = \"online\"` to be auto-assigned.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+			},
+		},
+	}
+}
+
+func (r *agentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = accountObjectIdentitySchema("user_id", "The agent's user id.")
+}
+
+func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan agentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	client := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, email := plan.AccountID.ValueInt64(), plan.Email.ValueString()
+	agent, err := client.CreateAgent(ctx, accountID, chatwoot.AgentFields{
+		Email:        &email,
+		Name:         knownStringPointer(plan.Name),
+		Role:         plan.Role.ValueStringPointer(),
+		Availability: knownStringPointer(plan.Availability),
+		AutoOffline:  plan.AutoOffline.ValueBoolPointer(),
+	})
+	if err != nil {
+		r.createError(ctx, client, accountID, email, err, &resp.Diagnostics)
+		return
+	}
+
+	// Chatwoot reused an existing user and ignored the name: set it, and say so.
+	if wanted := plan.Name; !wanted.IsUnknown() && !wanted.IsNull() && wanted.ValueString() != agent.Name {
+		previous := agent.Name
+		renamed, err := client.UpdateAgent(ctx, accountID, agent.ID, chatwoot.AgentFields{Name: wanted.ValueStringPointer(), CustomRoleID: agent.CustomRoleID})
+		if err != nil {
+			// The agent exists now: keep it in the state (tainted by the error) with the name it has.
+			state := agentState(accountID, agent, plan.Availability)
+			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+			resp.Diagnostics.Append(clientErrorDiagnostic(operation{
+				action: fmt.Sprintf("renaming the existing user %d (%s) to %q", agent.ID, email, wanted.ValueString()), accountID: accountID,
+			}, err))
+			return
+		}
+		agent = renamed
+		resp.Diagnostics.AddAttributeWarning(path.Root("name"), "Existing Chatwoot User Renamed",
+			fmt.Sprintf("A Chatwoot user with the email %s already existed, named %q. Chatwoot added that user to account %d "+
+				"and ignored the configured name, so the provider renamed the user to %q. Users are shared across accounts: "+
+				"the new name shows in every account this user belongs to. To keep the existing name, remove name from the "+
+				"configuration or set it to %q.", email, previous, accountID, wanted.ValueString(), previous))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, agentState(accountID, agent, plan.Availability))...)
+	resp.Diagnostics.Append(setCustomRole(ctx, resp.Private, agent.CustomRoleID)...)
+	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "user_id", accountID, agent.ID)...)
+}
+
+// createError explains the common refusals: the user is already in the account (import it), or
+// the email is invalid.
+func (r *agentResource) createError(ctx context.Context, client *chatwoot.Client, accountID int64, email string, err error, diags *diag.Diagnostics) {
+	op := operation{action: fmt.Sprintf("adding %s to the account", email), accountID: accountID}
+	if chatwoot.IsUnprocessable(err) {
+		if existing, ferr := client.FindAgentWhere(ctx, accountID, func(a *chatwoot.Agent) bool { return a.Email == email }); ferr == nil && existing != nil {
+			diags.AddAttributeError(path.Root("email"), "Chatwoot Agent Already Exists",
+				fmt.Sprintf("%s is already a member of account %d, as user %d, so it cannot be added again. Import it to manage "+
+					"it with Terraform:\n\n  terraform import <resource address> %s\n\nOriginal error: %s",
+					email, accountID, existing.ID, compositeID(accountID, existing.ID), err))
+			return
+		}
+	}
+	appendClientErrorOnAttribute(diags, op, err, "email", "name")
+}
+
+func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state agentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, userID := state.AccountID.ValueInt64(), state.UserID.ValueInt64()
+	agent, err := client.GetAgent(ctx, accountID, userID)
+	if err != nil {
+		resp.Diagnostics.Append(clientErrorDiagnostic(operation{action: fmt.Sprintf("reading agent %d", userID), accountID: accountID}, err))
+		return
+	}
+	if agent == nil {
+		removeVanished(ctx, resp, "chatwoot_agent", fmt.Sprintf("User %d", userID), "user_id", accountID, userID)
+		return
+	}
+	importing, diags := req.Private.GetKey(ctx, privateAgentImporting)
+	resp.Diagnostics.Append(diags...)
+	availability := state.Availability
+	if observed, ok := observedAvailability(agent); ok && (!availability.IsNull() || importing != nil) {
+		availability = types.StringValue(observed)
+	}
+	if importing != nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAgentImporting, nil)...)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, agentState(accountID, agent, availability))...)
+	resp.Diagnostics.Append(setCustomRole(ctx, resp.Private, agent.CustomRoleID)...)
+	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "user_id", accountID, userID)...)
+}
+
+func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, prior agentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	client := r.client(&resp.Diagnostics)
+	customRole, diags := getCustomRole(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, userID := prior.AccountID.ValueInt64(), prior.UserID.ValueInt64()
+
+	fields := chatwoot.AgentFields{CustomRoleID: customRole}
+	changed := false
+	if !plan.Name.IsUnknown() && !plan.Name.Equal(prior.Name) {
+		fields.Name, changed = plan.Name.ValueStringPointer(), true
+	}
+	if !plan.Role.Equal(prior.Role) {
+		fields.Role, changed = plan.Role.ValueStringPointer(), true
+	}
+	if !plan.Availability.IsNull() && !plan.Availability.Equal(prior.Availability) {
+		fields.Availability, changed = plan.Availability.ValueStringPointer(), true
+	}
+	if !plan.AutoOffline.Equal(prior.AutoOffline) {
+		fields.AutoOffline, changed = plan.AutoOffline.ValueBoolPointer(), true
+	}
+	state := prior
+	state.Availability = plan.Availability // unset means unmanaged: nothing to send
+	if changed {
+		agent, err := client.UpdateAgent(ctx, accountID, userID, fields)
+		if err != nil {
+			appendClientErrorOnAttribute(&resp.Diagnostics, operation{
+				action: fmt.Sprintf("updating agent %d", userID), accountID: accountID, notFound: fmt.Sprintf("agent %d", userID),
+			}, err, "name")
+			return
+		}
+		state = agentState(accountID, agent, plan.Availability)
+		resp.Diagnostics.Append(setCustomRole(ctx, resp.Private, agent.CustomRoleID)...)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "user_id", accountID, userID)...)
+}
+
+func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state agentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	client := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, userID := state.AccountID.ValueInt64(), state.UserID.ValueInt64()
+	err := client.DeleteAgent(ctx, accountID, userID)
+	if err != nil && !chatwoot.IsNotFound(err) {
+		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
+			action: fmt.Sprintf("removing agent %d from the account", userID), accountID: accountID, notFound: fmt.Sprintf("agent %d", userID),
+		}, err))
+	}
+}
+
+func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if _, _, ok := r.importAccountObject(ctx, req, resp, "user_id"); ok {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAgentImporting, []byte(`true`))...)
+	}
+}
+
+// agentState is the state for what Chatwoot answered; availability is passed in because Chatwoot
+// reports only the effective status (see observedAvailability).
+func agentState(accountID int64, agent *chatwoot.Agent, availability types.String) agentModel {
+	return agentModel{
+		ID:           types.StringValue(compositeID(accountID, agent.ID)),
+		AccountID:    types.Int64Value(accountID),
+		UserID:       types.Int64Value(agent.ID),
+		Email:        types.StringValue(agent.Email),
+		Name:         types.StringValue(agent.Name),
+		Role:         types.StringValue(agent.Role),
+		Availability: availability,
+		AutoOffline:  types.BoolValue(agent.AutoOffline),
+	}
+}
+
+// observedAvailability returns the configured availability when Chatwoot's effective status
+// shows it: an "offline" of an auto_offline agent may only mean "no open session".
+func observedAvailability(agent *chatwoot.Agent) (string, bool) {
+	if agent.AvailabilityStatus == "" || (agent.AutoOffline && agent.AvailabilityStatus == availabilityOffline) {
+		return "", false
+	}
+	return agent.AvailabilityStatus, true
+}
+
+func knownStringPointer(v types.String) *string {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	return v.ValueStringPointer()
+}
+
+func setCustomRole(ctx context.Context, private interface {
+	SetKey(context.Context, string, []byte) diag.Diagnostics
+}, id *int64) diag.Diagnostics {
+	if id == nil {
+		return private.SetKey(ctx, privateCustomRole, nil)
+	}
+	raw, _ := json.Marshal(*id)
+	return private.SetKey(ctx, privateCustomRole, raw)
+}
+
+func getCustomRole(ctx context.Context, private interface {
+	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
+}) (*int64, diag.Diagnostics) {
+	raw, diags := private.GetKey(ctx, privateCustomRole)
+	if len(raw) == 0 || diags.HasError() {
+		return nil, diags
+	}
+	var id int64
+	if err := json.Unmarshal(raw, &id); err != nil {
+		return nil, diags // an unreadable value is treated as no custom role
+	}
+	return &id, diags
+}
