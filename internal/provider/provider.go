@@ -202,7 +202,17 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 }
 
 func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{
+		NewAgentBotDataSource,
+		NewAgentDataSource,
+		NewAgentsDataSource,
+		NewConversationDataSource,
+		NewInboxDataSource,
+		NewInboxesDataSource,
+		NewProfileDataSource,
+		NewTeamDataSource,
+		NewTeamsDataSource,
+	}
 }
 
 func (p *chatwootProvider) Functions(_ context.Context) []func() function.Function {

@@ -1,0 +1,216 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*inboxDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*inboxDataSource)(nil)
+)
+
+// inboxVisibilityNote is said wherever an agent's token could hide an inbox.
+const inboxVisibilityNote = "Chatwoot shows an agent (a member without the administrator role) only the inboxes they are a member of; " +
+	"administrators see every inbox."
+
+// NewInboxDataSource is the chatwoot_inbox data source.
+func NewInboxDataSource() datasource.DataSource {
+	return &inboxDataSource{}
+}
+
+type inboxDataSource struct {
+	dataSourceProviderData
+}
+
+type inboxDataSourceModel struct {
+	AccountID            types.Int64                `tfsdk:"account_id"`
+	ID                   types.Int64                `tfsdk:"id"`
+	Name                 types.String               `tfsdk:"name"`
+	ChannelType          types.String               `tfsdk:"channel_type"`
+	EnableAutoAssignment types.Bool                 `tfsdk:"enable_auto_assignment"`
+	AutoAssignmentConfig *autoAssignmentConfigModel `tfsdk:"auto_assignment_config"`
+}
+
+type autoAssignmentConfigModel struct {
+	MaxAssignmentLimit types.Int64 `tfsdk:"max_assignment_limit"`
+}
+
+func (d *inboxDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_inbox"
+}
+
+func (d *inboxDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := inboxAttributes()
+	attrs["account_id"] = dataSourceAccountIDAttribute()
+	attrs["id"] = schema.Int64Attribute{
+		MarkdownDescription: "The inbox's id. Set exactly one of `id` and `name`.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+	attrs["name"] = schema.StringAttribute{
+		MarkdownDescription: "The inbox's name. Chatwoot keeps inbox names as typed and does not require them to be unique, " +
+			"so an exact match wins; without one, a match that ignores case is taken when it is the only one. Several " +
+			"matches are an error that lists them with their ids. Set exactly one of `id` and `name`.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up one inbox of an account by id or by name.\n\n" +
+			"~> **Visibility:** " + inboxVisibilityNote + " With an agent's token, an inbox the agent does not belong to " +
+			"cannot be found, and the error says so.\n\n" +
+			"Within one Terraform run, the account's inbox list is fetched once and shared by every `chatwoot_inbox` and " +
+			"`chatwoot_inboxes` data source.",
+		Attributes: attrs,
+	}
+}
+
+// inboxAttributes are the computed attributes of an inbox, shared with chatwoot_inboxes.
+func inboxAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"channel_type": schema.StringAttribute{
+			MarkdownDescription: "The inbox's channel, as Chatwoot names it: `Channel::Api`, `Channel::WebWidget`, `Channel::Email`, ….",
+			Computed:            true,
+		},
+		"enable_auto_assignment": schema.BoolAttribute{
+			MarkdownDescription: "Whether Chatwoot assigns new and reopened conversations of the inbox to an online member.",
+			Computed:            true,
+		},
+		"auto_assignment_config": schema.SingleNestedAttribute{
+			MarkdownDescription: "The inbox's auto-assignment settings.",
+			Computed:            true,
+			Attributes: map[string]schema.Attribute{
+				"max_assignment_limit": schema.Int64Attribute{
+					MarkdownDescription: "The most open conversations of the inbox auto-assignment gives one agent " +
+						"(Chatwoot Enterprise); null when there is no limit.",
+					Computed: true,
+				},
+			},
+		},
+	}
+}
+
+func (d *inboxDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *inboxDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg inboxDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+
+	var inbox *chatwoot.Inbox
+	if !cfg.ID.IsNull() {
+		inbox = findInboxByID(ctx, client, accountID, cfg.ID.ValueInt64(), &resp.Diagnostics)
+	} else {
+		inbox = findInboxByName(ctx, client, accountID, cfg.Name.ValueString(), &resp.Diagnostics)
+	}
+	if inbox == nil {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, inboxDataSourceModel{
+		AccountID:            types.Int64Value(accountID),
+		ID:                   types.Int64Value(inbox.ID),
+		Name:                 types.StringValue(inbox.Name),
+		ChannelType:          types.StringValue(inbox.ChannelType),
+		EnableAutoAssignment: types.BoolValue(inbox.EnableAutoAssignment),
+		AutoAssignmentConfig: autoAssignmentConfig(inbox.AutoAssignmentConfig),
+	})...)
+}
+
+func autoAssignmentConfig(c chatwoot.AutoAssignmentConfig) *autoAssignmentConfigModel {
+	return &autoAssignmentConfigModel{MaxAssignmentLimit: types.Int64PointerValue(c.MaxAssignmentLimit)}
+}
+
+// findInboxByID looks in the inbox list the token sees. On a miss it asks for the inbox itself:
+// Chatwoot answers 404 when it does not exist and 401 when it exists but the agent is not a member.
+func findInboxByID(ctx context.Context, client *chatwoot.Client, accountID, id int64, diags *diag.Diagnostics) *chatwoot.Inbox {
+	found, err := client.FindInboxWhere(ctx, accountID, func(in *chatwoot.Inbox) bool { return in.ID == id })
+	if err != nil {
+		listLoadError(diags, "inbox", accountID, err)
+		return nil
+	}
+	if found != nil {
+		return found
+	}
+	inbox, err := client.GetInbox(ctx, accountID, id)
+	switch {
+	case err == nil:
+		return inbox
+	case chatwoot.IsNotFound(err):
+		diags.AddAttributeError(path.Root("id"), "Chatwoot Inbox Not Found",
+			fmt.Sprintf("Account %d has no inbox with id %d. Check the id, or look the inbox up by name instead.", accountID, id))
+	case chatwoot.AuthProblemOf(err) == chatwoot.AuthForbidden:
+		diags.AddAttributeError(path.Root("id"), "Chatwoot Inbox Not Visible to This Token",
+			fmt.Sprintf("Inbox %d exists in account %d, but the token's user may not see it. %s Add the user to the inbox, "+
+				"or use an administrator's token.\n\nOriginal error: %s", id, accountID, inboxVisibilityNote, err))
+	default:
+		diags.Append(clientErrorDiagnostic(operation{action: fmt.Sprintf("reading inbox %d", id), accountID: accountID, notFound: fmt.Sprintf("inbox %d", id)}, err))
+	}
+	return nil
+}
+
+func findInboxByName(ctx context.Context, client *chatwoot.Client, accountID int64, name string, diags *diag.Diagnostics) *chatwoot.Inbox {
+	res, err := namedLookup[chatwoot.Inbox]{
+		find: client.FindInboxWhere,
+		list: client.CachedInboxes,
+		key:  func(in *chatwoot.Inbox) string { return in.Name },
+	}.lookup(ctx, accountID, name)
+	if err != nil {
+		listLoadError(diags, "inbox", accountID, err)
+		return nil
+	}
+	if res.candidates != nil {
+		addAmbiguousError(diags, "name", "inbox", accountID, name,
+			describeCandidates(res.candidates, func(in *chatwoot.Inbox) int64 { return in.ID }, func(in *chatwoot.Inbox) string { return in.Name }))
+		return nil
+	}
+	if res.found != nil {
+		return res.found
+	}
+	// A name cannot be probed like an id; the token's role says whether the miss may be visibility.
+	if role, ok := profileRole(ctx, client, accountID); ok && role != "administrator" {
+		diags.AddAttributeError(path.Root("name"), "Chatwoot Inbox Not Visible to This Token",
+			fmt.Sprintf("The token's user sees no inbox named %q in account %d. %s The token belongs to an agent, so the "+
+				"inbox may exist without the agent being a member. Add the user to the inbox, or use an administrator's token.",
+				name, accountID, inboxVisibilityNote))
+		return nil
+	}
+	diags.AddAttributeError(path.Root("name"), "Chatwoot Inbox Not Found",
+		fmt.Sprintf("Account %d has no inbox named %q. Check the name; the chatwoot_inboxes data source lists the account's inboxes.", accountID, name))
+	return nil
+}
+
+// profileRole is the token user's role in the account, when the profile says it.
+func profileRole(ctx context.Context, client *chatwoot.Client, accountID int64) (string, bool) {
+	profile, err := client.GetProfile(ctx)
+	if err != nil {
+		return "", false
+	}
+	if m := findMembership(profile, accountID); m != nil {
+		return m.Role, true
+	}
+	return "", false
+}

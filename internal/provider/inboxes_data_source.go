@@ -1,0 +1,84 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var _ datasource.DataSourceWithConfigure = (*inboxesDataSource)(nil)
+
+// NewInboxesDataSource is the chatwoot_inboxes data source.
+func NewInboxesDataSource() datasource.DataSource {
+	return &inboxesDataSource{}
+}
+
+type inboxesDataSource struct {
+	dataSourceProviderData
+}
+
+type inboxesDataSourceModel struct {
+	AccountID types.Int64      `tfsdk:"account_id"`
+	Inboxes   []inboxItemModel `tfsdk:"inboxes"`
+}
+
+type inboxItemModel struct {
+	ID                   types.Int64                `tfsdk:"id"`
+	Name                 types.String               `tfsdk:"name"`
+	ChannelType          types.String               `tfsdk:"channel_type"`
+	EnableAutoAssignment types.Bool                 `tfsdk:"enable_auto_assignment"`
+	AutoAssignmentConfig *autoAssignmentConfigModel `tfsdk:"auto_assignment_config"`
+}
+
+func (d *inboxesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_inboxes"
+}
+
+func (d *inboxesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	item := inboxAttributes()
+	item["id"] = schema.Int64Attribute{MarkdownDescription: "The inbox's id.", Computed: true}
+	item["name"] = schema.StringAttribute{MarkdownDescription: "The inbox's name.", Computed: true}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the inboxes of an account that the token may see, in Chatwoot's order (by name, ignoring case).\n\n" +
+			"~> **Visibility:** " + inboxVisibilityNote + " With an agent's token this data source lists only those.\n\n" +
+			"It shares its single list call per Terraform run with `chatwoot_inbox`.",
+		Attributes: map[string]schema.Attribute{
+			"account_id": dataSourceAccountIDAttribute(),
+			"inboxes": schema.ListNestedAttribute{
+				MarkdownDescription: "The inboxes the token may see.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: item},
+			},
+		},
+	}
+}
+
+func (d *inboxesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg inboxesDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	inboxes, err := client.CachedInboxes(ctx, accountID)
+	if err != nil {
+		listLoadError(&resp.Diagnostics, "inbox", accountID, err)
+		return
+	}
+	state := inboxesDataSourceModel{AccountID: types.Int64Value(accountID), Inboxes: make([]inboxItemModel, 0, len(inboxes))}
+	for _, in := range inboxes {
+		state.Inboxes = append(state.Inboxes, inboxItemModel{
+			ID:                   types.Int64Value(in.ID),
+			Name:                 types.StringValue(in.Name),
+			ChannelType:          types.StringValue(in.ChannelType),
+			EnableAutoAssignment: types.BoolValue(in.EnableAutoAssignment),
+			AutoAssignmentConfig: autoAssignmentConfig(in.AutoAssignmentConfig),
+		})
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}

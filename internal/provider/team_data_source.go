@@ -1,0 +1,146 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*teamDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*teamDataSource)(nil)
+)
+
+// NewTeamDataSource is the chatwoot_team data source.
+func NewTeamDataSource() datasource.DataSource {
+	return &teamDataSource{}
+}
+
+type teamDataSource struct {
+	dataSourceProviderData
+}
+
+type teamDataSourceModel struct {
+	AccountID       types.Int64  `tfsdk:"account_id"`
+	ID              types.Int64  `tfsdk:"id"`
+	Name            types.String `tfsdk:"name"`
+	Description     types.String `tfsdk:"description"`
+	AllowAutoAssign types.Bool   `tfsdk:"allow_auto_assign"`
+}
+
+func (d *teamDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_team"
+}
+
+func (d *teamDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := teamAttributes()
+	attrs["account_id"] = dataSourceAccountIDAttribute()
+	attrs["id"] = schema.Int64Attribute{
+		MarkdownDescription: "The team's id, the value `chatwoot_conversation_assignment.team_id` takes. Set exactly one of `id` and `name`.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+	attrs["name"] = schema.StringAttribute{
+		MarkdownDescription: "The team's name. Chatwoot stores team names downcased (`Sales Team` becomes `sales team`), so " +
+			"the match ignores case; the attribute then holds Chatwoot's downcased name. Set exactly one of `id` and `name`.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up one team of an account by id or by name. Any member of the account may read it.\n\n" +
+			"Within one Terraform run, the account's team list is fetched once and shared by every `chatwoot_team` and " +
+			"`chatwoot_teams` data source and by the existence checks of `chatwoot_conversation_assignment`.",
+		Attributes: attrs,
+	}
+}
+
+// teamAttributes are the computed attributes of a team, shared with chatwoot_teams.
+func teamAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"description": schema.StringAttribute{
+			MarkdownDescription: "The team's description; empty when it has none.",
+			Computed:            true,
+		},
+		"allow_auto_assign": schema.BoolAttribute{
+			MarkdownDescription: "Whether assigning a conversation to the team lets Chatwoot pick an online member of both " +
+				"the team and the conversation's inbox as the agent.",
+			Computed: true,
+		},
+	}
+}
+
+func (d *teamDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *teamDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg teamDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+
+	var team *chatwoot.Team
+	if !cfg.ID.IsNull() {
+		found, err := client.FindTeam(ctx, accountID, cfg.ID.ValueInt64())
+		if err != nil {
+			listLoadError(&resp.Diagnostics, "team", accountID, err)
+			return
+		}
+		if found == nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Chatwoot Team Not Found",
+				fmt.Sprintf("Account %d has no team with id %d. Check the id, or look the team up by name instead.", accountID, cfg.ID.ValueInt64()))
+			return
+		}
+		team = found
+	} else {
+		name := cfg.Name.ValueString()
+		res, err := namedLookup[chatwoot.Team]{
+			find: client.FindTeamWhere,
+			list: client.CachedTeams,
+			key:  func(t *chatwoot.Team) string { return t.Name },
+		}.lookup(ctx, accountID, name)
+		if err != nil {
+			listLoadError(&resp.Diagnostics, "team", accountID, err)
+			return
+		}
+		if res.candidates != nil {
+			addAmbiguousError(&resp.Diagnostics, "name", "team", accountID, name,
+				describeCandidates(res.candidates, func(t *chatwoot.Team) int64 { return t.ID }, func(t *chatwoot.Team) string { return t.Name }))
+			return
+		}
+		if res.found == nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Chatwoot Team Not Found",
+				fmt.Sprintf("Account %d has no team named %q (compared without regard to case, as Chatwoot stores team names "+
+					"downcased). Check the name; the chatwoot_teams data source lists the account's teams.", accountID, name))
+			return
+		}
+		team = res.found
+	}
+
+	resp.Diagnostics.Append(resp.State.Set(ctx, teamDataSourceModel{
+		AccountID:       types.Int64Value(accountID),
+		ID:              types.Int64Value(team.ID),
+		Name:            types.StringValue(team.Name),
+		Description:     types.StringValue(team.Description),
+		AllowAutoAssign: types.BoolValue(team.AllowAutoAssign),
+	})...)
+}
