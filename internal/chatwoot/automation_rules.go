@@ -118,7 +118,7 @@ func (p *Param) UnmarshalJSON(data []byte) error {
 		return nil
 	case '{':
 		var obj struct {
-			Message *string          `json:"message"`
+			Message *string           `json:"message"`
 			TeamIDs []json.RawMessage `json:"team_ids"`
 		}
 		if json.Unmarshal(trimmed, &obj) == nil && obj.Message != nil {

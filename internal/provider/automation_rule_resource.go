@@ -166,7 +166,7 @@ func (r *automationRuleResource) Schema(_ context.Context, _ resource.SchemaRequ
 					},
 					"filter_operator": schema.StringAttribute{
 						MarkdownDescription: "How to compare: " + automationCodeList(automationFilterOperators) + ". Chatwoot allows " +
-							"only some operators for each attribute (most ids and `status` take `equal_to` and `not_equal_to`); " +
+							"only some operators for each attribute (`status`, for one, takes only `equal_to` and `not_equal_to`); " +
 							"a rule using another one is deactivated by Chatwoot the second time it runs.",
 						Required:   true,
 						Validators: []validator.String{stringvalidator.OneOf(automationFilterOperators...)},
@@ -205,7 +205,8 @@ func (r *automationRuleResource) Schema(_ context.Context, _ resource.SchemaRequ
 						Validators: []validator.String{stringvalidator.OneOf(automationActionNames...)},
 					},
 					"params": schema.ListAttribute{
-						MarkdownDescription: "The action's parameters, as strings (numbers are converted):\n" +
+						MarkdownDescription: "The action's parameters, as strings (Terraform converts numbers). Ids are sent to Chatwoot " +
+							"as JSON integers: Chatwoot silently ignores ids sent as strings. By action:\n" +
 							"  - `assign_agent`: one agent's user id, `\"nil\"` to unassign, or `\"last_responding_agent\"`. " +
 							"The agent must be a member of the conversation's inbox or an administrator, or Chatwoot does nothing;\n" +
 							"  - `assign_team`: one team id, or `\"nil\"` to unassign;\n" +
@@ -218,8 +219,7 @@ func (r *automationRuleResource) Schema(_ context.Context, _ resource.SchemaRequ
 							"  - `change_priority`: `low`, `medium`, `high`, `urgent`, or `nil`;\n" +
 							"  - `remove_assigned_agent`, `remove_assigned_team`, `mute_conversation`, `snooze_conversation`, " +
 							"`resolve_conversation`, `open_conversation`, `pending_conversation`: none (omit `params`);\n" +
-							"  - `send_email_to_team`: none; use `team_ids` and `message`.\n\n" +
-							"Ids are sent to Chatwoot as JSON integers: Chatwoot silently ignores ids sent as strings.",
+							"  - `send_email_to_team`: none; use `team_ids` and `message`.",
 						ElementType: types.StringType,
 						Optional:    true,
 						Validators:  []validator.List{listvalidator.SizeAtLeast(1)},
