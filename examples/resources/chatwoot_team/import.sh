@@ -1,0 +1,5 @@
+# <account_id>/<team_id>
+terraform import chatwoot_team.billing 1/3
+
+# <team_id> alone, when the provider block sets account_id
+terraform import chatwoot_team.billing 3

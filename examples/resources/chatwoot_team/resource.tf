@@ -1,0 +1,6 @@
+# Chatwoot stores team names in lowercase, so they are written in lowercase here too.
+resource "chatwoot_team" "billing" {
+  name              = "billing"
+  description       = "Invoices, refunds and payment failures"
+  allow_auto_assign = true # Chatwoot's default: pick an online member when no agent is assigned
+}
