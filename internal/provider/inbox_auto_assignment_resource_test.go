@@ -82,7 +82,9 @@ func TestAccInboxAutoAssignment_lifecycle(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{stateInt64(inboxAutoAssignmentAddr, "max_assignment_limit", 5)},
 				Check: resource.ComposeTestCheckFunc(
 					holds(true, 5),
-					func(*terraform.State) error { return proxy.expectBodyKeys("PATCH", inboxPath, "auto_assignment_config") },
+					func(*terraform.State) error {
+						return proxy.expectBodyKeys("PATCH", inboxPath, "auto_assignment_config")
+					},
 				),
 			},
 			{
