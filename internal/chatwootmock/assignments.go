@@ -12,6 +12,13 @@ func (s *Server) createAssignment(c *reqCtx) error {
 	if err != nil {
 		return err
 	}
+	before := [3]int64{cv.assigneeID, cv.assigneeBotID, cv.teamID}
+	defer func() {
+		// Assignment columns are in the conversation_updated whitelist (§4.8).
+		if before != [3]int64{cv.assigneeID, cv.assigneeBotID, cv.teamID} {
+			s.dispatchEvent(c, cv, "conversation_updated")
+		}
+	}()
 	assigneeType, _ := strVal(c.p.get("assignee_type"))
 	switch {
 	case c.p.has("assignee_id") || assigneeType == "AgentBot":

@@ -238,7 +238,7 @@ func (s *Server) createConversation(c *reqCtx) error {
 	c.acct.conversations = append(c.acct.conversations, cv)
 
 	s.runAutoAssignment(c, cv, true)
-	s.runAutomationRules(c.acct, cv, "conversation_created")
+	s.dispatchEvent(c, cv, "conversation_created")
 	return s.renderConversation(c, cv)
 }
 
@@ -332,6 +332,14 @@ func (s *Server) toggleStatus(c *reqCtx) error {
 	}
 	if changed {
 		cv.updatedAt = s.now()
+		switch next {
+		case "open":
+			s.dispatchEvent(c, cv, "conversation_updated", "conversation_opened")
+		case "resolved":
+			s.dispatchEvent(c, cv, "conversation_updated", "conversation_resolved")
+		default:
+			s.dispatchEvent(c, cv, "conversation_updated")
+		}
 		if next == "open" {
 			s.runAutoAssignment(c, cv, false)
 		} else if (next == "resolved" || next == "snoozed") && c.acct.hasFeature("assignment_v2") {

@@ -1,0 +1,264 @@
+package chatwootmock
+
+import (
+	"strings"
+	"time"
+)
+
+// conditionAttributes are AutomationRule::CONDITIONS_ATTRS (Enterprise adds sla_policy_id).
+var conditionAttributes = strings.Fields("content email country_code status message_type browser_language assignee_id team_id referer city company_name inbox_id mail_subject phone_number priority conversation_language labels private_note sla_policy_id")
+
+// actionNames are AutomationRule::ACTIONS_ATTRS (Enterprise adds add_sla).
+var actionNames = strings.Fields("send_message add_label remove_label send_email_to_team assign_team assign_agent remove_assigned_agent remove_assigned_team send_webhook_event mute_conversation send_attachment change_status resolve_conversation open_conversation pending_conversation snooze_conversation change_priority send_email_transcript add_private_note add_sla")
+
+// filterOperators is the part of lib/filters/filter_keys.yml the runtime validation consults:
+// the operators each standard attribute allows. Custom attributes allow the generic set.
+var filterOperators = map[string][]string{
+	"status":                {"equal_to", "not_equal_to"},
+	"assignee_id":           {"equal_to", "not_equal_to", "is_present", "is_not_present"},
+	"inbox_id":              {"equal_to", "not_equal_to", "is_present", "is_not_present"},
+	"team_id":               {"equal_to", "not_equal_to", "is_present", "is_not_present"},
+	"priority":              {"equal_to", "not_equal_to"},
+	"labels":                {"equal_to", "not_equal_to", "is_present", "is_not_present"},
+	"browser_language":      {"equal_to", "not_equal_to"},
+	"conversation_language": {"equal_to", "not_equal_to"},
+	"country_code":          {"equal_to", "not_equal_to"},
+	"referer":               {"equal_to", "not_equal_to", "contains", "does_not_contain"},
+	"mail_subject":          {"equal_to", "not_equal_to", "contains", "does_not_contain"},
+	"email":                 {"equal_to", "not_equal_to", "contains", "does_not_contain"},
+	"phone_number":          {"equal_to", "not_equal_to", "contains", "does_not_contain", "starts_with"},
+	"city":                  {"equal_to", "not_equal_to", "contains", "does_not_contain"},
+	"company_name":          {"equal_to", "not_equal_to", "contains", "does_not_contain"},
+	"content":               {"equal_to", "not_equal_to", "contains", "does_not_contain"},
+	"message_type":          {"equal_to", "not_equal_to"},
+	"private_note":          {"equal_to", "not_equal_to"},
+	"sla_policy_id":         {"equal_to", "not_equal_to"},
+}
+
+var customAttributeOperators = []string{"equal_to", "not_equal_to", "contains", "does_not_contain",
+	"is_present", "is_not_present", "is_greater_than", "is_less_than"}
+
+// reauthorizationThreshold is Reauthorizable's: two failed evaluations in a row deactivate a rule.
+const reauthorizationThreshold = 2
+
+type automationRule struct {
+	id          int64
+	accountID   int64
+	name        any
+	description any
+	eventName   any
+	conditions  any // stored as sent
+	actions     any
+	active      bool
+	createdAt   time.Time
+	failures    int
+}
+
+func automationRuleJSON(r *automationRule) obj {
+	return obj{{"id", r.id}, {"account_id", r.accountID}, {"name", r.name}, {"description", r.description},
+		{"event_name", r.eventName}, {"conditions", r.conditions}, {"actions", r.actions},
+		{"created_on", r.createdAt.Unix()}, {"active", r.active}}
+}
+
+func (s *Server) listAutomationRules(c *reqCtx) error {
+	if err := c.requireAdmin(); err != nil {
+		return err
+	}
+	out := []any{}
+	for _, r := range c.acct.automationRules {
+		out = append(out, automationRuleJSON(r))
+	}
+	c.ok(obj{{"payload", out}})
+	return nil
+}
+
+// fetchRule authorizes first; an unknown id is find_by's nil, which the controller then
+// dereferences: 500, not 404.
+func (s *Server) fetchRule(c *reqCtx) (*automationRule, error) {
+	if err := c.requireAdmin(); err != nil {
+		return nil, err
+	}
+	id, _ := c.pathID("id")
+	for _, r := range c.acct.automationRules {
+		if r.id == id {
+			return r, nil
+		}
+	}
+	return nil, internalError()
+}
+
+func (s *Server) showAutomationRule(c *reqCtx) error {
+	r, err := s.fetchRule(c)
+	if err != nil {
+		return err
+	}
+	c.ok(obj{{"payload", automationRuleJSON(r)}})
+	return nil
+}
+
+// ruleValidationErrors are the model validations, keyed by field in the order Rails adds them.
+func (s *Server) ruleValidationErrors(a *account, conditions, actions any) (obj, error) {
+	condList, ok := conditions.([]any)
+	if !ok {
+		return nil, internalError() // nil.each in query_operator_value
+	}
+	var condMsgs, actionMsgs []string
+	var unsupported []string
+	for _, raw := range condList {
+		cond, _ := raw.(map[string]any)
+		key, _ := strVal(cond["attribute_key"])
+		if !containsString(conditionAttributes, key) && s.customAttribute(a, key) == nil {
+			unsupported = append(unsupported, key)
+		}
+	}
+	if len(unsupported) > 0 {
+		condMsgs = append(condMsgs, "Automation conditions "+strings.Join(unsupported, ",")+" not supported.")
+	}
+	if actList, isList := actions.([]any); isList {
+		var bad []string
+		for _, raw := range actList {
+			act, _ := raw.(map[string]any)
+			name, _ := strVal(act["action_name"])
+			if !containsString(actionNames, name) {
+				bad = append(bad, name)
+			}
+		}
+		if len(bad) > 0 {
+			actionMsgs = append(actionMsgs, "Automation actions "+strings.Join(bad, ",")+" not supported.")
+		}
+	}
+	nilOperators := 0
+	badOperator := false
+	for _, raw := range condList {
+		cond, _ := raw.(map[string]any)
+		op, present := cond["query_operator"]
+		if !present || op == nil {
+			nilOperators++
+			continue
+		}
+		if str, _ := strVal(op); str != "" && strings.ToUpper(str) != "AND" && strings.ToUpper(str) != "OR" {
+			badOperator = true
+		}
+	}
+	if nilOperators > 1 {
+		condMsgs = append(condMsgs, "Automation conditions should have query operator.")
+	}
+	if badOperator {
+		condMsgs = append(condMsgs, `Query operator must be either "AND" or "OR"`)
+	}
+	errs := obj{}
+	if len(unsupported) > 0 {
+		errs = append(errs, field{"conditions", condMsgs})
+		if len(actionMsgs) > 0 {
+			errs = append(errs, field{"actions", actionMsgs})
+		}
+	} else {
+		if len(actionMsgs) > 0 {
+			errs = append(errs, field{"actions", actionMsgs})
+		}
+		if len(condMsgs) > 0 {
+			errs = append(errs, field{"conditions", condMsgs})
+		}
+	}
+	return errs, nil
+}
+
+// applyRuleAttributes is params.permit(:name, :description, :event_name, :active).
+func applyRuleAttributes(p params, r *automationRule) {
+	if p.has("name") {
+		r.name = nullableStr(p.get("name"))
+	}
+	if p.has("description") {
+		r.description = nullableStr(p.get("description"))
+	}
+	if p.has("event_name") {
+		r.eventName = nullableStr(p.get("event_name")) // not validated
+	}
+	if b, ok := castBool(p.get("active")); ok {
+		r.active = b
+	}
+}
+
+// createAutomationRule answers the bare rule, unlike every other automation endpoint.
+func (s *Server) createAutomationRule(c *reqCtx) error {
+	if err := c.requireAdmin(); err != nil {
+		return err
+	}
+	r := &automationRule{accountID: c.acct.id, active: true}
+	applyRuleAttributes(c.p, r)
+	r.conditions, r.actions = c.p.get("conditions"), c.p.get("actions")
+	errs, err := s.ruleValidationErrors(c.acct, r.conditions, r.actions)
+	if err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return couldNotCreate(errs)
+	}
+	if r.name == nil || r.eventName == nil || r.actions == nil {
+		return internalError() // NOT NULL violation on save!
+	}
+	r.id = s.nextID("automation_rules")
+	r.createdAt = s.now()
+	c.acct.automationRules = append(c.acct.automationRules, r)
+	c.ok(automationRuleJSON(r))
+	return nil
+}
+
+// updateAutomationRule replaces conditions and actions only when they are sent.
+func (s *Server) updateAutomationRule(c *reqCtx) error {
+	r, err := s.fetchRule(c)
+	if err != nil {
+		return err
+	}
+	next := *r
+	applyRuleAttributes(c.p, &next)
+	if v := c.p.get("conditions"); v != nil {
+		next.conditions = v
+	}
+	if v := c.p.get("actions"); v != nil {
+		next.actions = v
+	}
+	errs, err := s.ruleValidationErrors(c.acct, next.conditions, next.actions)
+	if err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return couldNotCreate(errs)
+	}
+	if next.name == nil || next.eventName == nil {
+		return couldNotCreate(obj{})
+	}
+	*r = next
+	c.ok(obj{{"payload", automationRuleJSON(r)}})
+	return nil
+}
+
+func (s *Server) deleteAutomationRule(c *reqCtx) error {
+	r, err := s.fetchRule(c)
+	if err != nil {
+		return err
+	}
+	kept := c.acct.automationRules[:0:0]
+	for _, x := range c.acct.automationRules {
+		if x.id != r.id {
+			kept = append(kept, x)
+		}
+	}
+	c.acct.automationRules = kept
+	c.okEmpty()
+	return nil
+}
+
+func (s *Server) cloneAutomationRule(c *reqCtx) error {
+	r, err := s.fetchRule(c)
+	if err != nil {
+		return err
+	}
+	clone := *r
+	clone.id = s.nextID("automation_rules")
+	clone.createdAt = s.now()
+	clone.failures = 0
+	c.acct.automationRules = append(c.acct.automationRules, &clone)
+	c.ok(obj{{"payload", automationRuleJSON(&clone)}})
+	return nil
+}
