@@ -125,7 +125,7 @@ func (d *agentBotDataSource) Read(ctx context.Context, req datasource.ReadReques
 			return
 		}
 		if res.candidates != nil {
-			addAmbiguousError(&resp.Diagnostics, "name", "agent bot", accountID, name,
+			addAmbiguousError(&resp.Diagnostics, "name", "agent bot", "agent bots", accountID, name,
 				describeCandidates(res.candidates, func(b *chatwoot.AgentBot) int64 { return b.ID }, func(b *chatwoot.AgentBot) string { return b.Name }))
 			return
 		}

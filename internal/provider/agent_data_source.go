@@ -143,7 +143,7 @@ func (d *agentDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 			return
 		}
 		if res.candidates != nil {
-			addAmbiguousError(&resp.Diagnostics, "email", "agent", accountID, email,
+			addAmbiguousError(&resp.Diagnostics, "email", "agent", "agents", accountID, email,
 				describeCandidates(res.candidates, func(a *chatwoot.Agent) int64 { return a.ID }, func(a *chatwoot.Agent) string { return a.Email }))
 			return
 		}

@@ -136,11 +136,11 @@ func describeCandidates[T any](list []T, id func(*T) int64, key func(*T) string)
 	return strings.Join(parts, ", ")
 }
 
-// addAmbiguousError reports several objects matching a name.
-func addAmbiguousError(diags *diag.Diagnostics, attr, kind string, accountID int64, value, candidates string) {
-	diags.AddAttributeError(path.Root(attr), fmt.Sprintf("Several Chatwoot %ss Match", titleCase(kind)),
-		fmt.Sprintf("Account %d has more than one %s whose %s is %q: %s. Look it up by id instead, or rename the %ss in Chatwoot so that the %s is unique.",
-			accountID, kind, attr, value, candidates, kind, attr))
+// addAmbiguousError reports several objects matching a name; kinds is the plural of kind.
+func addAmbiguousError(diags *diag.Diagnostics, attr, kind, kinds string, accountID int64, value, candidates string) {
+	diags.AddAttributeError(path.Root(attr), fmt.Sprintf("Several Chatwoot %s Match", titleCase(kinds)),
+		fmt.Sprintf("Account %d has more than one %s whose %s is %q: %s. Look it up by id instead, or rename the %s in Chatwoot so that the %s is unique.",
+			accountID, kind, attr, value, candidates, kinds, attr))
 }
 
 // listLoadError reports a failed list call.

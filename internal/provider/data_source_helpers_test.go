@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -32,6 +33,16 @@ func dsOutsider(t *testing.T, env *testEnv) fixture.User {
 // dsSuffix makes fixture names unique per test, for runs against a shared real Chatwoot.
 func dsSuffix(t *testing.T) string {
 	return strings.ToLower(strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()))
+}
+
+// dsError matches a diagnostic that contains the phrases in order, whatever Terraform's line
+// wrapping does to the spaces between their words.
+func dsError(phrases ...string) *regexp.Regexp {
+	parts := make([]string, len(phrases))
+	for i, p := range phrases {
+		parts[i] = strings.Join(strings.Fields(regexp.QuoteMeta(p)), `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
 }
 
 // Several data sources of every kind and an assignment in one configuration: within one Terraform

@@ -183,7 +183,7 @@ func findInboxByName(ctx context.Context, client *chatwoot.Client, accountID int
 		return nil
 	}
 	if res.candidates != nil {
-		addAmbiguousError(diags, "name", "inbox", accountID, name,
+		addAmbiguousError(diags, "name", "inbox", "inboxes", accountID, name,
 			describeCandidates(res.candidates, func(in *chatwoot.Inbox) int64 { return in.ID }, func(in *chatwoot.Inbox) string { return in.Name }))
 		return nil
 	}

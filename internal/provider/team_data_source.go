@@ -123,7 +123,7 @@ func (d *teamDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 			return
 		}
 		if res.candidates != nil {
-			addAmbiguousError(&resp.Diagnostics, "name", "team", accountID, name,
+			addAmbiguousError(&resp.Diagnostics, "name", "team", "teams", accountID, name,
 				describeCandidates(res.candidates, func(t *chatwoot.Team) int64 { return t.ID }, func(t *chatwoot.Team) string { return t.Name }))
 			return
 		}
