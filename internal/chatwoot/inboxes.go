@@ -40,7 +40,7 @@ func (c *Client) GetInbox(ctx context.Context, accountID, inboxID int64) (*Inbox
 
 // CachedInboxes returns the inboxes the token may see, from the per-process cache.
 func (c *Client) CachedInboxes(ctx context.Context, accountID int64) ([]Inbox, error) {
-	list, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupInboxes}, -1, c.inboxesLoader(accountID))
+	list, _, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupInboxes}, -1, c.inboxesLoader(accountID))
 	return list, err
 }
 

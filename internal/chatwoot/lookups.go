@@ -46,8 +46,10 @@ func newLookupCache(c *Client) *lookupCache {
 }
 
 // get returns the cached list for key, loading it if there is none or if the cached one is of
-// generation staleGen or older (staleGen < 0 accepts any cached list).
-func (lc *lookupCache) get(ctx context.Context, key lookupKey, staleGen int, load func(context.Context) (any, error)) (any, int, error) {
+// generation staleGen or older (staleGen < 0 accepts any cached list). fresh reports that the list
+// was loaded during this call (by this caller, or by another whose load was still running when
+// this caller arrived): a miss in a fresh list is final, re-reading it would only repeat the call.
+func (lc *lookupCache) get(ctx context.Context, key lookupKey, staleGen int, load func(context.Context) (any, error)) (value any, generation int, fresh bool, err error) {
 	lc.mu.Lock()
 	entry, ok := lc.entries[key]
 	if !ok || (staleGen >= 0 && entry.generation <= staleGen && isDone(entry.ready)) {
@@ -68,14 +70,15 @@ func (lc *lookupCache) get(ctx context.Context, key lookupKey, staleGen int, loa
 			lc.mu.Unlock()
 		}
 		close(entry.ready)
-		return entry.value, entry.generation, entry.err
+		return entry.value, entry.generation, true, entry.err
 	}
+	inFlight := !isDone(entry.ready)
 	lc.mu.Unlock()
 	select {
 	case <-entry.ready:
-		return entry.value, entry.generation, entry.err
+		return entry.value, entry.generation, inFlight, entry.err
 	case <-ctx.Done():
-		return nil, 0, ctx.Err()
+		return nil, 0, false, ctx.Err()
 	}
 }
 
@@ -99,26 +102,26 @@ func isDone(ch chan struct{}) bool {
 }
 
 // cachedList is the typed face of lookupCache.get.
-func cachedList[T any](ctx context.Context, lc *lookupCache, key lookupKey, staleGen int, load func(context.Context) ([]T, error)) ([]T, int, error) {
-	v, gen, err := lc.get(ctx, key, staleGen, func(ctx context.Context) (any, error) { return load(ctx) })
+func cachedList[T any](ctx context.Context, lc *lookupCache, key lookupKey, staleGen int, load func(context.Context) ([]T, error)) ([]T, int, bool, error) {
+	v, gen, fresh, err := lc.get(ctx, key, staleGen, func(ctx context.Context) (any, error) { return load(ctx) })
 	if err != nil {
-		return nil, gen, err
+		return nil, gen, fresh, err
 	}
 	list, _ := v.([]T)
-	return list, gen, nil
+	return list, gen, fresh, nil
 }
 
 // findCached looks for the element matching match in the cached list, re-reading the list once
 // on a miss. It returns nil (and no error) when the element does not exist.
 func findCached[T any](ctx context.Context, lc *lookupCache, key lookupKey, load func(context.Context) ([]T, error), match func(*T) bool) (*T, error) {
-	list, gen, err := cachedList(ctx, lc, key, -1, load)
+	list, gen, fresh, err := cachedList(ctx, lc, key, -1, load)
 	if err != nil {
 		return nil, err
 	}
-	if found := firstMatch(list, match); found != nil {
+	if found := firstMatch(list, match); found != nil || fresh {
 		return found, nil
 	}
-	list, _, err = cachedList(ctx, lc, key, gen, load)
+	list, _, _, err = cachedList(ctx, lc, key, gen, load)
 	if err != nil {
 		return nil, err
 	}
@@ -136,19 +139,19 @@ func firstMatch[T any](list []T, match func(*T) bool) *T {
 
 // CachedAgents returns the account's agents from the per-process cache.
 func (c *Client) CachedAgents(ctx context.Context, accountID int64) ([]Agent, error) {
-	list, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupAgents}, -1, c.agentsLoader(accountID))
+	list, _, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupAgents}, -1, c.agentsLoader(accountID))
 	return list, err
 }
 
 // CachedTeams returns the account's teams from the per-process cache.
 func (c *Client) CachedTeams(ctx context.Context, accountID int64) ([]Team, error) {
-	list, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupTeams}, -1, c.teamsLoader(accountID))
+	list, _, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupTeams}, -1, c.teamsLoader(accountID))
 	return list, err
 }
 
 // CachedAgentBots returns the account's and the global agent bots from the per-process cache.
 func (c *Client) CachedAgentBots(ctx context.Context, accountID int64) ([]AgentBot, error) {
-	list, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupAgentBots}, -1, c.agentBotsLoader(accountID))
+	list, _, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupAgentBots}, -1, c.agentBotsLoader(accountID))
 	return list, err
 }
 

@@ -62,14 +62,14 @@ func (c *Client) MissingAgents(ctx context.Context, accountID int64, userIDs []i
 		}
 		return out
 	}
-	agents, gen, err := cachedList(ctx, c.lookups, key, -1, c.agentsLoader(accountID))
+	agents, gen, fresh, err := cachedList(ctx, c.lookups, key, -1, c.agentsLoader(accountID))
 	if err != nil {
 		return nil, err
 	}
-	if len(missing(agents)) == 0 {
-		return nil, nil
+	if len(missing(agents)) == 0 || fresh {
+		return missing(agents), nil
 	}
-	agents, _, err = cachedList(ctx, c.lookups, key, gen, c.agentsLoader(accountID))
+	agents, _, _, err = cachedList(ctx, c.lookups, key, gen, c.agentsLoader(accountID))
 	if err != nil {
 		return nil, err
 	}
