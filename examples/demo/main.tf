@@ -36,7 +36,8 @@ data "chatwoot_team" "support" {
 
 locals {
   # The first two conversations go to the team and the agent; the rest to the team alone, where
-  # Chatwoot's own team auto-assignment may pick an agent (not drift: assignee_id is not managed).
+  # Chatwoot's own team auto-assignment picks an online member (not drift: assignee_id is not
+  # managed by those resources, so the second plan stays empty).
   routes = {
     for index, id in var.conversation_ids : tostring(id) => {
       assignee_id = index < 2 ? data.chatwoot_agent.lead.id : null
@@ -52,20 +53,29 @@ resource "chatwoot_conversation_assignment" "routed" {
   assignee_id     = each.value.assignee_id
 }
 
-# Read back what Chatwoot holds after the assignments.
+# Read back what Chatwoot holds after the assignments, with names instead of ids.
 data "chatwoot_conversation" "routed" {
   for_each = chatwoot_conversation_assignment.routed
 
   conversation_id = each.value.conversation_id
 }
 
+data "chatwoot_agents" "all" {}
+
+data "chatwoot_teams" "all" {}
+
+locals {
+  agent_names = { for a in data.chatwoot_agents.all.agents : a.id => a.name }
+  team_names  = { for t in data.chatwoot_teams.all.teams : t.id => t.name }
+}
+
 output "conversations" {
   description = "What Chatwoot shows for each routed conversation."
   value = {
-    for id, c in data.chatwoot_conversation.routed : id => {
-      status      = c.status
-      team_id     = c.team_id
-      assignee_id = c.assignee_id
+    for id, c in data.chatwoot_conversation.routed : "conversation ${id}" => {
+      status   = c.status
+      team     = c.team_id == null ? "(none)" : lookup(local.team_names, c.team_id, "#${c.team_id}")
+      assignee = c.assignee_id == null ? "(none)" : lookup(local.agent_names, c.assignee_id, "#${c.assignee_id}")
     }
   }
 }

@@ -17,6 +17,9 @@ func seedDemo(ctx context.Context, baseURL, platformToken string, out *lineWrite
 		TeamName:      "billing",
 		EmailDomain:   "demo.example",
 		PlainEmails:   true, // a fresh in-memory server, so fixed addresses cannot collide
+		// Online agents let Chatwoot's team auto-assignment pick one for team-only routes, which
+		// the demo shows is not drift.
+		AgentsOnline: true,
 	})
 	if err != nil {
 		return err
