@@ -49,14 +49,14 @@ func (f *automationFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	if r.Header.Get(TokenHeader) == f.agentToken {
 		w.WriteHeader(http.StatusUnauthorized)
-		io.WriteString(w, `{"error":"You are not authorized to do this action"}`)
+		_, _ = io.WriteString(w, `{"error":"You are not authorized to do this action"}`)
 		return
 	}
 	const prefix = "/api/v1/accounts/1/automation_rules"
 	rest, ok := strings.CutPrefix(r.URL.Path, prefix)
 	if !ok {
 		w.WriteHeader(http.StatusNotFound)
-		io.WriteString(w, `{"error":"Resource could not be found"}`)
+		_, _ = io.WriteString(w, `{"error":"Resource could not be found"}`)
 		return
 	}
 	var body map[string]json.RawMessage
@@ -83,14 +83,14 @@ func (f *automationFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			for _, c := range conds {
 				if c["attribute_key"] == "bogus" {
 					w.WriteHeader(http.StatusUnprocessableEntity)
-					io.WriteString(w, `{"error":{"conditions":["Automation conditions bogus not supported."]}}`)
+					_, _ = io.WriteString(w, `{"error":{"conditions":["Automation conditions bogus not supported."]}}`)
 					return
 				}
 			}
 			id := f.nextID
 			f.nextID++
 			f.rules[id] = f.render(id, body)
-			w.Write(f.rules[id]) // bare, not wrapped
+			_, _ = w.Write(f.rules[id]) // bare, not wrapped
 		}
 		return
 	}
@@ -103,7 +103,7 @@ func (f *automationFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !exists {
 		// find_by returns nil and the controller calls a method on it.
 		w.WriteHeader(http.StatusInternalServerError)
-		io.WriteString(w, `{"status":500,"error":"Internal Server Error"}`)
+		_, _ = io.WriteString(w, `{"status":500,"error":"Internal Server Error"}`)
 		return
 	}
 	switch r.Method {
@@ -254,11 +254,11 @@ func TestAutomationRuleServerErrorForExistingRule(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/automation_rules") {
 			listed = true
-			io.WriteString(w, `{"payload":[{"id":7,"name":"x","event_name":"conversation_created","conditions":[],"actions":[]}]}`)
+			_, _ = io.WriteString(w, `{"payload":[{"id":7,"name":"x","event_name":"conversation_created","conditions":[],"actions":[]}]}`)
 			return
 		}
 		w.WriteHeader(http.StatusInternalServerError)
-		io.WriteString(w, `{"status":500,"error":"Internal Server Error"}`)
+		_, _ = io.WriteString(w, `{"status":500,"error":"Internal Server Error"}`)
 	}))
 	defer srv.Close()
 	c := newAutomationTestClient(t, srv.URL, "admin-token")
@@ -327,5 +327,61 @@ func TestParamJSONRoundTrip(t *testing.T) {
 		if p.String() != tc.wantText {
 			t.Errorf("%s: String() = %q, want %q", tc.in, p.String(), tc.wantText)
 		}
+	}
+}
+
+// The same round trip against the project's mock: envelopes, integer ids, 500 for an unknown id
+// confirmed by the list, and an agent's 401.
+func TestAutomationRulesAgainstMock(t *testing.T) {
+	t.Parallel()
+	c, sc, fx := seededClient(t)
+	ctx := context.Background()
+	a := sc.Account.ID
+	in := sampleRuleInput()
+	in.Conditions[0].Values = []Param{IntParam(sc.Inbox.ID)}
+	in.Actions[0].ActionParams = []Param{IntParam(sc.Team.ID)}
+
+	created, err := c.CreateAutomationRule(ctx, a, in)
+	if err != nil {
+		t.Fatalf("create: %v", err)
+	}
+	got, err := c.GetAutomationRule(ctx, a, created.ID)
+	if err != nil {
+		t.Fatalf("show: %v", err)
+	}
+	if p := got.Actions[0].ActionParams[0]; p.Int == nil || *p.Int != sc.Team.ID {
+		t.Errorf("assign_team param read back as %+v, want integer %d", p, sc.Team.ID)
+	}
+	in.Active = false
+	if updated, err := c.UpdateAutomationRule(ctx, a, created.ID, in); err != nil || updated.Active {
+		t.Fatalf("update: %v (%+v)", err, updated)
+	}
+	if rules, err := c.ListAutomationRules(ctx, a); err != nil || len(rules) != 1 {
+		t.Fatalf("list: %v, %d rules", err, len(rules))
+	}
+
+	agent, err := New(Config{BaseURL: fx.BaseURL, Token: sc.Agent1.AccessToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := agent.GetAutomationRule(ctx, a, created.ID); AuthProblemOf(err) != AuthForbidden {
+		t.Errorf("agent show: want AuthForbidden, got %v", err)
+	}
+
+	bad := in
+	bad.Conditions = []AutomationCondition{{AttributeKey: "bogus", FilterOperator: "equal_to", Values: []Param{StringParam("x")}}}
+	_, err = c.CreateAutomationRule(ctx, a, bad)
+	if e, ok := asAPIError(err); !ok || e.StatusCode != http.StatusUnprocessableEntity || len(e.Attributes) == 0 || e.Attributes[0] != "conditions" {
+		t.Errorf("unknown attribute key: want 422 on conditions, got %v", err)
+	}
+
+	if err := c.DeleteAutomationRule(ctx, a, created.ID); err != nil {
+		t.Fatalf("delete: %v", err)
+	}
+	if _, err := c.GetAutomationRule(ctx, a, created.ID); !IsAutomationRuleNotFound(err) {
+		t.Errorf("show after delete: want AutomationRuleNotFoundError, got %v", err)
+	}
+	if err := c.DeleteAutomationRule(ctx, a, created.ID); !IsAutomationRuleNotFound(err) {
+		t.Errorf("second delete: want AutomationRuleNotFoundError, got %v", err)
 	}
 }

@@ -61,7 +61,7 @@ func priorAutomationRule(t *testing.T, active bool) automationRuleModel {
 
 func showsRule(body string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		io.WriteString(w, `{"payload":`+body+`}`)
+		_, _ = io.WriteString(w, `{"payload":`+body+`}`)
 	}
 }
 
@@ -147,11 +147,11 @@ func TestAutomationRuleRead_deletedRuleLeavesState(t *testing.T) {
 	resp, _ := readAutomationRule(t, func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/automation_rules") {
 			listed = true
-			io.WriteString(w, `{"payload":[]}`)
+			_, _ = io.WriteString(w, `{"payload":[]}`)
 			return
 		}
 		w.WriteHeader(http.StatusInternalServerError)
-		io.WriteString(w, `{"status":500,"error":"Internal Server Error"}`)
+		_, _ = io.WriteString(w, `{"status":500,"error":"Internal Server Error"}`)
 	}, priorAutomationRule(t, true))
 	if !listed || !resp.State.Raw.IsNull() {
 		t.Fatalf("want the rule removed from state after checking the list (listed=%v)", listed)
@@ -165,11 +165,11 @@ func TestAutomationRuleRead_deletedRuleLeavesState(t *testing.T) {
 func TestAutomationRuleRead_serverErrorKeepsState(t *testing.T) {
 	resp, _ := readAutomationRule(t, func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/automation_rules") {
-			io.WriteString(w, `{"payload":[{"id":7,"name":"billing","event_name":"conversation_created","conditions":[],"actions":[]}]}`)
+			_, _ = io.WriteString(w, `{"payload":[{"id":7,"name":"billing","event_name":"conversation_created","conditions":[],"actions":[]}]}`)
 			return
 		}
 		w.WriteHeader(http.StatusInternalServerError)
-		io.WriteString(w, `{"status":500,"error":"Internal Server Error"}`)
+		_, _ = io.WriteString(w, `{"status":500,"error":"Internal Server Error"}`)
 	}, priorAutomationRule(t, true))
 	if findDiagnostic(resp.Diagnostics, diag.SeverityError, "Chatwoot Server Error") == nil || resp.State.Raw.IsNull() {
 		t.Fatalf("want a server error and the state kept, got %v", resp.Diagnostics)
@@ -179,7 +179,7 @@ func TestAutomationRuleRead_serverErrorKeepsState(t *testing.T) {
 func TestAutomationRuleRead_agentTokenNeedsAdministrator(t *testing.T) {
 	resp, _ := readAutomationRule(t, func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusUnauthorized)
-		io.WriteString(w, `{"error":"You are not authorized to do this action"}`)
+		_, _ = io.WriteString(w, `{"error":"You are not authorized to do this action"}`)
 	}, priorAutomationRule(t, true))
 	d := findDiagnostic(resp.Diagnostics, diag.SeverityError, "Chatwoot Administrator Required")
 	if d == nil || !strings.Contains(d.Detail(), "Original error:") {

@@ -347,6 +347,8 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 			fmt.Sprintf("Automation rule %d is not in account %d's list of rules, so chatwoot_automation_rule %s is removed from "+
 				"the state and the next apply creates it again. Someone probably deleted it in Chatwoot.", ruleID, accountID, prior.ID.ValueString()))
 		resp.State.RemoveResource(ctx)
+		// The framework requires an identity after every Read without errors, even a removal.
+		resp.Diagnostics.Append(setAutomationRuleIdentity(ctx, resp.Identity, accountID, ruleID)...)
 		return
 	}
 	if err != nil {

@@ -69,7 +69,7 @@ func (a automationRulesAPI) find(ruleID int64) (map[string]any, error) {
 		return nil, err
 	}
 	for _, r := range rules {
-		if id, _ := r["id"].(json.Number).Int64(); id == ruleID {
+		if n, ok := r["id"].(json.Number); ok && n.String() == strconv.FormatInt(ruleID, 10) {
 			return r, nil
 		}
 	}
@@ -162,12 +162,12 @@ func (a automationRulesAPI) checkActive(ruleID *int64, want bool) resource.TestC
 	}
 }
 
-func inboxToTeamRule(inboxID, teamID int64, name string, active bool) string {
+// inboxToTeamRule routes new conversations of an inbox to a team, relying on active's default.
+func inboxToTeamRule(inboxID, teamID int64) string {
 	return fmt.Sprintf(`
 resource "chatwoot_automation_rule" "test" {
-  name        = %q
+  name        = "billing inbox"
   event_name  = "conversation_created"
-  active      = %t
 
   conditions = [
     {
@@ -184,7 +184,7 @@ resource "chatwoot_automation_rule" "test" {
     },
   ]
 }
-`, name, active, inboxID, teamID)
+`, inboxID, teamID)
 }
 
 // Create, update, import (both id forms), destroy; ids land in Chatwoot as JSON integers.
@@ -242,7 +242,7 @@ resource "chatwoot_automation_rule" "test" {
 		CheckDestroy:             api.checkDestroyed,
 		Steps: []resource.TestStep{
 			{
-				Config: provider + inboxToTeamRule(sc.Inbox.ID, sc.Team.ID, "billing inbox", true),
+				Config: provider + inboxToTeamRule(sc.Inbox.ID, sc.Team.ID),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(automationRuleAddr, plancheck.ResourceActionCreate)},
 				},
@@ -315,7 +315,7 @@ func TestAccAutomationRule_drift(t *testing.T) {
 	env := newTestEnv(t)
 	sc := env.seed(t, 0)
 	api := newAutomationRulesAPI(env, sc)
-	config := env.providerBlock(sc.AdminToken, sc.Account.ID) + inboxToTeamRule(sc.Inbox.ID, sc.Team.ID, "billing inbox", true)
+	config := env.providerBlock(sc.AdminToken, sc.Account.ID) + inboxToTeamRule(sc.Inbox.ID, sc.Team.ID)
 	var ruleID int64
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -496,8 +496,8 @@ func TestAccAutomationRule_refusals(t *testing.T) {
 	env := newTestEnv(t)
 	sc := env.seed(t, 0)
 	api := newAutomationRulesAPI(env, sc)
-	rule := inboxToTeamRule(sc.Inbox.ID, sc.Team.ID, "billing inbox", true)
-	noSuchTeam := inboxToTeamRule(sc.Inbox.ID, sc.Team.ID+1000, "billing inbox", true)
+	rule := inboxToTeamRule(sc.Inbox.ID, sc.Team.ID)
+	noSuchTeam := inboxToTeamRule(sc.Inbox.ID, sc.Team.ID+1000)
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -513,9 +513,13 @@ func TestAccAutomationRule_refusals(t *testing.T) {
 			},
 		},
 	})
+	if rules, err := api.list(); err != nil || len(rules) != 0 {
+		t.Errorf("Chatwoot holds %d automation rules (%v); want none", len(rules), err)
+	}
 	if env.Mock != nil {
-		if n := countRequests(env.Mock.Requests(), http.MethodPost, "/automation_rules"); n != 0 {
-			t.Errorf("%d automation rule creates reached Chatwoot; want none", n)
+		// The unknown team was caught before any create was sent; only the agent's create reached Chatwoot.
+		if n := countRequests(env.Mock.Requests(), http.MethodPost, "/automation_rules"); n != 1 {
+			t.Errorf("%d automation rule creates reached Chatwoot; want 1 (the agent's, refused)", n)
 		}
 	}
 }
@@ -596,5 +600,102 @@ resource "chatwoot_automation_rule" "test" {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps:                    steps,
+	})
+}
+
+// Chatwoot deactivating a rule by itself: the custom attribute a condition tests is deleted, two
+// conversations are created, both evaluations fail, and Chatwoot turns the rule off. The next plan
+// must show it and apply must turn it back on.
+func TestAccAutomationRule_deactivatedByChatwoot(t *testing.T) {
+	env := newTestEnv(t)
+	sc := env.seed(t, 0)
+	api := newAutomationRulesAPI(env, sc)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var definition struct {
+		ID int64 `json:"id"`
+	}
+	createDefinition := func() {
+		err := env.Fixtures.Do(ctx, http.MethodPost, fmt.Sprintf("/api/v1/accounts/%d/custom_attribute_definitions", sc.Account.ID), sc.AdminToken,
+			map[string]any{"attribute_display_name": "Plan tier", "attribute_key": "plan_tier", "attribute_display_type": "text",
+				"attribute_model": "conversation_attribute"}, &definition)
+		if err != nil {
+			t.Fatalf("creating the custom attribute: %v", err)
+		}
+	}
+	createDefinition()
+	config := env.providerBlock(sc.AdminToken, sc.Account.ID) + fmt.Sprintf(`
+resource "chatwoot_automation_rule" "test" {
+  name       = "gold plans to billing"
+  event_name = "conversation_created"
+
+  conditions = [
+    {
+      attribute_key         = "plan_tier"
+      custom_attribute_type = "conversation_attribute"
+      filter_operator       = "equal_to"
+      values                = ["gold"]
+    },
+  ]
+
+  actions = [
+    { action_name = "assign_team", params = [%d] },
+  ]
+}
+`, sc.Team.ID)
+	var ruleID int64
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             api.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check:  captureRuleID(&ruleID),
+			},
+			{
+				PreConfig: func() {
+					err := env.Fixtures.Do(ctx, http.MethodDelete, fmt.Sprintf("/api/v1/accounts/%d/custom_attribute_definitions/%d",
+						sc.Account.ID, definition.ID), sc.AdminToken, nil, nil)
+					if err != nil {
+						t.Fatalf("deleting the custom attribute: %v", err)
+					}
+					for range 2 {
+						if _, err := env.Fixtures.CreateConversation(ctx, sc.AdminToken, sc.Account.ID, sc.Inbox.ID, sc.Contact.ID); err != nil {
+							t.Fatalf("creating a conversation: %v", err)
+						}
+					}
+					// Chatwoot evaluates rules in a background job; wait for the deactivation.
+					for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+						if rule, err := api.find(ruleID); err == nil && rule != nil && rule["active"] == false {
+							return
+						}
+					}
+					t.Fatalf("Chatwoot did not deactivate rule %d after two failed evaluations", ruleID)
+				},
+				Config:             config,
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(automationRuleAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(automationRuleAddr, tfjsonpath.New("active"), knownvalue.Bool(true)),
+					},
+				},
+			},
+			{
+				// As the warning advises, the cause is fixed first: with the attribute still deleted,
+				// Chatwoot refuses the update (422 "Automation conditions plan_tier not supported.").
+				PreConfig: createDefinition,
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(automationRuleAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(automationRuleAddr, tfjsonpath.New("active"), knownvalue.Bool(true)),
+				},
+				Check: api.checkActive(&ruleID, true),
+			},
+		},
 	})
 }

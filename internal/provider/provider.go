@@ -193,6 +193,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewConversationAssignmentResource,
+		NewAutomationRuleResource,
 		NewTeamResource,
 		NewTeamMembersResource,
 		NewInboxMembersResource,
