@@ -10,10 +10,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // TokenHeader is the header Chatwoot reads the access token from. Chatwoot (Rack) accepts both
@@ -35,13 +37,23 @@ type Logger interface {
 
 // Config holds what a Client needs.
 type Config struct {
-	BaseURL        string
-	Token          string
-	UserAgent      string
-	HTTPClient     *http.Client // optional; its Transport is reused, redirects are made safe
-	Logger         Logger
-	MaxRetries     int           // retries after the first attempt, for retryable failures
-	RequestTimeout time.Duration // per attempt; 0 means none beyond the context
+	BaseURL    string
+	Token      string
+	UserAgent  string
+	HTTPClient *http.Client // optional; its Transport is reused, redirects are made safe
+	Logger     Logger
+	// MaxRetries is how many retries may follow the first attempt of a retryable failure.
+	MaxRetries int
+	// RequestTimeout bounds one attempt; 0 means none beyond the caller's context, which bounds
+	// the whole call, retries and waits included.
+	RequestTimeout time.Duration
+	// MaxRequestsPerSecond spaces out every attempt of every call made through this Client; 0
+	// means unlimited.
+	MaxRequestsPerSecond float64
+	// CACertificatePEM adds private certificate authorities to the system's for TLS verification.
+	CACertificatePEM []byte
+	// InsecureSkipVerify turns TLS verification off. The provider warns whenever it is set.
+	InsecureSkipVerify bool
 	// Sleep waits between retries; tests inject a fake to run in milliseconds.
 	Sleep func(ctx context.Context, d time.Duration) error
 }
@@ -55,6 +67,7 @@ type Client struct {
 	logger    Logger
 	retry     retryPolicy
 	timeout   time.Duration
+	limiter   *limiter
 	lookups   *lookupCache
 }
 
@@ -67,10 +80,23 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Token == "" {
 		return nil, errors.New("an API access token is required")
 	}
+	if cfg.MaxRetries < 0 {
+		return nil, fmt.Errorf("max retries must be 0 or more, not %d", cfg.MaxRetries)
+	}
+	if cfg.RequestTimeout < 0 {
+		return nil, fmt.Errorf("the request timeout must be positive, not %s", cfg.RequestTimeout)
+	}
+	if cfg.MaxRequestsPerSecond < 0 {
+		return nil, fmt.Errorf("max requests per second must be positive, not %g", cfg.MaxRequestsPerSecond)
+	}
 	hc := &http.Client{}
 	if cfg.HTTPClient != nil {
 		clone := *cfg.HTTPClient
 		hc = &clone
+	}
+	hc.Transport, err = secureTransport(hc.Transport, tlsOptions{caPEM: cfg.CACertificatePEM, insecureSkipVerify: cfg.InsecureSkipVerify})
+	if err != nil {
+		return nil, err
 	}
 	hc.CheckRedirect = sameOriginRedirectsOnly
 	c := &Client{
@@ -81,6 +107,7 @@ func New(cfg Config) (*Client, error) {
 		logger:    cfg.Logger,
 		retry:     newRetryPolicy(cfg.MaxRetries, cfg.Sleep),
 		timeout:   cfg.RequestTimeout,
+		limiter:   newLimiter(cfg.MaxRequestsPerSecond),
 	}
 	if c.userAgent == "" {
 		c.userAgent = "terraform-provider-chatwoot"
@@ -121,22 +148,46 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 }
 
 // sameOriginRedirectsOnly refuses redirects that leave the configured scheme, host and port: Go
-// would otherwise forward our custom token header to wherever a proxy points.
+// would otherwise forward our custom token header to wherever a proxy points (it strips only
+// Authorization and Cookie). It also refuses redirects that would change the method: for 301, 302
+// and 303 Go turns a POST into a GET, so the change would silently not be made.
 func sameOriginRedirectsOnly(req *http.Request, via []*http.Request) error {
 	if len(via) >= 5 {
 		return errors.New("stopped after 5 redirects")
 	}
-	first := via[0].URL
-	if req.URL.Scheme != first.Scheme || req.URL.Host != first.Host {
-		return &redirectRefusedError{from: first.Scheme + "://" + first.Host, to: req.URL.Scheme + "://" + req.URL.Host}
+	first := via[0]
+	if origin(req.URL) != origin(first.URL) {
+		return &redirectRefusedError{from: origin(first.URL), to: origin(req.URL)}
+	}
+	if req.Method != first.Method {
+		return &redirectRefusedError{from: first.Method + " " + first.URL.Path, to: req.Method + " " + req.URL.Path, methodChange: true}
 	}
 	return nil
 }
 
-type redirectRefusedError struct{ from, to string }
+// origin is scheme://host:port with the default port made explicit, so that
+// https://example.com and https://example.com:443 compare equal.
+func origin(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if strings.EqualFold(u.Scheme, "https") {
+			port = "443"
+		}
+	}
+	return strings.ToLower(u.Scheme) + "://" + net.JoinHostPort(strings.ToLower(u.Hostname()), port)
+}
+
+type redirectRefusedError struct {
+	from, to     string
+	methodChange bool
+}
 
 func (e *redirectRefusedError) Error() string {
-	return fmt.Sprintf("refused to follow a redirect from %s to %s: the access token must not be sent to another host; set base_url to the address Chatwoot is served from", e.from, e.to)
+	if e.methodChange {
+		return fmt.Sprintf("refused to follow a redirect that turns %s into %s: the change would not be made; set base_url to the address Chatwoot is served from", e.from, e.to)
+	}
+	return fmt.Sprintf("refused to follow a redirect from %s to %s: the access token must not be sent to another origin; set base_url to the address Chatwoot is served from", e.from, e.to)
 }
 
 type responseTooLargeError struct{ limit int }
@@ -145,6 +196,16 @@ func (e *responseTooLargeError) Error() string {
 	return fmt.Sprintf("the response is larger than %d bytes", e.limit)
 }
 
+// attemptTimeoutError is one attempt that got no complete answer within RequestTimeout, while the
+// caller's own deadline had not passed.
+type attemptTimeoutError struct{ timeout time.Duration }
+
+func (e *attemptTimeoutError) Error() string {
+	return fmt.Sprintf("no answer within the request timeout of %s", e.timeout)
+}
+
+func (e *attemptTimeoutError) Timeout() bool { return true }
+
 // call describes one API request.
 type call struct {
 	method string
@@ -152,6 +213,7 @@ type call struct {
 	query  url.Values
 	body   any
 	// idempotent marks requests that may be repeated after a failure with an unknown outcome.
+	// See retry.go for which requests are and are not.
 	idempotent bool
 }
 
@@ -166,30 +228,52 @@ func (c *Client) do(ctx context.Context, cl call, out any) ([]byte, error) {
 			return nil, fmt.Errorf("encoding the request body for %s %s: %w", cl.method, cl.path, err)
 		}
 	}
-	var lastErr error
 	for attempt := 1; ; attempt++ {
 		body, status, err := c.attempt(ctx, cl, payload, attempt)
 		if err == nil {
 			if out != nil && !isJSONNull(body) && len(bytes.TrimSpace(body)) > 0 {
 				if derr := json.Unmarshal(body, out); derr != nil {
-					return body, &DecodeError{Method: cl.method, Path: cl.path, StatusCode: status, Err: derr, Snippet: snippet(body)}
+					return body, &DecodeError{Method: cl.method, Path: cl.path, StatusCode: status, Err: derr, Snippet: snippet(c.redact(body))}
 				}
 			}
 			return body, nil
 		}
-		lastErr = err
+		if ctx.Err() != nil {
+			// The caller's deadline (a resource timeout) or a cancellation ends the call, whatever
+			// the last attempt's error says.
+			return nil, gaveUp(err, attempt, fmt.Sprintf("stopped: %v", context.Cause(ctx)))
+		}
 		wait, retry := c.retry.shouldRetry(cl, err, attempt)
 		if !retry {
-			return nil, lastErr
+			return nil, gaveUp(err, attempt, "")
 		}
+		c.logRetry(ctx, cl, attempt, wait, err)
 		if serr := c.retry.sleep(ctx, wait); serr != nil {
-			return nil, fmt.Errorf("%w (gave up waiting to retry: %v)", lastErr, serr)
+			return nil, gaveUp(err, attempt, fmt.Sprintf("stopped while waiting to retry: %v", serr))
 		}
 	}
 }
 
+// gaveUp adds how many attempts were made, and why they stopped, to the last attempt's error
+// without hiding its type from errors.As.
+func gaveUp(err error, attempts int, why string) error {
+	switch {
+	case attempts > 1 && why != "":
+		return fmt.Errorf("%w (after %d attempts; %s)", err, attempts, why)
+	case attempts > 1:
+		return fmt.Errorf("%w (after %d attempts)", err, attempts)
+	case why != "":
+		return fmt.Errorf("%w (%s)", err, why)
+	}
+	return err
+}
+
 // attempt sends the request once.
 func (c *Client) attempt(ctx context.Context, cl call, payload []byte, attempt int) ([]byte, int, error) {
+	if err := c.limiter.wait(ctx); err != nil {
+		return nil, 0, &TransportError{Method: cl.method, Path: cl.path, Err: fmt.Errorf("waiting for max_requests_per_second: %w", err)}
+	}
+	parent := ctx
 	if c.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, c.timeout)
@@ -212,27 +296,49 @@ func (c *Client) attempt(ctx context.Context, cl call, payload []byte, attempt i
 	if payload != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	// The timeout's own error says which limit ran out; the per-attempt one is retryable, the
+	// caller's is not.
+	transportErr := func(err error) error {
+		err = scrubURLError(err)
+		if c.timeout > 0 && errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
+			err = &attemptTimeoutError{timeout: c.timeout}
+		}
+		return &TransportError{Method: cl.method, Path: cl.path, Err: err}
+	}
 	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
+		err = transportErr(err)
 		c.log(ctx, cl, 0, attempt, time.Since(start), err)
-		return nil, 0, &TransportError{Method: cl.method, Path: cl.path, Err: scrubURLError(err)}
+		return nil, 0, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
 	if err == nil && len(body) > maxResponseBytes {
 		err = &responseTooLargeError{limit: maxResponseBytes}
 	}
-	c.log(ctx, cl, resp.StatusCode, attempt, time.Since(start), err)
 	if err != nil {
-		return nil, resp.StatusCode, &TransportError{Method: cl.method, Path: cl.path, Err: err}
+		err = transportErr(err)
+		c.log(ctx, cl, resp.StatusCode, attempt, time.Since(start), err)
+		return nil, resp.StatusCode, err
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		apiErr := newAPIError(cl.method, cl.path, resp.StatusCode, body)
+		apiErr := newAPIError(cl.method, cl.path, resp.StatusCode, c.redact(body))
 		apiErr.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		c.log(ctx, cl, resp.StatusCode, attempt, time.Since(start), apiErr)
 		return nil, resp.StatusCode, apiErr
 	}
+	c.log(ctx, cl, resp.StatusCode, attempt, time.Since(start), nil)
 	return body, resp.StatusCode, nil
+}
+
+// redact removes the token from a response body before any of it goes into an error: a proxy's
+// error page may echo the request headers.
+func (c *Client) redact(body []byte) []byte {
+	if !bytes.Contains(body, []byte(c.token)) {
+		return body
+	}
+	return bytes.ReplaceAll(body, []byte(c.token), []byte("[REDACTED]"))
 }
 
 func (c *Client) log(ctx context.Context, cl call, status, attempt int, took time.Duration, err error) {
@@ -252,6 +358,20 @@ func (c *Client) log(ctx context.Context, cl call, status, attempt int, took tim
 	c.logger.Debug(ctx, "Chatwoot API request", fields)
 }
 
+func (c *Client) logRetry(ctx context.Context, cl call, attempt int, wait time.Duration, err error) {
+	if c.logger == nil {
+		return
+	}
+	c.logger.Debug(ctx, "Retrying Chatwoot API request", map[string]any{
+		"method":       cl.method,
+		"path":         cl.path,
+		"attempt":      attempt,
+		"retry_in_ms":  wait.Milliseconds(),
+		"retry_reason": err.Error(),
+		"max_retries":  c.retry.maxRetries,
+	})
+}
+
 // scrubURLError drops the URL from a *url.Error: it carries the host, and in a redirect case the
 // other host, which is noise in a diagnostic (the token is never in the URL).
 func scrubURLError(err error) error {
@@ -267,11 +387,22 @@ func isJSONNull(body []byte) bool {
 }
 
 func snippet(body []byte) string {
-	s := strings.TrimSpace(string(body))
-	if len(s) > 200 {
-		s = s[:200] + "…"
+	return reportable(body, 200)
+}
+
+// reportable makes a response body fit for an error message: trimmed, valid UTF-8 (a diagnostic
+// with invalid UTF-8 cannot cross the plugin protocol), and cut to at most limit bytes on a
+// character boundary.
+func reportable(body []byte, limit int) string {
+	s := strings.ToValidUTF8(strings.TrimSpace(string(body)), "\uFFFD")
+	if len(s) <= limit {
+		return s
 	}
-	return s
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // TransportError is a request that got no usable HTTP answer: connection refused or reset,

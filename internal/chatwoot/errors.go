@@ -82,11 +82,7 @@ func (e *APIError) Error() string {
 // newAPIError builds an APIError from a response body in any of Chatwoot's error shapes.
 func newAPIError(method, path string, status int, body []byte) *APIError {
 	e := &APIError{Method: method, Path: path, StatusCode: status}
-	raw := strings.TrimSpace(string(body))
-	if len(raw) > maxErrorBodyInReport {
-		raw = raw[:maxErrorBodyInReport] + "…"
-	}
-	e.Body = raw
+	e.Body = reportable(body, maxErrorBodyInReport)
 	e.Message, e.Attributes = parseErrorMessage(body)
 	if status == http.StatusUnauthorized {
 		e.Auth = classifyAuth(e.Message)

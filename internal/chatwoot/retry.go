@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -52,14 +53,23 @@ func sleepContext(ctx context.Context, d time.Duration) error {
 
 // shouldRetry decides whether attempt (1-based) may be followed by another, and after how long.
 //
-// What is retried:
-//   - 429 (rack-attack rejects before the request reaches Chatwoot) and connection failures that
-//     happened before anything was sent: for every request;
-//   - 502, 503, 504, connection resets and timeouts, whose outcome is unknown: only for requests
-//     that are idempotent in effect (GET, PATCH, DELETE, and assignment POSTs, which set a value).
+// What is retried, up to maxRetries times, with capped exponential backoff and full jitter (or a
+// proxy's Retry-After, in seconds or as an HTTP date):
+//   - 429 (rack-attack answers it before the request reaches Chatwoot's code, API.md §7.1) and
+//     connection failures before anything was sent (refused, DNS): for every request;
+//   - 502, 503, 504, connection resets, truncated bodies and timeouts, whose outcome is unknown:
+//     only for requests that are idempotent in effect. Those are every GET; PATCH, PUT and DELETE
+//     that set or remove a known object; and the assignment POSTs
+//     (/conversations/{id}/assignments), which set a value, so repeating one changes nothing more.
 //
-// Creating POSTs (teams, agents, inboxes, automation rules, ...) are not retried after an unknown
-// outcome: a second attempt could create a duplicate.
+// Not retried blindly after an unknown outcome: POSTs that create something, because a second
+// attempt could create a duplicate: teams, agents, inboxes, agent bots, labels, webhooks, canned
+// responses, custom attribute definitions, automation rules, contacts and conversations, and
+// POST member lists (team and inbox members). Their callers must leave call.idempotent false.
+//
+// Never retried: other 4xx (the request is wrong, or not allowed), 500 (Rails' unrescued
+// exceptions are deterministic: the same request fails the same way), TLS verification failures,
+// refused redirects and oversized bodies.
 func (p retryPolicy) shouldRetry(cl call, err error, attempt int) (time.Duration, bool) {
 	if attempt > p.maxRetries {
 		return 0, false
@@ -119,6 +129,10 @@ func transient(err error) bool {
 	if errors.As(err, &netErr) && netErr.Timeout() {
 		return true
 	}
+	var attemptTimeout *attemptTimeoutError
+	if errors.As(err, &attemptTimeout) {
+		return true
+	}
 	// io.ErrUnexpectedEOF and "EOF" from a dropped connection come wrapped in *url.Error; any
 	// transport error that is not a TLS or redirect refusal is worth another try for idempotent calls.
 	return !isPermanentTransport(err)
@@ -141,9 +155,13 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	if v == "" {
 		return 0
 	}
+	v = strings.TrimSpace(v)
 	if secs, err := strconv.Atoi(v); err == nil {
 		if secs < 0 {
 			return 0
+		}
+		if secs > int(retryAfterCap/time.Second) {
+			return retryAfterCap // also keeps a huge value from overflowing
 		}
 		return time.Duration(secs) * time.Second
 	}

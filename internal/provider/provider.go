@@ -4,8 +4,16 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net"
 	"os"
 	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -44,13 +52,28 @@ func New(version string) func() provider.Provider {
 
 type chatwootProvider struct {
 	version string
+	// retrySleep replaces the wait between retries; acceptance tests set it so that backoff takes
+	// milliseconds. nil in every real use.
+	retrySleep func(ctx context.Context, d time.Duration) error
 }
 
 type providerModel struct {
-	BaseURL        types.String `tfsdk:"base_url"`
-	APIAccessToken types.String `tfsdk:"api_access_token"`
-	AccountID      types.Int64  `tfsdk:"account_id"`
+	BaseURL              types.String `tfsdk:"base_url"`
+	APIAccessToken       types.String `tfsdk:"api_access_token"`
+	AccountID            types.Int64  `tfsdk:"account_id"`
+	MaxRetries           types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout       types.String `tfsdk:"request_timeout"`
+	MaxRequestsPerSecond types.Int64  `tfsdk:"max_requests_per_second"`
+	CACertificatePEM     types.String `tfsdk:"ca_certificate_pem"`
+	CACertificateFile    types.String `tfsdk:"ca_certificate_file"`
+	InsecureSkipVerify   types.Bool   `tfsdk:"insecure_skip_verify"`
 }
+
+// Defaults of the transport settings.
+const (
+	defaultMaxRetries     = 5
+	defaultRequestTimeout = 30 * time.Second
+)
 
 // providerData is what Configure hands to every resource and data source.
 type providerData struct {
@@ -81,12 +104,54 @@ func (p *chatwootProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				MarkdownDescription: "The access token of a Chatwoot user (Profile Settings → Access Token). " +
 					"It is sent in the `api_access_token` header and never logged. " +
 					"May also be set with the `" + EnvAPIAccessToken + "` environment variable.",
-				Optional:  true,
-				Sensitive: true,
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"account_id": schema.Int64Attribute{
 				MarkdownDescription: "The default account for resources and data sources that do not set their own `account_id`. " +
 					"May also be set with the `" + EnvAccountID + "` environment variable.",
+				Optional: true,
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many times a failed request is retried, with capped exponential backoff and jitter. "+
+					"Retried: 429 (honouring a `Retry-After` header that a proxy adds), and, for requests that are safe to repeat "+
+					"(reads and assignments), 502, 503, 504, dropped connections and timeouts. Requests that create objects are not "+
+					"repeated after an unknown outcome, and a 500 is never retried. Defaults to `%d`; `0` turns retries off.", defaultMaxRetries),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 100)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "How long one request attempt may take, as a Go duration such as `30s` or `2m`. A resource's " +
+					"`timeouts` block bounds a whole operation, retries included. Defaults to `" + defaultRequestTimeout.String() + "`.",
+				Optional:   true,
+				Validators: []validator.String{positiveDurationValidator{}},
+			},
+			"max_requests_per_second": schema.Int64Attribute{
+				MarkdownDescription: "The most requests per second the provider sends to Chatwoot, shared by all resources and data " +
+					"sources and counting retries. Chatwoot's rack-attack allows 3,000 requests per minute per IP by default " +
+					"(`RACK_ATTACK_LIMIT`). Unlimited when not set.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"ca_certificate_pem": schema.StringAttribute{
+				MarkdownDescription: "PEM-encoded certificates of private certificate authorities to trust, in addition to the " +
+					"system's, when Chatwoot's TLS certificate is issued by a private CA. Conflicts with `ca_certificate_file`.",
+				Optional: true,
+				Validators: []validator.String{
+					stringvalidator.ConflictsWith(path.MatchRoot("ca_certificate_file")),
+					stringvalidator.LengthAtLeast(1),
+				},
+			},
+			"ca_certificate_file": schema.StringAttribute{
+				MarkdownDescription: "The path of a file with PEM-encoded certificates of private certificate authorities to trust, " +
+					"like `ca_certificate_pem`.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"insecure_skip_verify": schema.BoolAttribute{
+				MarkdownDescription: "Turns off verification of Chatwoot's TLS certificate. Anyone on the network path could then " +
+					"read the access token; every plan warns while it is `true`. Prefer `ca_certificate_pem`. Defaults to `false`.",
 				Optional: true,
 			},
 		},
@@ -111,6 +176,69 @@ func (p *chatwootProvider) ValidateConfig(ctx context.Context, req provider.Vali
 	if !cfg.AccountID.IsNull() && !cfg.AccountID.IsUnknown() && cfg.AccountID.ValueInt64() < 1 {
 		resp.Diagnostics.AddAttributeError(path.Root("account_id"), "Invalid Chatwoot Account ID",
 			fmt.Sprintf("account_id must be a Chatwoot account id, a whole number of 1 or more; got %d.", cfg.AccountID.ValueInt64()))
+	}
+	if !cfg.CACertificatePEM.IsNull() && !cfg.CACertificatePEM.IsUnknown() && cfg.CACertificatePEM.ValueString() != "" {
+		if _, err := chatwoot.CertPoolWith([]byte(cfg.CACertificatePEM.ValueString())); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("ca_certificate_pem"), "Invalid CA Certificate",
+				"ca_certificate_pem must hold one or more PEM-encoded certificates of the CA that issued Chatwoot's TLS certificate.\n\nOriginal error: "+err.Error())
+		}
+	}
+
+	// Warnings are raised here, not in Configure, so that every plan shows them.
+	if cfg.InsecureSkipVerify.ValueBool() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("insecure_skip_verify"), "TLS Certificate Verification Disabled",
+			"insecure_skip_verify is true, so the provider does not check who it sends the Chatwoot access token to: anyone able "+
+				"to intercept the connection can read the token. Trust a private CA with ca_certificate_pem or ca_certificate_file instead.")
+	}
+	baseURL := os.Getenv(EnvBaseURL)
+	if !cfg.BaseURL.IsNull() {
+		baseURL = cfg.BaseURL.ValueString()
+	}
+	if !cfg.BaseURL.IsUnknown() && baseURL != "" {
+		if u, err := chatwoot.ParseBaseURL(baseURL); err == nil && u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
+			resp.Diagnostics.AddAttributeWarning(path.Root("base_url"), "Chatwoot Access Token Sent Unencrypted",
+				fmt.Sprintf("base_url %q uses plain http:// to a host that is not this machine, so the access token travels in "+
+					"clear text and anyone on the network path can read it. Serve Chatwoot over https:// and use an https:// base_url.", baseURL))
+		}
+	}
+}
+
+// isLoopbackHost reports whether host names this machine: localhost (RFC 6761) or a loopback IP.
+func isLoopbackHost(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// positiveDurationValidator accepts a Go duration string greater than zero, such as "30s".
+type positiveDurationValidator struct{}
+
+var _ validator.String = positiveDurationValidator{}
+
+func (positiveDurationValidator) Description(_ context.Context) string {
+	return "value must be a duration greater than zero, such as \"30s\" or \"2m\""
+}
+
+func (v positiveDurationValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (positiveDurationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	raw := req.ConfigValue.ValueString()
+	d, err := time.ParseDuration(raw)
+	if err == nil && d <= 0 {
+		err = fmt.Errorf("%s is not greater than zero", d)
+	}
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Duration",
+			fmt.Sprintf("%s must be a duration greater than zero: a number with a unit (ms, s, m, h), such as \"30s\", \"1m30s\" or \"2m\"; got %q.\n\nOriginal error: %s",
+				req.Path, raw, err))
 	}
 }
 
@@ -173,21 +301,81 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	ctx = tflog.MaskAllFieldValuesStrings(ctx, token)
 
+	transport, ok := transportSettings(cfg, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	client, err := chatwoot.New(chatwoot.Config{
-		BaseURL:    baseURL,
-		Token:      token,
-		UserAgent:  "terraform-provider-chatwoot/" + p.version,
-		Logger:     tflogHTTPLogger{token: token},
-		MaxRetries: 5,
+		BaseURL:              baseURL,
+		Token:                token,
+		UserAgent:            "terraform-provider-chatwoot/" + p.version,
+		Logger:               tflogHTTPLogger{token: token},
+		MaxRetries:           transport.MaxRetries,
+		RequestTimeout:       transport.RequestTimeout,
+		MaxRequestsPerSecond: transport.MaxRequestsPerSecond,
+		CACertificatePEM:     transport.CACertificatePEM,
+		InsecureSkipVerify:   transport.InsecureSkipVerify,
+		Sleep:                p.retrySleep,
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Create Chatwoot API Client",
 			"The provider could not set up its Chatwoot client; check base_url and api_access_token.\n\nOriginal error: "+err.Error())
 		return
 	}
-	tflog.Debug(ctx, "Configured Chatwoot client", map[string]any{"base_url": baseURL, "default_account_id": data.defaultAccountID})
+	tflog.Debug(ctx, "Configured Chatwoot client", map[string]any{
+		"base_url": baseURL, "default_account_id": data.defaultAccountID, "max_retries": transport.MaxRetries,
+		"request_timeout": transport.RequestTimeout.String(), "max_requests_per_second": transport.MaxRequestsPerSecond,
+		"private_ca": len(transport.CACertificatePEM) > 0, "insecure_skip_verify": transport.InsecureSkipVerify,
+	})
 	data.client = client
 	resp.ResourceData, resp.DataSourceData = data, data
+}
+
+// transportSettings reads the retry, timeout, rate and TLS settings with their defaults. The
+// values were validated at plan; here they are known, and the CA file is read.
+func transportSettings(cfg providerModel, diags *diag.Diagnostics) (chatwoot.Config, bool) {
+	out := chatwoot.Config{MaxRetries: defaultMaxRetries, RequestTimeout: defaultRequestTimeout}
+	if !cfg.MaxRetries.IsNull() {
+		out.MaxRetries = int(cfg.MaxRetries.ValueInt64())
+	}
+	if !cfg.RequestTimeout.IsNull() {
+		d, err := time.ParseDuration(cfg.RequestTimeout.ValueString())
+		if err != nil || d <= 0 {
+			diags.AddAttributeError(path.Root("request_timeout"), "Invalid Duration",
+				fmt.Sprintf("request_timeout must be a duration greater than zero, such as \"30s\"; got %q.", cfg.RequestTimeout.ValueString()))
+			return out, false
+		}
+		out.RequestTimeout = d
+	}
+	if !cfg.MaxRequestsPerSecond.IsNull() {
+		out.MaxRequestsPerSecond = float64(cfg.MaxRequestsPerSecond.ValueInt64())
+	}
+	out.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
+	switch {
+	case !cfg.CACertificatePEM.IsNull():
+		out.CACertificatePEM = []byte(cfg.CACertificatePEM.ValueString())
+	case !cfg.CACertificateFile.IsNull():
+		name := cfg.CACertificateFile.ValueString()
+		pemData, err := os.ReadFile(name)
+		if err != nil {
+			diags.AddAttributeError(path.Root("ca_certificate_file"), "Unable to Read CA Certificate File",
+				fmt.Sprintf("The provider could not read ca_certificate_file %q. Check the path and its permissions.\n\nOriginal error: %s", name, err))
+			return out, false
+		}
+		out.CACertificatePEM = pemData
+	}
+	if len(out.CACertificatePEM) > 0 {
+		if _, err := chatwoot.CertPoolWith(out.CACertificatePEM); err != nil {
+			attr := "ca_certificate_pem"
+			if cfg.CACertificatePEM.IsNull() {
+				attr = "ca_certificate_file"
+			}
+			diags.AddAttributeError(path.Root(attr), "Invalid CA Certificate",
+				attr+" must hold one or more PEM-encoded certificates of the CA that issued Chatwoot's TLS certificate.\n\nOriginal error: "+err.Error())
+			return out, false
+		}
+	}
+	return out, true
 }
 
 func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resource {

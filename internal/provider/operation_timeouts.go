@@ -1,0 +1,31 @@
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// defaultOperationTimeout bounds a create, update or delete whose `timeouts` block does not set
+// one: long enough for max_retries with backoff, short enough that a stuck apply ends.
+const defaultOperationTimeout = 20 * time.Minute
+
+// withOperationTimeout bounds the rest of an operation, retries and their waits included, by the
+// duration a `timeouts` block sets (read through one of timeouts.Value's Create/Update/Delete).
+func withOperationTimeout(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+	diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	d, tdiags := timeout(ctx, defaultOperationTimeout)
+	diags.Append(tdiags...)
+	return context.WithTimeout(ctx, d)
+}
+
+// createUpdateDeleteTimeoutTypes are the attribute types of a `timeouts` block with create,
+// update and delete, for building a null block where there is no configuration (import).
+var createUpdateDeleteTimeoutTypes = map[string]attr.Type{
+	"create": types.StringType,
+	"update": types.StringType,
+	"delete": types.StringType,
+}
