@@ -102,7 +102,7 @@ func (p *chatwootProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			},
 			"api_access_token": schema.StringAttribute{
 				MarkdownDescription: "The access token of a Chatwoot user (Profile Settings → Access Token). " +
-					"It is sent in the `api_access_token` header and never logged. " +
+					"It is sent in Chatwoot's `api_access_token` header (spelled `Api-Access-Token`, which nginx does not drop), only to `base_url`, and never logged. " +
 					"May also be set with the `" + EnvAPIAccessToken + "` environment variable.",
 				Optional:   true,
 				Sensitive:  true,
@@ -381,12 +381,12 @@ func transportSettings(cfg providerModel, diags *diag.Diagnostics) (chatwoot.Con
 func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewConversationAssignmentResource,
-		NewAutomationRuleResource,
 		NewTeamResource,
 		NewTeamMembersResource,
 		NewInboxMembersResource,
 		NewAgentResource,
 		NewInboxAutoAssignmentResource,
+		NewAutomationRuleResource,
 	}
 }
 
@@ -405,5 +405,7 @@ func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.Da
 }
 
 func (p *chatwootProvider) Functions(_ context.Context) []func() function.Function {
-	return []func() function.Function{}
+	return []func() function.Function{
+		NewConversationURLFunction,
+	}
 }
