@@ -1,0 +1,29 @@
+// Command noop-provider is the benchmark's floor for "Terraform plus terraform-plugin-framework":
+// a provider with the same provider schema and the same chatwoot_conversation_assignment schema
+// (validators, plan modifiers, default, identity) as the real one, whose CRUD only copies the
+// plan to the state. Any time the real provider spends above it is HTTP and our own code.
+//
+// It lives with the benchmark, not in the shipped provider; its address is
+// registry.terraform.io/chatwoot-community/noop and its resource is noop_conversation_assignment.
+package main
+
+import (
+	"context"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/bench/internal/pprofenv"
+)
+
+// registryAddress is what dev_overrides maps to the binary.
+const registryAddress = "registry.terraform.io/chatwoot-community/noop"
+
+func main() {
+	stop := pprofenv.Start() // only with BENCH_PPROF_DIR, for runner -pprof
+	err := providerserver.Serve(context.Background(), newProvider, providerserver.ServeOpts{Address: registryAddress})
+	stop()
+	if err != nil {
+		log.Fatalf("terraform-provider-noop: %s", err)
+	}
+}

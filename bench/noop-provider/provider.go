@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var _ provider.Provider = (*noopProvider)(nil)
+
+type noopProvider struct{}
+
+func newProvider() provider.Provider { return &noopProvider{} }
+
+type noopProviderModel struct {
+	BaseURL        types.String `tfsdk:"base_url"`
+	APIAccessToken types.String `tfsdk:"api_access_token"`
+	AccountID      types.Int64  `tfsdk:"account_id"`
+}
+
+// defaults is what Configure hands to the resource: the provider-level account_id, which the
+// real provider's ModifyPlan also resolves without a request.
+type defaults struct {
+	accountID int64
+}
+
+func (p *noopProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "noop"
+}
+
+func (p *noopProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Benchmark floor: the chatwoot provider's schema with CRUD that only copies plan to state.",
+		Attributes: map[string]schema.Attribute{
+			"base_url":         schema.StringAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true},
+			"api_access_token": schema.StringAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true, Sensitive: true},
+			"account_id":       schema.Int64Attribute{MarkdownDescription: "Default account for resources.", Optional: true},
+		},
+	}
+}
+
+func (p *noopProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg noopProviderModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	d := &defaults{accountID: cfg.AccountID.ValueInt64()}
+	resp.ResourceData, resp.DataSourceData = d, d
+}
+
+func (p *noopProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{newAssignmentResource}
+}
+
+func (p *noopProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return nil
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `make bench`: measures N chatwoot_conversation_assignment resources against the
+# Terraform, framework and HTTP floors (bench/runner) and writes BENCHMARKS.md.
+#
+# Environment:
+#   BENCH_QUICK=1        smoke run: N=100, 1 run, written to .bench/BENCHMARKS-quick.md
+#   BENCH_N=100,1000     resource counts
+#   BENCH_RUNS=3         runs per measurement (the report shows the median)
+#   BENCH_LATENCY=0,50ms mock latencies for the provider and the HTTP floor
+# Any arguments are passed to the runner (go run ./bench/runner -h lists them),
+# e.g. scripts/bench.sh -pprof to write CPU profiles of the provider processes.
+#
+# A full run (N=100 and 1,000, 3 runs, 0 and 50 ms) takes about 25 minutes on an
+# idle 2-core machine; Terraform's own work on 1,000 resources is most of it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export GOTOOLCHAIN=local CHECKPOINT_DISABLE=1
+
+scripts/install-tools.sh terraform-1.5.7
+
+args=(-terraform .tools/bin/terraform-1.5.7)
+if [[ "${BENCH_QUICK:-}" == 1 ]]; then args+=(-quick); fi
+if [[ -n "${BENCH_N:-}" ]]; then args+=(-n "$BENCH_N"); fi
+if [[ -n "${BENCH_RUNS:-}" ]]; then args+=(-runs "$BENCH_RUNS"); fi
+if [[ -n "${BENCH_LATENCY:-}" ]]; then args+=(-latency "$BENCH_LATENCY"); fi
+
+exec go run ./bench/runner "${args[@]}" "$@"
