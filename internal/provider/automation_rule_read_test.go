@@ -29,7 +29,7 @@ func readAutomationRule(t *testing.T, handler http.HandlerFunc, prior automation
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	r := &automationRuleResource{data: &providerData{client: client}}
+	r := &automationRuleResource{accountObjectResource{data: &providerData{client: client}}}
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	state := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(schemaResp.Schema.Type().TerraformType(ctx), nil)}

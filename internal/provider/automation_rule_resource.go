@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -23,7 +22,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -43,7 +41,7 @@ func NewAutomationRuleResource() resource.Resource {
 }
 
 type automationRuleResource struct {
-	data *providerData
+	accountObjectResource
 }
 
 type automationRuleModel struct {
@@ -71,11 +69,6 @@ type automationActionModel struct {
 	Params     types.List   `tfsdk:"params"`
 	TeamIDs    types.List   `tfsdk:"team_ids"`
 	Message    types.String `tfsdk:"message"`
-}
-
-type automationRuleIdentityModel struct {
-	AccountID types.Int64 `tfsdk:"account_id"`
-	RuleID    types.Int64 `tfsdk:"rule_id"`
 }
 
 var automationConditionType = types.ObjectType{AttrTypes: map[string]attr.Type{
@@ -245,16 +238,7 @@ func (r *automationRuleResource) Schema(_ context.Context, _ resource.SchemaRequ
 }
 
 func (r *automationRuleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"account_id": identityschema.Int64Attribute{RequiredForImport: true, Description: "The Chatwoot account id."},
-			"rule_id":    identityschema.Int64Attribute{RequiredForImport: true, Description: "The automation rule's id."},
-		},
-	}
-}
-
-func (r *automationRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = providerDataFrom(req.ProviderData, "Resource", &resp.Diagnostics)
+	resp.IdentitySchema = accountObjectIdentitySchema("rule_id", "The automation rule's id.")
 }
 
 func (r *automationRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -265,46 +249,6 @@ func (r *automationRuleResource) ValidateConfig(ctx context.Context, req resourc
 	}
 	validateAutomationConditions(ctx, cfg.Conditions, &resp.Diagnostics)
 	validateAutomationActions(ctx, cfg.Actions, &resp.Diagnostics)
-}
-
-// ModifyPlan resolves account_id from the provider when the configuration omits it, and asks for
-// replacement when the resolved account differs from the one in state.
-func (r *automationRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy
-	}
-	var cfgAccount types.Int64
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_id"), &cfgAccount)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	accountID, unknown, ok := resolveAccountID(cfgAccount, r.data)
-	if !ok {
-		missingAccountDiagnostic(&resp.Diagnostics)
-		return
-	}
-	planned := types.Int64Unknown()
-	if !unknown {
-		planned = types.Int64Value(accountID)
-	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_id"), planned)...)
-	if req.State.Raw.IsNull() {
-		return
-	}
-	var stateAccount types.Int64
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_id"), &stateAccount)...)
-	if !planned.Equal(stateAccount) {
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("account_id"))
-	}
-}
-
-func (r *automationRuleResource) client(diags *diag.Diagnostics) *chatwoot.Client {
-	if r.data == nil || r.data.client == nil {
-		diags.AddError("Chatwoot Provider Not Configured",
-			"The provider has no Chatwoot client, so it cannot change anything. Check the provider block's base_url and api_access_token.")
-		return nil
-	}
-	return r.data.client
 }
 
 func (r *automationRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -330,7 +274,7 @@ func (r *automationRuleResource) Create(ctx context.Context, req resource.Create
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setAutomationRuleIdentity(ctx, resp.Identity, accountID, rule.ID)...)
+	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, rule.ID)...)
 }
 
 func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -348,7 +292,7 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 				"the state and the next apply creates it again. Someone probably deleted it in Chatwoot.", ruleID, accountID, prior.ID.ValueString()))
 		resp.State.RemoveResource(ctx)
 		// The framework requires an identity after every Read without errors, even a removal.
-		resp.Diagnostics.Append(setAutomationRuleIdentity(ctx, resp.Identity, accountID, ruleID)...)
+		resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, ruleID)...)
 		return
 	}
 	if err != nil {
@@ -366,7 +310,7 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setAutomationRuleIdentity(ctx, resp.Identity, accountID, ruleID)...)
+	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, ruleID)...)
 }
 
 func (r *automationRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -398,7 +342,7 @@ func (r *automationRuleResource) Update(ctx context.Context, req resource.Update
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setAutomationRuleIdentity(ctx, resp.Identity, accountID, ruleID)...)
+	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, ruleID)...)
 }
 
 func (r *automationRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -416,35 +360,7 @@ func (r *automationRuleResource) Delete(ctx context.Context, req resource.Delete
 }
 
 func (r *automationRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	var accountID, ruleID int64
-	if req.ID == "" && req.Identity != nil {
-		var identity automationRuleIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		accountID, ruleID = identity.AccountID.ValueInt64(), identity.RuleID.ValueInt64()
-		if accountID < 1 || ruleID < 1 {
-			resp.Diagnostics.AddError("Invalid Import Identity",
-				fmt.Sprintf("account_id and rule_id must be whole numbers of 1 or more; got %d and %d.", accountID, ruleID))
-			return
-		}
-	} else {
-		defaultAccount := int64(0)
-		if r.data != nil {
-			defaultAccount = r.data.defaultAccountID
-		}
-		var err error
-		accountID, ruleID, err = parseAccountScopedID(req.ID, defaultAccount, "rule_id")
-		if err != nil {
-			resp.Diagnostics.AddError("Invalid Import ID", err.Error())
-			return
-		}
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), compositeID(accountID, ruleID))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_id"), accountID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("rule_id"), ruleID)...)
-	resp.Diagnostics.Append(setAutomationRuleIdentity(ctx, resp.Identity, accountID, ruleID)...)
+	r.importAccountObject(ctx, req, resp, "rule_id")
 }
 
 // automationRuleInput converts the plan into Chatwoot's request, typing each value the way
@@ -687,14 +603,6 @@ func automationRuleErrorDiagnostic(op operation, err error) diag.Diagnostic {
 		}
 	}
 	return d
-}
-
-// setAutomationRuleIdentity records the resource identity where the CLI supports identities.
-func setAutomationRuleIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, accountID, ruleID int64) diag.Diagnostics {
-	if identity == nil {
-		return nil
-	}
-	return identity.Set(ctx, automationRuleIdentityModel{AccountID: types.Int64Value(accountID), RuleID: types.Int64Value(ruleID)})
 }
 
 // automationCodeList renders words as a comma-separated list of code spans.

@@ -12,14 +12,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -52,7 +50,7 @@ func NewConversationAssignmentResource() resource.Resource {
 }
 
 type conversationAssignmentResource struct {
-	data *providerData
+	accountObjectResource
 }
 
 type conversationAssignmentModel struct {
@@ -64,11 +62,6 @@ type conversationAssignmentModel struct {
 	TeamID         types.Int64    `tfsdk:"team_id"`
 	OnDestroy      types.String   `tfsdk:"on_destroy"`
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
-}
-
-type conversationIdentityModel struct {
-	AccountID      types.Int64 `tfsdk:"account_id"`
-	ConversationID types.Int64 `tfsdk:"conversation_id"`
 }
 
 // appliedValues is what this resource last assigned; a nil field is not managed.
@@ -154,69 +147,13 @@ func (r *conversationAssignmentResource) Schema(ctx context.Context, _ resource.
 }
 
 func (r *conversationAssignmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"account_id": identityschema.Int64Attribute{
-				RequiredForImport: true,
-				Description:       "The Chatwoot account id.",
-			},
-			"conversation_id": identityschema.Int64Attribute{
-				RequiredForImport: true,
-				Description:       "The conversation's display id.",
-			},
-		},
-	}
+	resp.IdentitySchema = accountObjectIdentitySchema("conversation_id", "The conversation's display id.")
 }
 
 func (r *conversationAssignmentResource) ConfigValidators(_ context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
 		resourcevalidator.AtLeastOneOf(path.MatchRoot("assignee_id"), path.MatchRoot("agent_bot_id"), path.MatchRoot("team_id")),
 	}
-}
-
-func (r *conversationAssignmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = providerDataFrom(req.ProviderData, "Resource", &resp.Diagnostics)
-}
-
-// ModifyPlan resolves account_id from the provider when the configuration omits it, and asks for
-// replacement when the resolved account differs from the one in state.
-func (r *conversationAssignmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy
-	}
-	var cfgAccount types.Int64
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_id"), &cfgAccount)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	accountID, unknown, ok := resolveAccountID(cfgAccount, r.data)
-	if !ok {
-		missingAccountDiagnostic(&resp.Diagnostics)
-		return
-	}
-	planned := types.Int64Unknown()
-	if !unknown {
-		planned = types.Int64Value(accountID)
-	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_id"), planned)...)
-
-	if req.State.Raw.IsNull() {
-		return
-	}
-	var stateAccount types.Int64
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_id"), &stateAccount)...)
-	if !planned.Equal(stateAccount) {
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("account_id"))
-	}
-}
-
-func (r *conversationAssignmentResource) client(diags *diag.Diagnostics) *chatwoot.Client {
-	if r.data == nil || r.data.client == nil {
-		diags.AddError("Chatwoot Provider Not Configured",
-			"The provider has no Chatwoot client, so it cannot change anything. Check the provider block's base_url and api_access_token.")
-		return nil
-	}
-	return r.data.client
 }
 
 func (r *conversationAssignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -243,7 +180,7 @@ func (r *conversationAssignmentResource) Create(ctx context.Context, req resourc
 	defer func() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied)...)
-		resp.Diagnostics.Append(setConversationIdentity(ctx, resp.Identity, accountID, conversationID)...)
+		resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
 	}()
 
 	steps := assignmentSteps{client: client, accountID: accountID, conversationID: conversationID}
@@ -282,7 +219,7 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 				"If the conversation should exist, check account_id and conversation_id.", conversationID, accountID, state.ID.ValueString()))
 		resp.State.RemoveResource(ctx)
 		// Terraform still expects the identity of a resource that is gone.
-		resp.Diagnostics.Append(setConversationIdentity(ctx, resp.Identity, accountID, conversationID)...)
+		resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
 		return
 	}
 	if err != nil {
@@ -324,7 +261,7 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 	}
 	state.ID = types.StringValue(compositeID(accountID, conversationID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setConversationIdentity(ctx, resp.Identity, accountID, conversationID)...)
+	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
 }
 
 func (r *conversationAssignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -353,7 +290,7 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 	defer func() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied)...)
-		resp.Diagnostics.Append(setConversationIdentity(ctx, resp.Identity, accountID, conversationID)...)
+		resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
 	}()
 	steps := assignmentSteps{client: client, accountID: accountID, conversationID: conversationID}
 
@@ -441,44 +378,12 @@ func (r *conversationAssignmentResource) Delete(ctx context.Context, req resourc
 }
 
 func (r *conversationAssignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	var accountID, conversationID int64
-	if req.ID == "" && req.Identity != nil {
-		var identity conversationIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		accountID, conversationID = identity.AccountID.ValueInt64(), identity.ConversationID.ValueInt64()
-		if accountID < 1 || conversationID < 1 {
-			resp.Diagnostics.AddError("Invalid Import Identity",
-				fmt.Sprintf("account_id and conversation_id must be whole numbers of 1 or more; got %d and %d.", accountID, conversationID))
-			return
-		}
-	} else {
-		defaultAccount := int64(0)
-		if r.data != nil {
-			defaultAccount = r.data.defaultAccountID
-		}
-		var err error
-		accountID, conversationID, err = parseAccountScopedID(req.ID, defaultAccount, "conversation_id")
-		if err != nil {
-			resp.Diagnostics.AddError("Invalid Import ID", err.Error())
-			return
-		}
+	if _, _, ok := r.importAccountObject(ctx, req, resp, "conversation_id"); !ok {
+		return
 	}
-	state := conversationAssignmentModel{
-		ID:             types.StringValue(compositeID(accountID, conversationID)),
-		AccountID:      types.Int64Value(accountID),
-		ConversationID: types.Int64Value(conversationID),
-		AssigneeID:     types.Int64Null(),
-		AgentBotID:     types.Int64Null(),
-		TeamID:         types.Int64Null(),
-		OnDestroy:      types.StringValue(onDestroyUnassign),
-		Timeouts:       timeouts.Value{Object: types.ObjectNull(createUpdateDeleteTimeoutTypes)},
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	// The first Read adopts whatever the conversation holds.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyUnassign)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, []byte(`true`))...)
-	resp.Diagnostics.Append(setConversationIdentity(ctx, resp.Identity, accountID, conversationID)...)
 }
 
 // checkReferences makes sure every agent, bot and team the plan is about to send exists in the
@@ -630,18 +535,6 @@ func setApplied(ctx context.Context, private interface {
 		return diags
 	}
 	return private.SetKey(ctx, privateApplied, raw)
-}
-
-// setConversationIdentity records the resource identity where the CLI supports identities
-// (Terraform 1.12+, OpenTofu 1.12+); older CLIs send none and get none.
-func setConversationIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, accountID, conversationID int64) diag.Diagnostics {
-	if identity == nil {
-		return nil
-	}
-	return identity.Set(ctx, conversationIdentityModel{
-		AccountID:      types.Int64Value(accountID),
-		ConversationID: types.Int64Value(conversationID),
-	})
 }
 
 func ptr[T any](v T) *T { return &v }
