@@ -71,7 +71,7 @@ output "parsed" {
 output "parsed" {
   value = provider::chatwoot::conversation_url("https://chat.example.com/app/accounts/4/contacts/57")
 }`,
-				ExpectError: regexp.MustCompile(`no /conversations/<conversation_id> part`),
+				ExpectError: regexp.MustCompile(`no\s+/conversations/<conversation_id>\s+part`),
 			},
 		},
 	})
