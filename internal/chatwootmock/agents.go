@@ -50,8 +50,8 @@ func (s *Server) listAgents(c *reqCtx) error {
 // agentLimitReached is the Enterprise usage limit behind render_payment_required.
 func agentLimitReached(a *account) bool {
 	lim, _ := a.limits.(map[string]any)
-	max, ok := castInt(lim["agents"])
-	return ok && int64(len(a.members)) >= max
+	limit, ok := castInt(lim["agents"])
+	return ok && int64(len(a.members)) >= limit
 }
 
 func paymentRequired() *apiError {

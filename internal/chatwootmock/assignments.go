@@ -209,7 +209,7 @@ func (s *Server) conversationCandidates(a *account, in *inbox, cv *conversation)
 // runAutoAssignment is AutoAssignmentHandler's after_save for a conversation that was created
 // open or changed to open (§4.7, §11.9.3): synchronous on legacy accounts, a job under
 // assignment_v2.
-func (s *Server) runAutoAssignment(c *reqCtx, cv *conversation, created bool) {
+func (s *Server) runAutoAssignment(c *reqCtx, cv *conversation) {
 	in := s.state.inboxes[cv.inboxID]
 	if cv.status != "open" || in == nil || !in.enableAutoAssignment {
 		return

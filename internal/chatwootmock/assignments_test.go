@@ -20,11 +20,11 @@ func TestSection4_2_AssigneeKeyPresenceIgnoresTeam(t *testing.T) {
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"assignee_id": sc.Agent1.ID}).expect(t, 200, "")
 
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, `{"assignee_id": null, "team_id": 5}`).expect(t, 200, "null")
-	m := meta(h.conversation(sc, 1))
+	m := meta(t, h.conversation(sc, 1))
 	if _, ok := m["assignee"]; ok {
 		t.Fatalf("assignee still present: %v", m)
 	}
-	if num(m["team"].(map[string]any)["id"]) != sc.Team.ID {
+	if num(asObj(t, m["team"])["id"]) != sc.Team.ID {
 		t.Fatalf("team changed: %v", m)
 	}
 }
@@ -34,7 +34,7 @@ func TestSection4_2_NeitherKeyIsANoOpNull(t *testing.T) {
 	sc := h.seed(fixture.SeedOptions{Conversations: 1})
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"assignee_id": sc.Agent1.ID}).expect(t, 200, "")
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, `{"assignee_type":"User"}`).expect(t, 200, "null")
-	if m := meta(h.conversation(sc, 1)); num(m["assignee"].(map[string]any)["id"]) != sc.Agent1.ID {
+	if m := meta(t, h.conversation(sc, 1)); num(asObj(t, m["assignee"])["id"]) != sc.Agent1.ID {
 		t.Fatalf("assignee changed: %v", m)
 	}
 }
@@ -50,7 +50,7 @@ func TestSection4_3_UnassigningValues(t *testing.T) {
 		t.Run(v, func(t *testing.T) {
 			h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"assignee_id": sc.Agent2.ID}).expect(t, 200, "")
 			h.call("POST", assignPath(sc, 1), sc.AdminToken, `{"assignee_id": `+v+`}`).expect(t, 200, "null")
-			m := meta(h.conversation(sc, 1))
+			m := meta(t, h.conversation(sc, 1))
 			if _, ok := m["assignee"]; ok {
 				t.Fatalf("still assigned: %v", m)
 			}
@@ -74,8 +74,8 @@ func TestSection4_3_AgentPartialAndNoInboxCheck(t *testing.T) {
 	if a := r.obj(t); num(a["id"]) != sc.Admin.ID || a["availability_status"] != "offline" || a["role"] != "administrator" {
 		t.Fatalf("agent = %s", r.body)
 	}
-	m := meta(h.conversation(sc, 1))
-	if m["assignee_type"] != "User" || num(m["assignee"].(map[string]any)["id"]) != sc.Admin.ID {
+	m := meta(t, h.conversation(sc, 1))
+	if m["assignee_type"] != "User" || num(asObj(t, m["assignee"])["id"]) != sc.Admin.ID {
 		t.Fatalf("meta = %v", m)
 	}
 }
@@ -88,7 +88,7 @@ func TestSection4_3_BotAssignment(t *testing.T) {
 	t.Run("unknown bot changes nothing", func(t *testing.T) {
 		h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"assignee_id": 999999, "assignee_type": "AgentBot"}).
 			expect(t, 200, "null")
-		if m := meta(h.conversation(sc, 1)); num(m["assignee"].(map[string]any)["id"]) != sc.Agent1.ID {
+		if m := meta(t, h.conversation(sc, 1)); num(asObj(t, m["assignee"])["id"]) != sc.Agent1.ID {
 			t.Fatalf("meta = %v", m)
 		}
 	})
@@ -98,8 +98,8 @@ func TestSection4_3_BotAssignment(t *testing.T) {
 		if got := strings.Join(keysOf(t, r.body), ","); got != "id,name,description,thumbnail,outgoing_url,bot_type" {
 			t.Fatalf("bot slim keys = %s", got)
 		}
-		m := meta(h.conversation(sc, 1))
-		if m["assignee_type"] != "AgentBot" || num(m["assignee"].(map[string]any)["id"]) != sc.Bot.ID {
+		m := meta(t, h.conversation(sc, 1))
+		if m["assignee_type"] != "AgentBot" || num(asObj(t, m["assignee"])["id"]) != sc.Bot.ID {
 			t.Fatalf("meta = %v", m)
 		}
 	})
@@ -114,11 +114,11 @@ func TestSection4_4_TeamZeroClearsTeam(t *testing.T) {
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"team_id": sc.Team.ID}).expect(t, 200, "")
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"assignee_id": sc.Agent1.ID}).expect(t, 200, "")
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"team_id": 0}).expect(t, 200, "null")
-	m := meta(h.conversation(sc, 1))
+	m := meta(t, h.conversation(sc, 1))
 	if _, ok := m["team"]; ok {
 		t.Fatalf("team still present: %v", m)
 	}
-	if num(m["assignee"].(map[string]any)["id"]) != sc.Agent1.ID {
+	if num(asObj(t, m["assignee"])["id"]) != sc.Agent1.ID {
 		t.Fatalf("removing the team must keep the assignee: %v", m)
 	}
 }
@@ -136,7 +136,7 @@ func TestSection4_5_TeamChangeClearsNonMemberAssignee(t *testing.T) {
 	}
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"assignee_id": sc.Agent1.ID}).expect(t, 200, "")
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"team_id": solo.ID}).expect(t, 200, "")
-	m := meta(h.conversation(sc, 1))
+	m := meta(t, h.conversation(sc, 1))
 	if _, ok := m["assignee"]; ok {
 		t.Fatalf("non-member assignee kept: %v", m)
 	}
@@ -144,7 +144,7 @@ func TestSection4_5_TeamChangeClearsNonMemberAssignee(t *testing.T) {
 	// A member of the new team stays assigned.
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"assignee_id": sc.Agent2.ID}).expect(t, 200, "")
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"team_id": sc.Team.ID}).expect(t, 200, "")
-	if m := meta(h.conversation(sc, 1)); num(m["assignee"].(map[string]any)["id"]) != sc.Agent2.ID {
+	if m := meta(t, h.conversation(sc, 1)); num(asObj(t, m["assignee"])["id"]) != sc.Agent2.ID {
 		t.Fatalf("member assignee lost: %v", m)
 	}
 }
@@ -155,7 +155,7 @@ func TestSection4_5_TeamAutoPicksOnlineMembersRoundRobin(t *testing.T) {
 	var picks []int64
 	for id := int64(1); id <= 3; id++ {
 		h.call("POST", assignPath(sc, id), sc.AdminToken, map[string]any{"team_id": sc.Team.ID}).expect(t, 200, "")
-		a, ok := meta(h.conversation(sc, id))["assignee"].(map[string]any)
+		a, ok := meta(t, h.conversation(sc, id))["assignee"].(map[string]any)
 		if !ok {
 			t.Fatalf("conversation %d not auto-assigned", id)
 		}
@@ -171,7 +171,7 @@ func TestSection4_5_NoAutoPickWhenAgentsOffline(t *testing.T) {
 	h := newHarness(t)
 	sc := h.seed(fixture.SeedOptions{Conversations: 1})
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"team_id": sc.Team.ID}).expect(t, 200, "")
-	if _, ok := meta(h.conversation(sc, 1))["assignee"]; ok {
+	if _, ok := meta(t, h.conversation(sc, 1))["assignee"]; ok {
 		t.Fatal("offline agents must not be auto-picked")
 	}
 }
@@ -185,10 +185,10 @@ func TestSection4_6_TeamResponseIsRawModelJSON(t *testing.T) {
 		t.Fatalf("keys = %s", got)
 	}
 	team := r.obj(t)
-	if !isoMillis.MatchString(team["created_at"].(string)) || !isoMillis.MatchString(team["updated_at"].(string)) {
+	if !isoMillis.MatchString(asStr(t, team["created_at"])) || !isoMillis.MatchString(asStr(t, team["updated_at"])) {
 		t.Fatalf("timestamps = %s", r.body)
 	}
-	if mt := meta(h.conversation(sc, 1))["team"].(map[string]any); mt["is_member"] != false {
+	if mt := asObj(t, meta(t, h.conversation(sc, 1))["team"]); mt["is_member"] != false {
 		t.Fatalf("meta.team = %v", mt)
 	}
 }
@@ -213,13 +213,13 @@ func TestSection4_7_ToggleStatusSelfAssignsAgents(t *testing.T) {
 	h.call("POST", assignPath(sc, 1), sc.AdminToken, map[string]any{"assignee_id": sc.Agent2.ID}).expect(t, 200, "")
 	r := h.call("POST", acctPath(sc, "conversations/1/toggle_status"), sc.Agent1.AccessToken, map[string]any{"status": "open"})
 	r.expect(t, 200, `{"meta":{},"payload":{"success":true,"conversation_id":1,"current_status":"open","snoozed_until":null}}`)
-	if m := meta(h.conversation(sc, 1)); num(m["assignee"].(map[string]any)["id"]) != sc.Agent1.ID {
+	if m := meta(t, h.conversation(sc, 1)); num(asObj(t, m["assignee"])["id"]) != sc.Agent1.ID {
 		t.Fatalf("agent did not self-assign over the existing assignee: %v", m)
 	}
 	h.call("POST", acctPath(sc, "conversations/2/toggle_status"), sc.AdminToken, nil).expect(t, 200, "")
 	h.call("POST", acctPath(sc, "conversations/2/toggle_status"), sc.AdminToken, nil).expect(t, 200, "")
 	cv := h.conversation(sc, 2)
-	if _, ok := meta(cv)["assignee"]; ok || cv["status"] != "open" {
+	if _, ok := meta(t, cv)["assignee"]; ok || cv["status"] != "open" {
 		t.Fatalf("administrator self-assigned or status wrong: %v", cv)
 	}
 }
@@ -237,7 +237,7 @@ func TestSection4_7_RemovingAnAgentUnassigns(t *testing.T) {
 		t.Fatal(err)
 	}
 	for id := int64(1); id <= 2; id++ {
-		if _, ok := meta(h.conversation(sc, id))["assignee"]; ok {
+		if _, ok := meta(t, h.conversation(sc, id))["assignee"]; ok {
 			t.Fatalf("conversation %d still assigned", id)
 		}
 	}
@@ -253,7 +253,7 @@ func TestSection4_7_DeletingATeamNullifiesConversations(t *testing.T) {
 	if err := h.fx.DeleteTeam(context.Background(), sc.AdminToken, sc.Account.ID, sc.Team.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := meta(h.conversation(sc, 1))["team"]; ok {
+	if _, ok := meta(t, h.conversation(sc, 1))["team"]; ok {
 		t.Fatal("team still on the conversation")
 	}
 }

@@ -116,15 +116,15 @@ func TestSection11_8_Profile(t *testing.T) {
 	if p["access_token"] != sc.Agent1.AccessToken || num(p["id"]) != sc.Agent1.ID || p["role"] != "agent" {
 		t.Fatalf("profile = %v", p)
 	}
-	acc := p["accounts"].([]any)[0].(map[string]any)
-	if acc["availability_status"] != "offline" || acc["auto_offline"] != true || acc["permissions"].([]any)[0] != "agent" {
+	acc := asObj(t, asArr(t, p["accounts"])[0])
+	if acc["availability_status"] != "offline" || acc["auto_offline"] != true || asArr(t, acc["permissions"])[0] != "agent" {
 		t.Fatalf("accounts[0] = %v", acc)
 	}
 	h.call("GET", "/api/v1/profile", sc.Bot.AccessToken, nil).
 		expect(t, 401, `{"error":"Access to this endpoint is not authorized for bots"}`)
 	h.call("POST", "/api/v1/profile/auto_offline", sc.Agent1.AccessToken,
 		map[string]any{"profile": map[string]any{"account_id": sc.Account.ID, "auto_offline": false}}).expect(t, 200, "")
-	acc = h.call("GET", "/api/v1/profile", sc.Agent1.AccessToken, nil).obj(t)["accounts"].([]any)[0].(map[string]any)
+	acc = asObj(t, asArr(t, h.call("GET", "/api/v1/profile", sc.Agent1.AccessToken, nil).obj(t)["accounts"])[0])
 	if acc["availability_status"] != "online" {
 		t.Fatalf("after auto_offline=false: %v", acc)
 	}

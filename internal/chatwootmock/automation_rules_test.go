@@ -28,18 +28,18 @@ func TestSection6_6_AutomationRuleEnvelopes(t *testing.T) {
 		t.Fatalf("rule = %s", r.body)
 	}
 	id := num(created["id"])
-	if p := h.call("GET", path, sc.AdminToken, nil).obj(t)["payload"].([]any); len(p) != 1 {
+	if p := asArr(t, h.call("GET", path, sc.AdminToken, nil).obj(t)["payload"]); len(p) != 1 {
 		t.Fatalf("index payload = %v", p)
 	}
-	if p := h.call("GET", fmt.Sprintf("%s/%d", path, id), sc.AdminToken, nil).obj(t)["payload"].(map[string]any); num(p["id"]) != id {
+	if p := asObj(t, h.call("GET", fmt.Sprintf("%s/%d", path, id), sc.AdminToken, nil).obj(t)["payload"]); num(p["id"]) != id {
 		t.Fatalf("show payload = %v", p)
 	}
 	r = h.call("PATCH", fmt.Sprintf("%s/%d", path, id), sc.AdminToken, map[string]any{"active": false})
-	if p := r.obj(t)["payload"].(map[string]any); p["active"] != false || p["conditions"] == nil {
+	if p := asObj(t, r.obj(t)["payload"]); p["active"] != false || p["conditions"] == nil {
 		t.Fatalf("update = %s", r.body)
 	}
 	r = h.call("POST", fmt.Sprintf("%s/%d/clone", path, id), sc.AdminToken, nil)
-	if p := r.obj(t)["payload"].(map[string]any); num(p["id"]) == id || p["name"] != "r" {
+	if p := asObj(t, r.obj(t)["payload"]); num(p["id"]) == id || p["name"] != "r" {
 		t.Fatalf("clone = %s", r.body)
 	}
 	h.call("DELETE", fmt.Sprintf("%s/%d", path, id), sc.AdminToken, nil).expect(t, 200, "")
@@ -170,7 +170,7 @@ func TestSection6_6_AutomationDeactivatesAfterTwoEvaluationFailures(t *testing.T
 	r.expect(t, 200, "")
 	id := num(r.obj(t)["id"])
 	active := func() any {
-		return h.call("GET", fmt.Sprintf("%s/%d", path, id), sc.AdminToken, nil).obj(t)["payload"].(map[string]any)["active"]
+		return asObj(t, h.call("GET", fmt.Sprintf("%s/%d", path, id), sc.AdminToken, nil).obj(t)["payload"])["active"]
 	}
 	for i, want := range []any{true, false} {
 		if _, err := h.fx.CreateConversation(ctx, sc.AdminToken, sc.Account.ID, sc.Inbox.ID, sc.Contact.ID); err != nil {

@@ -40,7 +40,7 @@ func TestSection6_1_Agents(t *testing.T) {
 
 	names := []string{}
 	for _, a := range h.call("GET", path, sc.Agent2.AccessToken, nil).arr(t) {
-		names = append(names, a.(map[string]any)["name"].(string))
+		names = append(names, asStr(t, asObj(t, a)["name"]))
 	}
 	if strings.Join(names, ",") != "Admin,Alice,Bob,dave" {
 		t.Fatalf("order = %v", names)
@@ -84,7 +84,7 @@ func TestSection6_3_TeamMembers(t *testing.T) {
 	path := acctPath(sc, "teams/%d/team_members", sc.Team.ID)
 	r := h.call("POST", path, sc.AdminToken, map[string]any{"user_ids": []int64{sc.Agent1.ID, sc.Admin.ID}})
 	r.expect(t, 200, "")
-	if added := r.arr(t); len(added) != 1 || num(added[0].(map[string]any)["id"]) != sc.Admin.ID {
+	if added := r.arr(t); len(added) != 1 || num(asObj(t, added[0])["id"]) != sc.Admin.ID {
 		t.Fatalf("POST must answer only the newly added: %s", r.body)
 	}
 	h.call("POST", path, sc.AdminToken, map[string]any{"user_ids": []int64{sc.Agent1.ID}}).expect(t, 200, "[]")
@@ -94,7 +94,7 @@ func TestSection6_3_TeamMembers(t *testing.T) {
 	h.call("PUT", path, sc.AdminToken, map[string]any{"user_ids": []int64{}}).expect(t, 404, "")
 	h.call("POST", path, sc.AdminToken, map[string]any{}).expect(t, 500, "")
 	r = h.call("PATCH", path, sc.AdminToken, map[string]any{"user_ids": []int64{sc.Agent2.ID}})
-	if all := r.arr(t); len(all) != 1 || num(all[0].(map[string]any)["id"]) != sc.Agent2.ID {
+	if all := r.arr(t); len(all) != 1 || num(asObj(t, all[0])["id"]) != sc.Agent2.ID {
 		t.Fatalf("PATCH = %s", r.body)
 	}
 	h.call("DELETE", path, sc.AdminToken, map[string]any{"user_ids": []int64{sc.Agent2.ID}}).expect(t, 200, "")
@@ -112,10 +112,10 @@ func TestSection6_4_Inboxes(t *testing.T) {
 		t.Fatalf("inbox = %s", r.body)
 	}
 	second := num(in["id"])
-	if p := h.call("GET", path, sc.Agent1.AccessToken, nil).obj(t)["payload"].([]any); len(p) != 1 {
+	if p := asArr(t, h.call("GET", path, sc.Agent1.AccessToken, nil).obj(t)["payload"]); len(p) != 1 {
 		t.Fatalf("agent sees %d inboxes, want only their own", len(p))
 	}
-	if p := h.call("GET", path, sc.AdminToken, nil).obj(t)["payload"].([]any); len(p) != 2 {
+	if p := asArr(t, h.call("GET", path, sc.AdminToken, nil).obj(t)["payload"]); len(p) != 2 {
 		t.Fatalf("admin sees %d inboxes", len(p))
 	}
 	agentView := h.call("GET", fmt.Sprintf("%s/%d", path, sc.Inbox.ID), sc.Agent1.AccessToken, nil).obj(t)
@@ -142,11 +142,11 @@ func TestSection6_5_InboxMembers(t *testing.T) {
 	sc := h.seed(fixture.SeedOptions{})
 	path := acctPath(sc, "inbox_members")
 	r := h.call("GET", fmt.Sprintf("%s/%d", path, sc.Inbox.ID), sc.Agent1.AccessToken, nil)
-	if p := r.obj(t)["payload"].([]any); len(p) != 2 {
+	if p := asArr(t, r.obj(t)["payload"]); len(p) != 2 {
 		t.Fatalf("members = %s", r.body)
 	}
 	r = h.call("POST", path, sc.AdminToken, map[string]any{"inbox_id": sc.Inbox.ID, "user_ids": []int64{sc.Admin.ID}})
-	if p := r.obj(t)["payload"].([]any); len(p) != 3 {
+	if p := asArr(t, r.obj(t)["payload"]); len(p) != 3 {
 		t.Fatalf("POST must answer all members: %s", r.body)
 	}
 	h.call("POST", path, sc.AdminToken, map[string]any{"inbox_id": sc.Inbox.ID, "user_ids": []any{999999}}).
@@ -154,7 +154,7 @@ func TestSection6_5_InboxMembers(t *testing.T) {
 	h.call("POST", path, sc.AdminToken, map[string]any{"inbox_id": 999999, "user_ids": []any{1}}).expect(t, 404, "")
 	other := h.seed(fixture.SeedOptions{})
 	r = h.call("PATCH", path, sc.AdminToken, map[string]any{"inbox_id": sc.Inbox.ID, "user_ids": []int64{sc.Agent1.ID, other.Admin.ID}})
-	if p := r.obj(t)["payload"].([]any); len(p) != 1 {
+	if p := asArr(t, r.obj(t)["payload"]); len(p) != 1 {
 		t.Fatalf("foreign users are filtered from the payload: %s", r.body)
 	}
 	h.call("DELETE", path, sc.AdminToken, map[string]any{"inbox_id": sc.Inbox.ID, "user_ids": []any{sc.Agent1.ID, 999999}}).expect(t, 200, "")
@@ -166,23 +166,23 @@ func TestSection11_9_2_ContactCreateShape(t *testing.T) {
 	sc := h.seed(fixture.SeedOptions{})
 	r := h.call("POST", acctPath(sc, "contacts"), sc.Agent1.AccessToken, map[string]any{"name": "C", "email": "C@x.test", "inbox_id": sc.Inbox.ID})
 	r.expect(t, 200, "")
-	p := r.obj(t)["payload"].(map[string]any)
-	ct := p["contact"].(map[string]any)
+	p := asObj(t, r.obj(t)["payload"])
+	ct := asObj(t, p["contact"])
 	if _, ok := ct["last_activity_at"]; ok || ct["email"] != "c@x.test" {
 		t.Fatalf("contact = %v", ct)
 	}
-	ci := p["contact_inbox"].(map[string]any)
-	if ci["source_id"] == "" || ci["inbox"].(map[string]any)["account_id"] == nil {
+	ci := asObj(t, p["contact_inbox"])
+	if ci["source_id"] == "" || asObj(t, ci["inbox"])["account_id"] == nil {
 		t.Fatalf("contact_inbox = %v", ci)
 	}
 	r = h.call("POST", acctPath(sc, "contacts"), sc.AdminToken, map[string]any{})
-	if ci := r.obj(t)["payload"].(map[string]any)["contact_inbox"]; fmt.Sprint(ci) != "map[inbox:<nil> source_id:<nil>]" {
+	if ci := asObj(t, r.obj(t)["payload"])["contact_inbox"]; fmt.Sprint(ci) != "map[inbox:<nil> source_id:<nil>]" {
 		t.Fatalf("contact_inbox without inbox = %v", ci)
 	}
 	h.call("POST", acctPath(sc, "contacts"), sc.AdminToken, map[string]any{"email": "c@x.test"}).
 		expect(t, 422, `{"message":"Email has already been taken","attributes":["email"]}`)
 	h.call("POST", acctPath(sc, "contacts"), sc.AdminToken, map[string]any{"email": "z@x.test", "inbox_id": 999999}).expect(t, 404, "")
-	if n := len(h.call("GET", acctPath(sc, "contacts"), sc.AdminToken, nil).obj(t)["payload"].([]any)); n != 2 {
+	if n := len(asArr(t, h.call("GET", acctPath(sc, "contacts"), sc.AdminToken, nil).obj(t)["payload"])); n != 2 {
 		t.Fatalf("resolved contacts = %d (the nameless one and the rolled-back one must not appear)", n)
 	}
 }

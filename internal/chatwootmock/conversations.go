@@ -237,7 +237,7 @@ func (s *Server) createConversation(c *reqCtx) error {
 	ct.lastActivityAt = &now
 	c.acct.conversations = append(c.acct.conversations, cv)
 
-	s.runAutoAssignment(c, cv, true)
+	s.runAutoAssignment(c, cv)
 	s.dispatchEvent(c, cv, "conversation_created")
 	return s.renderConversation(c, cv)
 }
@@ -341,7 +341,7 @@ func (s *Server) toggleStatus(c *reqCtx) error {
 			s.dispatchEvent(c, cv, "conversation_updated")
 		}
 		if next == "open" {
-			s.runAutoAssignment(c, cv, false)
+			s.runAutoAssignment(c, cv)
 		} else if (next == "resolved" || next == "snoozed") && c.acct.hasFeature("assignment_v2") {
 			s.scheduleV2Assignment(c, cv.inboxID)
 		}
@@ -377,7 +377,7 @@ func (s *Server) listConversations(c *reqCtx) error {
 	var base []*conversation
 	for _, cv := range c.acct.conversations {
 		in := s.state.inboxes[cv.inboxID]
-		if in == nil || !(c.isAdmin() || in.hasMember(c.user.id)) {
+		if in == nil || !c.isAdmin() && !in.hasMember(c.user.id) {
 			continue // agents see only their inboxes; team membership does not widen the list
 		}
 		if hasInboxFilter && cv.inboxID != inboxFilter {

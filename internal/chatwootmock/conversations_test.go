@@ -74,7 +74,7 @@ func TestSection5_2_AssigneeHiddenWhenNotAMember(t *testing.T) {
 	r := h.call("POST", acctPath(sc, "conversations"), sc.AdminToken,
 		map[string]any{"inbox_id": sc.Inbox.ID, "contact_id": sc.Contact.ID, "assignee_id": stranger.ID})
 	r.expect(t, 200, "")
-	if m := meta(r.obj(t)); m["assignee"] != nil || m["assignee_type"] != nil {
+	if m := meta(t, r.obj(t)); m["assignee"] != nil || m["assignee_type"] != nil {
 		t.Fatalf("assignee outside the account rendered: %v", m)
 	}
 }
@@ -106,10 +106,10 @@ func TestSection11_10_AssignmentV2IsAsynchronous(t *testing.T) {
 	sc := h.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true})
 	r := h.call("POST", acctPath(sc, "conversations"), sc.AdminToken, map[string]any{"inbox_id": sc.Inbox.ID, "contact_id": sc.Contact.ID})
 	r.expect(t, 200, "")
-	if _, ok := meta(r.obj(t))["assignee"]; ok {
+	if _, ok := meta(t, r.obj(t))["assignee"]; ok {
 		t.Fatal("assignment_v2: the create response must not show the assignee")
 	}
-	if a, ok := meta(h.conversation(sc, 1))["assignee"].(map[string]any); !ok || num(a["id"]) != sc.Agent1.ID {
+	if a, ok := meta(t, h.conversation(sc, 1))["assignee"].(map[string]any); !ok || num(a["id"]) != sc.Agent1.ID {
 		t.Fatalf("assignment_v2: not assigned after the request: %v", a)
 	}
 }
@@ -121,7 +121,7 @@ func TestSection11_10_LegacyAssignmentIsSynchronous(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		r := h.call("POST", acctPath(sc, "conversations"), sc.AdminToken, map[string]any{"inbox_id": sc.Inbox.ID, "contact_id": sc.Contact.ID})
 		r.expect(t, 200, "")
-		a, ok := meta(r.obj(t))["assignee"].(map[string]any)
+		a, ok := meta(t, r.obj(t))["assignee"].(map[string]any)
 		if !ok {
 			t.Fatalf("legacy: create response lacks the assignee: %s", r.body)
 		}
@@ -166,8 +166,8 @@ func TestSection11_9_4_ListPagingAndFilters(t *testing.T) {
 	list := func(token, query string) (map[string]any, []any) {
 		r := h.call("GET", acctPath(sc, "conversations")+query, token, nil)
 		r.expect(t, 200, "")
-		data := r.obj(t)["data"].(map[string]any)
-		return data["meta"].(map[string]any), data["payload"].([]any)
+		data := asObj(t, r.obj(t)["data"])
+		return asObj(t, data["meta"]), asArr(t, data["payload"])
 	}
 	m, p := list(sc.AdminToken, "")
 	if len(p) != 25 || num(m["all_count"]) != 29 || num(m["assigned_count"]) != 1 || num(m["unassigned_count"]) != 28 || num(m["mine_count"]) != 0 {
@@ -179,7 +179,7 @@ func TestSection11_9_4_ListPagingAndFilters(t *testing.T) {
 	if m, p = list(sc.Agent1.AccessToken, "?assignee_type=me"); len(p) != 1 || num(m["mine_count"]) != 1 || num(m["all_count"]) != 29 {
 		t.Fatalf("mine: meta %v, %d items", m, len(p))
 	}
-	if _, p = list(sc.AdminToken, "?status=resolved"); len(p) != 1 || num(p[0].(map[string]any)["id"]) != 4 {
+	if _, p = list(sc.AdminToken, "?status=resolved"); len(p) != 1 || num(asObj(t, p[0])["id"]) != 4 {
 		t.Fatalf("resolved = %v", p)
 	}
 	if _, p = list(sc.AdminToken, "?status=all&inbox_id=999999"); len(p) != 0 {

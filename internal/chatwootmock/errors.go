@@ -84,8 +84,8 @@ func recordInvalid(attr, fullMessage string) error {
 }
 
 // checkLength is validates_column_content_length: 255 for string columns, 20,000 for text.
-func (v *validation) checkLength(attr, label, value string, max int) {
-	if len([]rune(value)) > max {
-		v.add(attr, label+" is too long (maximum is "+itoa(int64(max))+" characters)")
+func (v *validation) checkLength(attr, label, value string, limit int) {
+	if len([]rune(value)) > limit {
+		v.add(attr, label+" is too long (maximum is "+itoa(int64(limit))+" characters)")
 	}
 }

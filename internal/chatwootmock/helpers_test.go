@@ -124,6 +124,36 @@ func num(v any) int64 {
 	return int64(f)
 }
 
+// asObj, asArr and asStr read a JSON value decoded into any as an object, an
+// array or a string, and fail the test when it has another shape, so tests can
+// walk a decoded body without unchecked type assertions.
+func asObj(t *testing.T, v any) map[string]any {
+	t.Helper()
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.Fatalf("want a JSON object, got %T: %v", v, v)
+	}
+	return m
+}
+
+func asArr(t *testing.T, v any) []any {
+	t.Helper()
+	a, ok := v.([]any)
+	if !ok {
+		t.Fatalf("want a JSON array, got %T: %v", v, v)
+	}
+	return a
+}
+
+func asStr(t *testing.T, v any) string {
+	t.Helper()
+	s, ok := v.(string)
+	if !ok {
+		t.Fatalf("want a JSON string, got %T: %v", v, v)
+	}
+	return s
+}
+
 // keysOf lists an object's keys in wire order.
 func keysOf(t *testing.T, raw []byte) []string {
 	t.Helper()
@@ -137,7 +167,7 @@ func keysOf(t *testing.T, raw []byte) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		keys = append(keys, tok.(string))
+		keys = append(keys, asStr(t, tok))
 		var skip json.RawMessage
 		if err := dec.Decode(&skip); err != nil {
 			t.Fatal(err)
@@ -153,6 +183,10 @@ func (h *harness) conversation(sc *fixture.Scenario, id int64) map[string]any {
 	return r.obj(h.t)
 }
 
-func meta(cv map[string]any) map[string]any { return cv["meta"].(map[string]any) }
+// meta is a conversation's "meta" object.
+func meta(t *testing.T, cv map[string]any) map[string]any {
+	t.Helper()
+	return asObj(t, cv["meta"])
+}
 
 func jsonBody(s string) io.Reader { return strings.NewReader(s) }

@@ -104,7 +104,7 @@ func (s *Server) showInbox(c *reqCtx) error {
 
 func (s *Server) createInbox(c *reqCtx) error {
 	lim, _ := c.acct.limits.(map[string]any)
-	if max, ok := castInt(lim["inboxes"]); ok && int64(len(c.acct.inboxIDs)) >= max {
+	if limit, ok := castInt(lim["inboxes"]); ok && int64(len(c.acct.inboxIDs)) >= limit {
 		return errorBody(402, "Account limit exceeded. Upgrade to a higher plan") // checked before the role
 	}
 	if err := c.requireAdmin(); err != nil {

@@ -40,9 +40,8 @@ func newReqCtx(s *Server, r *http.Request) *reqCtx {
 	return c
 }
 
-func (c *reqCtx) ok(v any)               { c.resp = jsonResponse(http.StatusOK, v) }
-func (c *reqCtx) okEmpty()               { c.resp = emptyResponse(http.StatusOK) }
-func (c *reqCtx) status(code int, v any) { c.resp = jsonResponse(code, v) }
+func (c *reqCtx) ok(v any) { c.resp = jsonResponse(http.StatusOK, v) }
+func (c *reqCtx) okEmpty() { c.resp = emptyResponse(http.StatusOK) }
 
 func (c *reqCtx) fail(err error) {
 	if e, ok := err.(*apiError); ok {

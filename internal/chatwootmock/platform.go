@@ -124,7 +124,7 @@ func (s *Server) platformCreateAccount(c *reqCtx) error {
 	for _, f := range defaultFeatures {
 		a.features[f] = true
 	}
-	if err := s.applyAccountParams(c, a, true); err != nil {
+	if err := s.applyAccountParams(c, a); err != nil {
 		return err
 	}
 	a.id = s.nextID("accounts")
@@ -135,7 +135,7 @@ func (s *Server) platformCreateAccount(c *reqCtx) error {
 }
 
 // applyAccountParams validates everything first so that a failed request changes nothing.
-func (s *Server) applyAccountParams(c *reqCtx, a *account, creating bool) error {
+func (s *Server) applyAccountParams(c *reqCtx, a *account) error {
 	p := c.p
 	next := *a
 	if p.has("name") {
@@ -251,7 +251,7 @@ func (s *Server) platformUpdateAccount(c *reqCtx) error {
 		return err
 	}
 	a := s.state.accounts[id]
-	if err := s.applyAccountParams(c, a, false); err != nil {
+	if err := s.applyAccountParams(c, a); err != nil {
 		return err
 	}
 	c.ok(s.accountJSON(a))

@@ -19,14 +19,14 @@ func TestSection11_3_AccountFeatures(t *testing.T) {
 		t.Fatalf("keys = %s", got)
 	}
 	a := r.obj(t)
-	f := a["features"].(map[string]any)
+	f := asObj(t, a["features"])
 	if f["assignment_v2"] != true || len(f) != 26 || a["support_email"] != "Chatwoot <accounts@chatwoot.com>" {
 		t.Fatalf("account = %s", r.body)
 	}
 
 	r = h.call("POST", "/platform/api/v1/accounts", testPlatformToken,
 		map[string]any{"name": "Flags", "features": map[string]any{"ip_lookup": true, "help_center": false, "assignment_v2": false, "sla": "false"}})
-	f = r.obj(t)["features"].(map[string]any)
+	f = asObj(t, r.obj(t)["features"])
 	if f["ip_lookup"] != true || f["help_center"] != nil || f["assignment_v2"] != nil || f["sla"] != true {
 		t.Fatalf("features = %v", f)
 	}
@@ -70,7 +70,7 @@ func TestSection11_4_UserCreate(t *testing.T) {
 		t.Fatalf("keys = %s", got)
 	}
 	u := r.obj(t)
-	if len(u["access_token"].(string)) != 24 || u["email"] != "alice@example.test" || u["account_id"] != nil || u["role"] != nil {
+	if len(asStr(t, u["access_token"])) != 24 || u["email"] != "alice@example.test" || u["account_id"] != nil || u["role"] != nil {
 		t.Fatalf("user = %s", r.body)
 	}
 	again := h.call("POST", "/platform/api/v1/users", testPlatformToken, map[string]any{"name": "New", "email": "alice@example.test"}).obj(t)
@@ -100,7 +100,7 @@ func TestSection11_5_AccountUsers(t *testing.T) {
 		t.Fatalf("keys = %s", got)
 	}
 	au := r.obj(t)
-	if au["role"] != "agent" || au["availability"] != "online" || au["auto_offline"] != true || !isoMillis.MatchString(au["created_at"].(string)) {
+	if au["role"] != "agent" || au["availability"] != "online" || au["auto_offline"] != true || !isoMillis.MatchString(asStr(t, au["created_at"])) {
 		t.Fatalf("account user = %s", r.body)
 	}
 	up := h.call("POST", path, testPlatformToken, map[string]any{"user_id": uid, "role": "administrator"}).obj(t)

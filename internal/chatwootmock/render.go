@@ -65,7 +65,6 @@ type response struct {
 	status      int
 	contentType string
 	body        []byte
-	hijack      bool
 }
 
 func (r response) write(w http.ResponseWriter) {

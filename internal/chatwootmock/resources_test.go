@@ -49,8 +49,8 @@ func TestSection6_7_Labels(t *testing.T) {
 		expect(t, 422, `{"message":"Title has already been taken","attributes":["title"]}`)
 	h.call("POST", path, sc.AdminToken, map[string]any{"title": "aardvark"}).expect(t, 200, "")
 	titles := []string{}
-	for _, l := range h.call("GET", path, sc.Agent1.AccessToken, nil).obj(t)["payload"].([]any) {
-		titles = append(titles, l.(map[string]any)["title"].(string))
+	for _, l := range asArr(t, h.call("GET", path, sc.Agent1.AccessToken, nil).obj(t)["payload"]) {
+		titles = append(titles, asStr(t, asObj(t, l)["title"]))
 	}
 	if strings.Join(titles, ",") != "aardvark,vip-customer" {
 		t.Fatalf("titles = %v", titles)
@@ -68,12 +68,12 @@ func TestSection6_8_Webhooks(t *testing.T) {
 	path := acctPath(sc, "webhooks")
 	r := h.call("POST", path, sc.AdminToken, map[string]any{"url": "https://example.test/hook", "inbox_id": sc.Inbox.ID})
 	r.expect(t, 200, "")
-	w := r.obj(t)["payload"].(map[string]any)["webhook"].(map[string]any)
-	if len(w["subscriptions"].([]any)) != 8 || w["secret"] == "" || w["inbox"].(map[string]any)["name"] != sc.Inbox.Name {
+	w := asObj(t, asObj(t, r.obj(t)["payload"])["webhook"])
+	if len(asArr(t, w["subscriptions"])) != 8 || w["secret"] == "" || asObj(t, w["inbox"])["name"] != sc.Inbox.Name {
 		t.Fatalf("webhook = %s", r.body)
 	}
 	id := num(w["id"])
-	if list := h.call("GET", path, sc.AdminToken, nil).obj(t)["payload"].(map[string]any)["webhooks"].([]any); len(list) != 1 {
+	if list := asArr(t, asObj(t, h.call("GET", path, sc.AdminToken, nil).obj(t)["payload"])["webhooks"]); len(list) != 1 {
 		t.Fatalf("list = %v", list)
 	}
 	h.call("GET", fmt.Sprintf("%s/%d", path, id), sc.AdminToken, nil).expect(t, 404, `{"status":404,"error":"Not Found"}`)
@@ -85,7 +85,7 @@ func TestSection6_8_Webhooks(t *testing.T) {
 	h.call("POST", path, sc.AdminToken, map[string]any{"url": "https://example.test/hook"}).
 		expect(t, 422, `{"message":"Url has already been taken","attributes":["url"]}`)
 	r = h.call("PATCH", fmt.Sprintf("%s/%d", path, id), sc.AdminToken, map[string]any{"subscriptions": []string{"inbox_created"}})
-	if subs := r.obj(t)["payload"].(map[string]any)["webhook"].(map[string]any)["subscriptions"].([]any); len(subs) != 1 {
+	if subs := asArr(t, asObj(t, asObj(t, r.obj(t)["payload"])["webhook"])["subscriptions"]); len(subs) != 1 {
 		t.Fatalf("update = %s", r.body)
 	}
 	h.call("GET", path, sc.Agent1.AccessToken, nil).expect(t, 401, "")
@@ -104,7 +104,7 @@ func TestSection6_9_CannedResponses(t *testing.T) {
 		t.Fatalf("keys = %s", got)
 	}
 	cr := r.obj(t)
-	if cr["short_code"] != "Hello" || !isoMillis.MatchString(cr["created_at"].(string)) {
+	if cr["short_code"] != "Hello" || !isoMillis.MatchString(asStr(t, cr["created_at"])) {
 		t.Fatalf("canned = %s", r.body)
 	}
 	h.call("POST", path, sc.Agent1.AccessToken, map[string]any{"short_code": "hello", "content": "x"}).expect(t, 200, "")
@@ -128,7 +128,7 @@ func TestSection6_10_CustomAttributeDefinitions(t *testing.T) {
 	r.expect(t, 200, "")
 	d := r.obj(t)
 	if d["attribute_key"] != "plan.tier" || d["attribute_display_type"] != "list" || d["attribute_model"] != "contact_attribute" ||
-		!isoMillis.MatchString(d["updated_at"].(string)) {
+		!isoMillis.MatchString(asStr(t, d["updated_at"])) {
 		t.Fatalf("definition = %s", r.body)
 	}
 	id := num(d["id"])
@@ -163,11 +163,11 @@ func TestSection6_11_AgentBots(t *testing.T) {
 	if len(list) != 2 {
 		t.Fatalf("bots = %v (want the account bot and the global one)", list)
 	}
-	own := list[0].(map[string]any)
+	own := asObj(t, list[0])
 	if own["access_token"] != sc.Bot.AccessToken || own["secret"] != nil || own["system_bot"] != false {
 		t.Fatalf("own bot for an agent = %v", own)
 	}
-	g := list[1].(map[string]any)
+	g := asObj(t, list[1])
 	if _, ok := g["access_token"]; ok || g["system_bot"] != true {
 		t.Fatalf("global bot = %v", g)
 	}
