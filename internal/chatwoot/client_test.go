@@ -104,7 +104,11 @@ func ok(body string) func(http.ResponseWriter, *http.Request) {
 
 // reset closes the connection without an answer, with RST, like a crashed upstream.
 func reset(w http.ResponseWriter, _ *http.Request) {
-	conn, _, err := w.(http.Hijacker).Hijack()
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic("reset: the ResponseWriter cannot be hijacked")
+	}
+	conn, _, err := hj.Hijack()
 	if err != nil {
 		panic(err)
 	}

@@ -44,7 +44,7 @@ func TestInboxAutoAssignmentLenientDecode(t *testing.T) {
 		`{"enable_auto_assignment":false,"auto_assignment_config":{}}`:                          0,
 		`{"enable_auto_assignment":false,"auto_assignment_config":{"max_assignment_limit":""}}`: 0,
 	} {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, raw) }))
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, raw) }))
 		c, _ := chatwoot.New(chatwoot.Config{BaseURL: srv.URL, Token: "t"})
 		got, err := c.GetInboxAutoAssignment(context.Background(), 1, 2)
 		srv.Close()
@@ -67,7 +67,7 @@ func TestUpdateInboxAutoAssignmentBody(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw, _ := io.ReadAll(r.Body)
 		_ = json.Unmarshal(raw, &body)
-		io.WriteString(w, `{"enable_auto_assignment":false,"auto_assignment_config":{}}`)
+		_, _ = io.WriteString(w, `{"enable_auto_assignment":false,"auto_assignment_config":{}}`)
 	}))
 	defer srv.Close()
 	c, _ := chatwoot.New(chatwoot.Config{BaseURL: srv.URL, Token: "t"})

@@ -62,9 +62,9 @@ func TestLookups_OneListCallUnderConcurrency(t *testing.T) {
 	const callers = 40
 	var wg sync.WaitGroup
 	errs := make(chan error, callers*4)
-	for i := 0; i < callers; i++ {
+	for range callers {
 		wg.Add(1)
-		go func(i int) {
+		go func() {
 			defer wg.Done()
 			// Every kind of caller at once: list readers, id lookups and predicate lookups.
 			if _, err := e.client.CachedAgents(ctx, account); err != nil {
@@ -82,7 +82,7 @@ func TestLookups_OneListCallUnderConcurrency(t *testing.T) {
 			if b, err := e.client.FindAgentBot(ctx, account, e.scenario.Bot.ID); err != nil || b == nil {
 				errs <- fmt.Errorf("FindAgentBot: %v, %v", b, err)
 			}
-		}(i)
+		}()
 	}
 	wg.Wait()
 	close(errs)

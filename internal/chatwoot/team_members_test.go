@@ -93,10 +93,10 @@ func TestMemberSetBodies(t *testing.T) {
 		bodies[r.Method+" "+r.URL.Path] = string(raw)
 		mu.Unlock()
 		if r.URL.Path == "/api/v1/accounts/1/inbox_members" {
-			io.WriteString(w, `{"payload":[]}`)
+			_, _ = io.WriteString(w, `{"payload":[]}`)
 			return
 		}
-		io.WriteString(w, `[]`)
+		_, _ = io.WriteString(w, `[]`)
 	}))
 	defer srv.Close()
 	c, err := chatwoot.New(chatwoot.Config{BaseURL: srv.URL, Token: "t"})
@@ -208,7 +208,7 @@ func TestUpdateAgentBody(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw, _ := io.ReadAll(r.Body)
 		_ = json.Unmarshal(raw, &body)
-		io.WriteString(w, `{"id":4,"role":"administrator","custom_role_id":9}`)
+		_, _ = io.WriteString(w, `{"id":4,"role":"administrator","custom_role_id":9}`)
 	}))
 	defer srv.Close()
 	c, _ := chatwoot.New(chatwoot.Config{BaseURL: srv.URL, Token: "t"})

@@ -12,7 +12,8 @@ import (
 )
 
 // startRun runs the program's main logic with a pipe for stdout and returns a line reader.
-func startRun(t *testing.T, args ...string) (*bufio.Scanner, context.CancelFunc, chan error) {
+// The run is cancelled, and must stop cleanly, when the test ends.
+func startRun(t *testing.T, args ...string) *bufio.Scanner {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
@@ -24,18 +25,21 @@ func startRun(t *testing.T, args ...string) (*bufio.Scanner, context.CancelFunc,
 	t.Cleanup(func() {
 		cancel()
 		select {
-		case <-done:
+		case err := <-done:
+			if err != nil {
+				t.Errorf("run after cancel: %v", err)
+			}
 		case <-time.After(5 * time.Second):
 			t.Error("run did not stop after cancel")
 		}
 	})
-	return bufio.NewScanner(pr), cancel, done
+	return bufio.NewScanner(pr)
 }
 
 var listeningLine = regexp.MustCompile(`^listening on (http://127\.0\.0\.1:[1-9][0-9]*)$`)
 
 func TestProgramPrintsListeningLineWithRealPort(t *testing.T) {
-	lines, _, _ := startRun(t, "--listen", "127.0.0.1:0", "--platform-token", "ptok")
+	lines := startRun(t, "--listen", "127.0.0.1:0", "--platform-token", "ptok")
 	if !lines.Scan() {
 		t.Fatal("no output")
 	}
@@ -54,7 +58,7 @@ func TestProgramPrintsListeningLineWithRealPort(t *testing.T) {
 }
 
 func TestProgramDemoPrintsKeyValuesThenReady(t *testing.T) {
-	lines, _, _ := startRun(t, "--platform-token", "ptok", "--demo")
+	lines := startRun(t, "--platform-token", "ptok", "--demo")
 	if !lines.Scan() || !listeningLine.MatchString(lines.Text()) {
 		t.Fatalf("first line = %q", lines.Text())
 	}
