@@ -293,7 +293,7 @@ func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 }
 
 func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, _, ok := r.importAccountObject(ctx, req, resp, "user_id"); ok {
+	if r.importAccountObject(ctx, req, resp, "user_id") {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAgentImporting, []byte(`true`))...)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"testing"
 	"time"
 
@@ -38,10 +39,13 @@ func uniqueEmail(local string) string {
 	return fmt.Sprintf("%s+%d@example.test", local, time.Now().UnixNano())
 }
 
-func userIDOf(s *terraform.State, addr string) int64 {
-	var id int64
-	fmt.Sscan(s.RootModule().Resources[addr].Primary.Attributes["user_id"], &id)
-	return id
+func userIDOf(s *terraform.State, addr string) (int64, error) {
+	raw := s.RootModule().Resources[addr].Primary.Attributes["user_id"]
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%s.user_id = %q: %w", addr, raw, err)
+	}
+	return id, nil
 }
 
 // Create, update (only what changed), one-GET refresh, import (adopting availability), drift and
@@ -98,7 +102,7 @@ func TestAccAgent_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(agentAddr, tfjsonpath.New("availability"), knownvalue.Null()),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					func(s *terraform.State) error { userID = userIDOf(s, agentAddr); return nil },
+					func(s *terraform.State) (err error) { userID, err = userIDOf(s, agentAddr); return err },
 					holds(func(ag *chatwoot.Agent) error {
 						if ag.Name != "Carol" || ag.Role != "agent" || ag.Email != email {
 							return fmt.Errorf("Chatwoot holds %+v", ag)
@@ -125,7 +129,7 @@ func TestAccAgent_lifecycle(t *testing.T) {
 					}),
 					func(*terraform.State) error {
 						// The name did not change, so it is not sent.
-						return proxy.expectBodyKeys("PATCH", accountAPIPath(a, "/agents/%d", userID), "role", "availability", "auto_offline")
+						return proxy.expectPatchKeys(accountAPIPath(a, "/agents/%d", userID), "role", "availability", "auto_offline")
 					},
 				),
 			},
@@ -166,7 +170,10 @@ func TestAccAgent_lifecycle(t *testing.T) {
 				ConfigPlanChecks: expectAction(agentAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: func(s *terraform.State) error {
 					old := userID
-					userID = userIDOf(s, agentAddr)
+					var err error
+					if userID, err = userIDOf(s, agentAddr); err != nil {
+						return err
+					}
 					if userID == old {
 						return fmt.Errorf("user_id %d was not replaced", old)
 					}
@@ -283,7 +290,7 @@ func TestAccAgent_removedInChatwoot(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
-				Check:  func(s *terraform.State) error { userID = userIDOf(s, agentAddr); return nil },
+				Check:  func(s *terraform.State) (err error) { userID, err = userIDOf(s, agentAddr); return err },
 			},
 			{
 				PreConfig: behindTerraform(t, func(ctx context.Context) error {

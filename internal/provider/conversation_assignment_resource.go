@@ -378,7 +378,7 @@ func (r *conversationAssignmentResource) Delete(ctx context.Context, req resourc
 }
 
 func (r *conversationAssignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, _, ok := r.importAccountObject(ctx, req, resp, "conversation_id"); !ok {
+	if !r.importAccountObject(ctx, req, resp, "conversation_id") {
 		return
 	}
 	// The first Read adopts whatever the conversation holds.
@@ -486,7 +486,7 @@ func (s *assignmentSteps) report(err error, action string, diags *diag.Diagnosti
 // assigned; if someone changed it since, it is left alone with a warning. It reports whether the
 // field no longer holds this resource's value (cleared, or already gone).
 func (s *assignmentSteps) releaseIfUnchanged(ctx context.Context, attr string, current types.Int64, applied int64,
-	clear func(context.Context, int64, int64) error, diags *diag.Diagnostics) bool {
+	unassign func(context.Context, int64, int64) error, diags *diag.Diagnostics) bool {
 	if current.IsNull() {
 		return true // already clear
 	}
@@ -496,7 +496,7 @@ func (s *assignmentSteps) releaseIfUnchanged(ctx context.Context, attr string, c
 				"Someone changed it in Chatwoot after Terraform did.", s.conversationID, s.accountID, attr, current.ValueInt64(), applied))
 		return true
 	}
-	err := clear(ctx, s.accountID, s.conversationID)
+	err := unassign(ctx, s.accountID, s.conversationID)
 	if chatwoot.IsNotFound(err) && s.destroying {
 		s.vanished = true // nothing left to unassign
 		return true

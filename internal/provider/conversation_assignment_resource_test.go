@@ -23,16 +23,12 @@ import (
 
 const assignmentAddr = "chatwoot_conversation_assignment.test"
 
-func expectInt64(addr, attr string, v int64) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.Int64Exact(v))
-}
-
 func expectNull(addr, attr string) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.Null())
 }
 
 // checkConversation asserts what Chatwoot holds for a conversation (0 means none).
-func (e *testEnv) checkConversation(t *testing.T, sc *fixture.Scenario, displayID, assignee, team int64) resource.TestCheckFunc {
+func (e *testEnv) checkConversation(sc *fixture.Scenario, displayID, assignee, team int64) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		cv, err := e.Fixtures.GetConversation(context.Background(), sc.AdminToken, sc.Account.ID, displayID)
 		if err != nil {
@@ -63,7 +59,7 @@ resource "chatwoot_conversation_assignment" "test" {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             env.checkConversation(t, sc, conv, 0, 0),
+		CheckDestroy:             env.checkConversation(sc, conv, 0, 0),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(sc.Agent1.ID),
@@ -72,20 +68,20 @@ resource "chatwoot_conversation_assignment" "test" {
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(assignmentAddr, tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprintf("%d/%d", sc.Account.ID, conv))),
-					expectInt64(assignmentAddr, "assignee_id", sc.Agent1.ID),
-					expectInt64(assignmentAddr, "team_id", sc.Team.ID),
+					stateInt64(assignmentAddr, "assignee_id", sc.Agent1.ID),
+					stateInt64(assignmentAddr, "team_id", sc.Team.ID),
 					expectNull(assignmentAddr, "agent_bot_id"),
 					statecheck.ExpectKnownValue(assignmentAddr, tfjsonpath.New("on_destroy"), knownvalue.StringExact("unassign")),
 				},
-				Check: env.checkConversation(t, sc, conv, sc.Agent1.ID, sc.Team.ID),
+				Check: env.checkConversation(sc, conv, sc.Agent1.ID, sc.Team.ID),
 			},
 			{
 				Config: cfg(sc.Agent2.ID),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assignmentAddr, plancheck.ResourceActionUpdate)},
 				},
-				ConfigStateChecks: []statecheck.StateCheck{expectInt64(assignmentAddr, "assignee_id", sc.Agent2.ID)},
-				Check:             env.checkConversation(t, sc, conv, sc.Agent2.ID, sc.Team.ID),
+				ConfigStateChecks: []statecheck.StateCheck{stateInt64(assignmentAddr, "assignee_id", sc.Agent2.ID)},
+				Check:             env.checkConversation(sc, conv, sc.Agent2.ID, sc.Team.ID),
 			},
 			{
 				ResourceName:      assignmentAddr,
@@ -117,7 +113,7 @@ resource "chatwoot_conversation_assignment" "test" {
 		{
 			Config: cfg,
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectInt64(assignmentAddr, "account_id", sc.Account.ID), // from the provider
+				stateInt64(assignmentAddr, "account_id", sc.Account.ID), // from the provider
 				expectNull(assignmentAddr, "assignee_id"),
 			},
 		},
@@ -178,7 +174,7 @@ resource "chatwoot_conversation_assignment" "test" {
 output "ok" {
   value = true
 }`,
-		Check: env.checkConversation(t, sc, conv, sc.Agent2.ID, 0),
+		Check: env.checkConversation(sc, conv, sc.Agent2.ID, 0),
 	})
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: testAccProtoV6ProviderFactories, Steps: steps})
 }
@@ -207,7 +203,7 @@ resource "chatwoot_conversation_assignment" "test" {
   team_id         = %d
 }`, conv, sc.Agent1.ID, outsiders.ID),
 				Check: resource.ComposeTestCheckFunc(
-					env.checkConversation(t, sc, conv, sc.Agent1.ID, outsiders.ID),
+					env.checkConversation(sc, conv, sc.Agent1.ID, outsiders.ID),
 					func(*terraform.State) error {
 						if env.Mock == nil {
 							return nil
@@ -265,7 +261,7 @@ resource "chatwoot_conversation_assignment" "test" {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: env.checkConversation(t, sc, conv, sc.Agent1.ID, 0)},
+			{Config: cfg, Check: env.checkConversation(sc, conv, sc.Agent1.ID, 0)},
 			{
 				PreConfig: func() {
 					must(t, env.Fixtures.Assign(context.Background(), sc.AdminToken, sc.Account.ID, conv, map[string]any{"assignee_id": sc.Agent2.ID}))
@@ -282,7 +278,7 @@ resource "chatwoot_conversation_assignment" "test" {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assignmentAddr, plancheck.ResourceActionUpdate)},
 				},
-				Check: env.checkConversation(t, sc, conv, sc.Agent1.ID, 0),
+				Check: env.checkConversation(sc, conv, sc.Agent1.ID, 0),
 			},
 			{
 				// Unassigned in the UI: also drift.
@@ -293,7 +289,7 @@ resource "chatwoot_conversation_assignment" "test" {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assignmentAddr, plancheck.ResourceActionUpdate)},
 				},
-				Check: env.checkConversation(t, sc, conv, sc.Agent1.ID, 0),
+				Check: env.checkConversation(sc, conv, sc.Agent1.ID, 0),
 			},
 		},
 	})
@@ -328,8 +324,8 @@ resource "chatwoot_conversation_assignment" "b" {
 			{
 				Config: both(true),
 				Check: resource.ComposeTestCheckFunc(
-					env.checkConversation(t, sc, convA, sc.Agent1.ID, sc.Team.ID),
-					env.checkConversation(t, sc, convB, sc.Agent1.ID, sc.Team.ID),
+					env.checkConversation(sc, convA, sc.Agent1.ID, sc.Team.ID),
+					env.checkConversation(sc, convB, sc.Agent1.ID, sc.Team.ID),
 				),
 			},
 			{
@@ -343,8 +339,8 @@ resource "chatwoot_conversation_assignment" "b" {
 					expectNull("chatwoot_conversation_assignment.b", "assignee_id"),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					env.checkConversation(t, sc, convA, 0, sc.Team.ID),            // ours: cleared
-					env.checkConversation(t, sc, convB, sc.Agent2.ID, sc.Team.ID), // Bob's: left alone
+					env.checkConversation(sc, convA, 0, sc.Team.ID),            // ours: cleared
+					env.checkConversation(sc, convB, sc.Agent2.ID, sc.Team.ID), // Bob's: left alone
 				),
 			},
 		},
@@ -359,8 +355,8 @@ func TestAccConversationAssignment_onDestroy(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: resource.ComposeTestCheckFunc(
-			env.checkConversation(t, sc, kept, sc.Agent1.ID, sc.Team.ID),
-			env.checkConversation(t, sc, changed, sc.Agent2.ID, 0),
+			env.checkConversation(sc, kept, sc.Agent1.ID, sc.Team.ID),
+			env.checkConversation(sc, changed, sc.Agent2.ID, 0),
 		),
 		Steps: []resource.TestStep{
 			{
@@ -579,7 +575,7 @@ resource "chatwoot_conversation_assignment" "test" {
   conversation_id = %d
   team_id         = terraform_data.ids.output.team
 }`, sc.Account.ID, sc.Team.ID, env.BaseURL, sc.AdminToken, conv),
-		Check: env.checkConversation(t, sc, conv, 0, sc.Team.ID),
+		Check: env.checkConversation(sc, conv, 0, sc.Team.ID),
 	})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -623,7 +619,7 @@ resource "chatwoot_conversation_assignment" "test" {
 	}
 	// The good ones last: the final destroy uses the last step's configuration.
 	steps = append(steps,
-		resource.TestStep{Config: cfg(srv.URL + "/chatwoot/"), Check: env.checkConversation(t, sc, conv, 0, sc.Team.ID)},
+		resource.TestStep{Config: cfg(srv.URL + "/chatwoot/"), Check: env.checkConversation(sc, conv, 0, sc.Team.ID)},
 		resource.TestStep{Config: cfg(srv.URL + "/chatwoot"), PlanOnly: true},
 	)
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: testAccProtoV6ProviderFactories, Steps: steps})

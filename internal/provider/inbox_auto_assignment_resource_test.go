@@ -83,7 +83,7 @@ func TestAccInboxAutoAssignment_lifecycle(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					holds(true, 5),
 					func(*terraform.State) error {
-						return proxy.expectBodyKeys("PATCH", inboxPath, "auto_assignment_config")
+						return proxy.expectPatchKeys(inboxPath, "auto_assignment_config")
 					},
 				),
 			},
@@ -123,7 +123,7 @@ func TestAccInboxAutoAssignment_lifecycle(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					holds(false, 0),
 					func(*terraform.State) error {
-						return proxy.expectBodyKeys("PATCH", inboxPath, "enable_auto_assignment", "auto_assignment_config")
+						return proxy.expectPatchKeys(inboxPath, "enable_auto_assignment", "auto_assignment_config")
 					},
 				),
 			},

@@ -56,7 +56,7 @@ func TestAccInboxMembers_lifecycle(t *testing.T) {
 				Config:           cfg(sc.Agent1.ID),
 				ConfigPlanChecks: expectAction(inboxMembersAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateIDSet(inboxMembersAddr, "user_ids", sc.Agent1.ID),
+					stateUserIDs(inboxMembersAddr, sc.Agent1.ID),
 					stateString(inboxMembersAddr, "id", fmt.Sprintf("%d/%d", a, inbox)),
 				},
 				Check: holds(sc.Agent1.ID),
@@ -65,7 +65,7 @@ func TestAccInboxMembers_lifecycle(t *testing.T) {
 				PreConfig:         proxy.reset,
 				Config:            cfg(sc.Agent1.ID, sc.Admin.ID),
 				ConfigPlanChecks:  expectAction(inboxMembersAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{stateIDSet(inboxMembersAddr, "user_ids", sc.Agent1.ID, sc.Admin.ID)},
+				ConfigStateChecks: []statecheck.StateCheck{stateUserIDs(inboxMembersAddr, sc.Agent1.ID, sc.Admin.ID)},
 				Check: resource.ComposeTestCheckFunc(
 					holds(sc.Agent1.ID, sc.Admin.ID),
 					func(*terraform.State) error {
@@ -102,7 +102,7 @@ func TestAccInboxMembers_lifecycle(t *testing.T) {
 				}),
 				Config:            cfg(sc.Agent1.ID, sc.Admin.ID),
 				ConfigPlanChecks:  expectAction(inboxMembersAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{stateIDSet(inboxMembersAddr, "user_ids", sc.Agent1.ID, sc.Admin.ID)},
+				ConfigStateChecks: []statecheck.StateCheck{stateUserIDs(inboxMembersAddr, sc.Agent1.ID, sc.Admin.ID)},
 				Check:             holds(sc.Agent1.ID, sc.Admin.ID),
 			},
 		},

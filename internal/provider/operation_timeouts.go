@@ -4,9 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // defaultOperationTimeout bounds a create, update or delete whose `timeouts` block does not set
@@ -20,12 +18,4 @@ func withOperationTimeout(ctx context.Context, timeout func(context.Context, tim
 	d, tdiags := timeout(ctx, defaultOperationTimeout)
 	diags.Append(tdiags...)
 	return context.WithTimeout(ctx, d)
-}
-
-// createUpdateDeleteTimeoutTypes are the attribute types of a `timeouts` block with create,
-// update and delete, for building a null block where there is no configuration (import).
-var createUpdateDeleteTimeoutTypes = map[string]attr.Type{
-	"create": types.StringType,
-	"update": types.StringType,
-	"delete": types.StringType,
 }

@@ -77,20 +77,22 @@ func (r *accountObjectResource) ModifyPlan(ctx context.Context, req resource.Mod
 }
 
 // importAccountObject reads "<account_id>/<id>", "<id>" with the provider's account_id, or an
-// identity, and sets id, account_id and idAttr; Read fills in the rest.
-func (r *accountObjectResource) importAccountObject(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, idAttr string) (accountID, id int64, ok bool) {
+// identity, and sets id, account_id and idAttr; Read fills in the rest. It reports whether the
+// import succeeded.
+func (r *accountObjectResource) importAccountObject(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, idAttr string) bool {
+	var accountID, id int64
 	if req.ID == "" && req.Identity != nil {
 		var account, object types.Int64
 		resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root("account_id"), &account)...)
 		resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root(idAttr), &object)...)
 		if resp.Diagnostics.HasError() {
-			return 0, 0, false
+			return false
 		}
 		accountID, id = account.ValueInt64(), object.ValueInt64()
 		if accountID < 1 || id < 1 {
 			resp.Diagnostics.AddError("Invalid Import Identity",
 				fmt.Sprintf("account_id and %s must be whole numbers of 1 or more; got %d and %d.", idAttr, accountID, id))
-			return 0, 0, false
+			return false
 		}
 	} else {
 		defaultAccount := int64(0)
@@ -101,14 +103,14 @@ func (r *accountObjectResource) importAccountObject(ctx context.Context, req res
 		accountID, id, err = parseAccountScopedID(req.ID, defaultAccount, idAttr)
 		if err != nil {
 			resp.Diagnostics.AddError("Invalid Import ID", err.Error())
-			return 0, 0, false
+			return false
 		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), compositeID(accountID, id))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_id"), accountID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(idAttr), id)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, idAttr, accountID, id)...)
-	return accountID, id, !resp.Diagnostics.HasError()
+	return !resp.Diagnostics.HasError()
 }
 
 func compositeIDAttribute(idAttr string) schema.StringAttribute {

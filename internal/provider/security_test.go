@@ -197,7 +197,10 @@ func validateProviderConfig(t *testing.T, set map[string]tftypes.Value) []*tfpro
 	if err != nil {
 		t.Fatal(err)
 	}
-	objType := schemaResp.Provider.ValueType().(tftypes.Object)
+	objType, ok := schemaResp.Provider.ValueType().(tftypes.Object)
+	if !ok {
+		t.Fatalf("provider schema type = %T, want an object", schemaResp.Provider.ValueType())
+	}
 	values := map[string]tftypes.Value{}
 	for name, typ := range objType.AttributeTypes {
 		values[name] = tftypes.NewValue(typ, nil)

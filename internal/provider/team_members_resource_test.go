@@ -83,7 +83,7 @@ func TestAccTeamMembers_lifecycle(t *testing.T) {
 				Config:           cfg(sc.Agent1.ID),
 				ConfigPlanChecks: expectAction(teamMembersAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateIDSet(teamMembersAddr, "user_ids", sc.Agent1.ID),
+					stateUserIDs(teamMembersAddr, sc.Agent1.ID),
 					stateString(teamMembersAddr, "id", fmt.Sprintf("%d/%d", a, team)),
 				},
 				Check: holds(sc.Agent1.ID),
@@ -92,7 +92,7 @@ func TestAccTeamMembers_lifecycle(t *testing.T) {
 				PreConfig:         proxy.reset,
 				Config:            cfg(sc.Agent1.ID, sc.Admin.ID),
 				ConfigPlanChecks:  expectAction(teamMembersAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{stateIDSet(teamMembersAddr, "user_ids", sc.Agent1.ID, sc.Admin.ID)},
+				ConfigStateChecks: []statecheck.StateCheck{stateUserIDs(teamMembersAddr, sc.Agent1.ID, sc.Admin.ID)},
 				Check: resource.ComposeTestCheckFunc(
 					holds(sc.Agent1.ID, sc.Admin.ID),
 					func(*terraform.State) error {
@@ -126,7 +126,7 @@ func TestAccTeamMembers_lifecycle(t *testing.T) {
 				}),
 				Config:            cfg(sc.Agent1.ID, sc.Admin.ID),
 				ConfigPlanChecks:  expectAction(teamMembersAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{stateIDSet(teamMembersAddr, "user_ids", sc.Agent1.ID, sc.Admin.ID)},
+				ConfigStateChecks: []statecheck.StateCheck{stateUserIDs(teamMembersAddr, sc.Agent1.ID, sc.Admin.ID)},
 				Check:             holds(sc.Agent1.ID, sc.Admin.ID),
 			},
 		},

@@ -11,6 +11,7 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"regexp"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -78,12 +79,13 @@ func stateBool(addr, attr string, v bool) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.Bool(v))
 }
 
-func stateIDSet(addr, attr string, ids ...int64) statecheck.StateCheck {
+// stateUserIDs checks that a membership resource's user_ids are exactly ids.
+func stateUserIDs(addr string, ids ...int64) statecheck.StateCheck {
 	values := make([]knownvalue.Check, len(ids))
 	for i, id := range ids {
 		values[i] = knownvalue.Int64Exact(id)
 	}
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.SetExact(values))
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New("user_ids"), knownvalue.SetExact(values))
 }
 
 func expectAction(addr string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
@@ -188,8 +190,10 @@ func (p *recordingProxy) sentBody(method, path string) (map[string]any, error) {
 	return found[0], nil
 }
 
-// expectBodyKeys checks that a request sent exactly these top-level keys.
-func (p *recordingProxy) expectBodyKeys(method, path string, keys ...string) error {
+// expectPatchKeys checks that the PATCH to path sent exactly these top-level keys: an update
+// sends only what changed.
+func (p *recordingProxy) expectPatchKeys(path string, keys ...string) error {
+	const method = "PATCH"
 	body, err := p.sentBody(method, path)
 	if err != nil {
 		return err
@@ -211,7 +215,7 @@ func accountAPIPath(accountID int64, format string, args ...any) string {
 
 // ---- chatwoot_team
 
-func teamConfig(env *testEnv, baseURL, token string, accountID int64, body string) string {
+func teamConfig(baseURL, token string, accountID int64, body string) string {
 	return fmt.Sprintf(`
 provider "chatwoot" {
   base_url         = %q
@@ -234,7 +238,7 @@ func TestAccTeam_lifecycle(t *testing.T) {
 	proxy := newRecordingProxy(t, env.BaseURL)
 	a := sc.Account.ID
 	var teamID int64
-	cfg := func(body string) string { return teamConfig(env, proxy.URL, sc.AdminToken, a, body) }
+	cfg := func(body string) string { return teamConfig(proxy.URL, sc.AdminToken, a, body) }
 	holds := func(name, description string, autoAssign bool) resource.TestCheckFunc {
 		return inChatwoot(func(ctx context.Context) error {
 			team, err := api.GetTeam(ctx, a, teamID)
@@ -288,7 +292,7 @@ func TestAccTeam_lifecycle(t *testing.T) {
 					holds("tier 2 support", "Escalations from tier 1", false),
 					func(*terraform.State) error {
 						// The name did not change, so it is not sent.
-						return proxy.expectBodyKeys("PATCH", accountAPIPath(a, "/teams/%d", teamID), "description", "allow_auto_assign")
+						return proxy.expectPatchKeys(accountAPIPath(a, "/teams/%d", teamID), "description", "allow_auto_assign")
 					},
 				),
 			},
@@ -337,7 +341,7 @@ func TestAccTeam_deletedInChatwoot(t *testing.T) {
 	env := newTestEnv(t)
 	sc := env.seed(t, 0)
 	api := adminAPI(t, env, sc)
-	cfg := teamConfig(env, env.BaseURL, sc.AdminToken, sc.Account.ID, `  name = "night shift"`)
+	cfg := teamConfig(env.BaseURL, sc.AdminToken, sc.Account.ID, `  name = "night shift"`)
 	var firstID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -351,8 +355,10 @@ func TestAccTeam_deletedInChatwoot(t *testing.T) {
 			},
 			{
 				PreConfig: behindTerraform(t, func(ctx context.Context) error {
-					var id int64
-					fmt.Sscan(firstID, &id)
+					id, err := strconv.ParseInt(firstID, 10, 64)
+					if err != nil {
+						return fmt.Errorf("team_id %q: %w", firstID, err)
+					}
 					return api.DeleteTeam(ctx, sc.Account.ID, id)
 				}),
 				Config:           cfg,
@@ -373,7 +379,7 @@ func TestAccTeam_deletedInChatwoot(t *testing.T) {
 func TestAccTeam_nameRules(t *testing.T) {
 	env := newTestEnv(t)
 	sc := env.seed(t, 0) // has the team "billing"
-	cfg := func(body string) string { return teamConfig(env, env.BaseURL, sc.AdminToken, sc.Account.ID, body) }
+	cfg := func(body string) string { return teamConfig(env.BaseURL, sc.AdminToken, sc.Account.ID, body) }
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -402,7 +408,7 @@ func TestAccTeam_agentTokenRefused(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      teamConfig(env, env.BaseURL, sc.Agent1.AccessToken, sc.Account.ID, `  name = "agents only"`),
+			Config:      teamConfig(env.BaseURL, sc.Agent1.AccessToken, sc.Account.ID, `  name = "agents only"`),
 			ExpectError: regexp.MustCompile(`(?s)Chatwoot Permission Denied.*administrator's\s+token`),
 		}},
 	})
