@@ -51,7 +51,7 @@ func TestParseConversationURL(t *testing.T) {
 // Provider functions need Terraform 1.8+ or OpenTofu 1.7+.
 func TestAccConversationURLFunction(t *testing.T) {
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{cliSupportsFunctions},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
