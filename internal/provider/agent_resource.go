@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -55,21 +56,22 @@ type agentResource struct {
 }
 
 type agentModel struct {
-	ID           types.String `tfsdk:"id"`
-	AccountID    types.Int64  `tfsdk:"account_id"`
-	UserID       types.Int64  `tfsdk:"user_id"`
-	Email        types.String `tfsdk:"email"`
-	Name         types.String `tfsdk:"name"`
-	Role         types.String `tfsdk:"role"`
-	Availability types.String `tfsdk:"availability"`
-	AutoOffline  types.Bool   `tfsdk:"auto_offline"`
+	ID           types.String   `tfsdk:"id"`
+	AccountID    types.Int64    `tfsdk:"account_id"`
+	UserID       types.Int64    `tfsdk:"user_id"`
+	Email        types.String   `tfsdk:"email"`
+	Name         types.String   `tfsdk:"name"`
+	Role         types.String   `tfsdk:"role"`
+	Availability types.String   `tfsdk:"availability"`
+	AutoOffline  types.Bool     `tfsdk:"auto_offline"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *agentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_agent"
 }
 
-func (r *agentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A member of a Chatwoot account: an agent or an administrator.\n\n" +
 			"Chatwoot users are shared by every account of an installation and found by email. When a user with the " +
@@ -134,6 +136,9 @@ func (r *agentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				Default:  booldefault.StaticBool(true),
 			},
 		},
+		Blocks: map[string]schema.Block{
+			"timeouts": operationTimeoutsBlock(ctx),
+		},
 	}
 }
 
@@ -148,6 +153,8 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	accountID, email := plan.AccountID.ValueInt64(), plan.Email.ValueString()
 	agent, err := client.CreateAgent(ctx, accountID, chatwoot.AgentFields{
 		Email:        &email,
@@ -168,6 +175,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 		if err != nil {
 			// The agent exists now: keep it in the state (tainted by the error) with the name it has.
 			state := agentState(accountID, agent, plan.Availability)
+			state.Timeouts = plan.Timeouts
 			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 			resp.Diagnostics.Append(clientErrorDiagnostic(operation{
 				action: fmt.Sprintf("renaming the existing user %d (%s) to %q", agent.ID, email, wanted.ValueString()), accountID: accountID,
@@ -181,7 +189,9 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 				"the new name shows in every account this user belongs to. To keep the existing name, remove name from the "+
 				"configuration or set it to %q.", email, previous, accountID, wanted.ValueString(), previous))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, agentState(accountID, agent, plan.Availability))...)
+	state := agentState(accountID, agent, plan.Availability)
+	state.Timeouts = plan.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(setCustomRole(ctx, resp.Private, agent.CustomRoleID)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "user_id", accountID, agent.ID)...)
 }
@@ -228,7 +238,9 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if importing != nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAgentImporting, nil)...)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, agentState(accountID, agent, availability))...)
+	read := agentState(accountID, agent, availability)
+	read.Timeouts = state.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, read)...)
 	resp.Diagnostics.Append(setCustomRole(ctx, resp.Private, agent.CustomRoleID)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "user_id", accountID, userID)...)
 }
@@ -243,6 +255,8 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	accountID, userID := prior.AccountID.ValueInt64(), prior.UserID.ValueInt64()
 
 	fields := chatwoot.AgentFields{CustomRoleID: customRole}
@@ -272,6 +286,7 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		state = agentState(accountID, agent, plan.Availability)
 		resp.Diagnostics.Append(setCustomRole(ctx, resp.Private, agent.CustomRoleID)...)
 	}
+	state.Timeouts = plan.Timeouts
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "user_id", accountID, userID)...)
 }
@@ -283,6 +298,8 @@ func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	accountID, userID := state.AccountID.ValueInt64(), state.UserID.ValueInt64()
 	err := client.DeleteAgent(ctx, accountID, userID)
 	if err != nil && !chatwoot.IsNotFound(err) {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -45,15 +46,16 @@ type automationRuleResource struct {
 }
 
 type automationRuleModel struct {
-	ID          types.String `tfsdk:"id"`
-	AccountID   types.Int64  `tfsdk:"account_id"`
-	RuleID      types.Int64  `tfsdk:"rule_id"`
-	Name        types.String `tfsdk:"name"`
-	Description types.String `tfsdk:"description"`
-	EventName   types.String `tfsdk:"event_name"`
-	Active      types.Bool   `tfsdk:"active"`
-	Conditions  types.List   `tfsdk:"conditions"`
-	Actions     types.List   `tfsdk:"actions"`
+	ID          types.String   `tfsdk:"id"`
+	AccountID   types.Int64    `tfsdk:"account_id"`
+	RuleID      types.Int64    `tfsdk:"rule_id"`
+	Name        types.String   `tfsdk:"name"`
+	Description types.String   `tfsdk:"description"`
+	EventName   types.String   `tfsdk:"event_name"`
+	Active      types.Bool     `tfsdk:"active"`
+	Conditions  types.List     `tfsdk:"conditions"`
+	Actions     types.List     `tfsdk:"actions"`
+	Timeouts    timeouts.Value `tfsdk:"timeouts"`
 }
 
 type automationConditionModel struct {
@@ -90,7 +92,7 @@ func (r *automationRuleResource) Metadata(_ context.Context, req resource.Metada
 	resp.TypeName = req.ProviderTypeName + "_automation_rule"
 }
 
-func (r *automationRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An automation rule: when an event happens to a conversation and the conditions hold, Chatwoot runs the " +
 			"actions, for example \"when a conversation is created in the Billing inbox, assign the Billing team\".\n\n" +
@@ -234,6 +236,9 @@ func (r *automationRuleResource) Schema(_ context.Context, _ resource.SchemaRequ
 				}},
 			},
 		},
+		Blocks: map[string]schema.Block{
+			"timeouts": operationTimeoutsBlock(ctx),
+		},
 	}
 }
 
@@ -258,6 +263,8 @@ func (r *automationRuleResource) Create(ctx context.Context, req resource.Create
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	accountID := plan.AccountID.ValueInt64()
 	in := automationRuleInput(ctx, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -273,6 +280,7 @@ func (r *automationRuleResource) Create(ctx context.Context, req resource.Create
 		return
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
+	state.Timeouts = plan.Timeouts
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, rule.ID)...)
 }
@@ -309,6 +317,7 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 				"be turned off again.", ruleID, rule.Name, accountID))
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
+	state.Timeouts = prior.Timeouts
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, ruleID)...)
 }
@@ -320,6 +329,8 @@ func (r *automationRuleResource) Update(ctx context.Context, req resource.Update
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	accountID, ruleID := plan.AccountID.ValueInt64(), plan.RuleID.ValueInt64()
 	in := automationRuleInput(ctx, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -341,6 +352,7 @@ func (r *automationRuleResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
+	state.Timeouts = plan.Timeouts
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, ruleID)...)
 }
@@ -352,6 +364,8 @@ func (r *automationRuleResource) Delete(ctx context.Context, req resource.Delete
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	accountID, ruleID := state.AccountID.ValueInt64(), state.RuleID.ValueInt64()
 	err := client.DeleteAutomationRule(ctx, accountID, ruleID)
 	if err != nil && !chatwoot.IsAutomationRuleNotFound(err) {

@@ -140,8 +140,7 @@ func (r *conversationAssignmentResource) Schema(ctx context.Context, _ resource.
 			},
 		},
 		Blocks: map[string]schema.Block{
-			// Each bounds a whole operation, retries and their waits included (default 20m).
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": operationTimeoutsBlock(ctx),
 		},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -37,18 +38,19 @@ type inboxAutoAssignmentResource struct {
 }
 
 type inboxAutoAssignmentModel struct {
-	ID                   types.String `tfsdk:"id"`
-	AccountID            types.Int64  `tfsdk:"account_id"`
-	InboxID              types.Int64  `tfsdk:"inbox_id"`
-	EnableAutoAssignment types.Bool   `tfsdk:"enable_auto_assignment"`
-	MaxAssignmentLimit   types.Int64  `tfsdk:"max_assignment_limit"`
+	ID                   types.String   `tfsdk:"id"`
+	AccountID            types.Int64    `tfsdk:"account_id"`
+	InboxID              types.Int64    `tfsdk:"inbox_id"`
+	EnableAutoAssignment types.Bool     `tfsdk:"enable_auto_assignment"`
+	MaxAssignmentLimit   types.Int64    `tfsdk:"max_assignment_limit"`
+	Timeouts             timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *inboxAutoAssignmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_inbox_auto_assignment"
 }
 
-func (r *inboxAutoAssignmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *inboxAutoAssignmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "How an existing Chatwoot inbox hands out new conversations: whether it auto-assigns them " +
 			"(round-robin over its online members) and how many open conversations one agent may hold. The inbox itself " +
@@ -75,6 +77,9 @@ func (r *inboxAutoAssignmentResource) Schema(_ context.Context, _ resource.Schem
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 		},
+		Blocks: map[string]schema.Block{
+			"timeouts": operationTimeoutsBlock(ctx),
+		},
 	}
 }
 
@@ -89,6 +94,8 @@ func (r *inboxAutoAssignmentResource) Create(ctx context.Context, req resource.C
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	// Nothing is known about the inbox yet, so both settings are sent, in one request.
 	r.send(ctx, client, plan, chatwoot.InboxAutoAssignmentUpdate{
 		Enabled:               plan.EnableAutoAssignment.ValueBoolPointer(),
@@ -106,6 +113,8 @@ func (r *inboxAutoAssignmentResource) Update(ctx context.Context, req resource.U
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	update, changed := settingsChange(prior, plan)
 	if !changed {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -128,6 +137,7 @@ func (r *inboxAutoAssignmentResource) send(ctx context.Context, client *chatwoot
 		return
 	}
 	result := inboxAutoAssignmentState(accountID, inboxID, got)
+	result.Timeouts = plan.Timeouts
 	if update.SetMaxAssignmentLimit && !result.MaxAssignmentLimit.Equal(plan.MaxAssignmentLimit) {
 		diags.AddAttributeError(path.Root("max_assignment_limit"), "Chatwoot Did Not Keep max_assignment_limit",
 			fmt.Sprintf("Inbox %d in account %d was sent max_assignment_limit = %s, but Chatwoot now holds %s. The limit is a "+
@@ -157,7 +167,9 @@ func (r *inboxAutoAssignmentResource) Read(ctx context.Context, req resource.Rea
 		}, err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, inboxAutoAssignmentState(accountID, inboxID, got))...)
+	read := inboxAutoAssignmentState(accountID, inboxID, got)
+	read.Timeouts = state.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, read)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "inbox_id", accountID, inboxID)...)
 }
 
@@ -176,6 +188,8 @@ func (r *inboxAutoAssignmentResource) Delete(ctx context.Context, req resource.D
 	if !changed {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	_, err := client.UpdateInboxAutoAssignment(ctx, accountID, inboxID, update)
 	if err != nil && !chatwoot.IsNotFound(err) { // a deleted inbox has nothing to restore

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -30,17 +31,18 @@ type inboxMembersResource struct {
 }
 
 type inboxMembersModel struct {
-	ID        types.String `tfsdk:"id"`
-	AccountID types.Int64  `tfsdk:"account_id"`
-	InboxID   types.Int64  `tfsdk:"inbox_id"`
-	UserIDs   types.Set    `tfsdk:"user_ids"`
+	ID        types.String   `tfsdk:"id"`
+	AccountID types.Int64    `tfsdk:"account_id"`
+	InboxID   types.Int64    `tfsdk:"inbox_id"`
+	UserIDs   types.Set      `tfsdk:"user_ids"`
+	Timeouts  timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *inboxMembersResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_inbox_members"
 }
 
-func (r *inboxMembersResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *inboxMembersResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The complete set of agents in one Chatwoot inbox: who may see its conversations and who " +
 			"its auto-assignment picks from. This resource is **authoritative**: members added in Chatwoot's UI or by other " +
@@ -56,6 +58,9 @@ func (r *inboxMembersResource) Schema(_ context.Context, _ resource.SchemaReques
 			"inbox_id":   parentIDAttribute("The id of the inbox, for example from the `chatwoot_inbox` data source."),
 			"user_ids":   memberUserIDsAttribute("inbox"),
 		},
+		Blocks: map[string]schema.Block{
+			"timeouts": operationTimeoutsBlock(ctx),
+		},
 	}
 }
 
@@ -66,12 +71,22 @@ func (r *inboxMembersResource) IdentitySchema(_ context.Context, _ resource.Iden
 func (r *inboxMembersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan inboxMembersModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	r.apply(ctx, plan, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *inboxMembersResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan inboxMembersModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	r.apply(ctx, plan, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
@@ -131,6 +146,8 @@ func (r *inboxMembersResource) Delete(ctx context.Context, req resource.DeleteRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	_, err := client.SetInboxMembers(ctx, accountID, inboxID, nil)
 	if err != nil && !chatwoot.IsNotFound(err) { // a deleted inbox has no members left to remove

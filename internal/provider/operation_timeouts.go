@@ -4,12 +4,21 @@ import (
 	"context"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
 // defaultOperationTimeout bounds a create, update or delete whose `timeouts` block does not set
 // one: long enough for max_retries with backoff, short enough that a stuck apply ends.
 const defaultOperationTimeout = 20 * time.Minute
+
+// operationTimeoutsBlock is every resource's `timeouts` block. Each of create, update and delete
+// bounds a whole operation, retries and their waits included (default 20m). State carries the
+// planned value; Read keeps what state had, and import leaves it null.
+func operationTimeoutsBlock(ctx context.Context) schema.Block {
+	return timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})
+}
 
 // withOperationTimeout bounds the rest of an operation, retries and their waits included, by the
 // duration a `timeouts` block sets (read through one of timeouts.Value's Create/Update/Delete).

@@ -308,3 +308,59 @@ resource "chatwoot_conversation_assignment" "test" {
 		t.Errorf("conversation holds team %d; nothing should have been assigned", cv.TeamID)
 	}
 }
+
+// The same for a resource that creates nothing of its own: chatwoot_team_members' create timeout
+// bounds its check of the account's agents, retried under every fault, and nothing is sent. (A
+// chatwoot_team create would not show it: Chatwoot may have acted on a POST answered with a 502,
+// so that is not retried, and the apply ends at the first such fault.)
+func TestAccResilience_teamMembersCreateTimeoutBoundsRetries(t *testing.T) {
+	env := newSeededMockEnv(t, 1)
+	sc := env.seed(t, 0)
+	realBackoffCappedAt100ms := func(ctx context.Context, d time.Duration) error {
+		return millisecondBackoff(ctx, min(d, 100*time.Millisecond)*1000)
+	}
+	var start time.Time
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providerFactoriesWithSleep(realBackoffCappedAt100ms),
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				env.Mock.SetFailRate(1)
+				start = time.Now()
+			},
+			Config: fmt.Sprintf(`
+provider "chatwoot" {
+  base_url         = %q
+  api_access_token = %q
+  max_retries      = 100
+}
+
+resource "chatwoot_team_members" "test" {
+  account_id = %d
+  team_id    = %d
+  user_ids   = [%d]
+
+  timeouts {
+    create = "2s"
+  }
+}`, env.BaseURL, sc.AdminToken, sc.Account.ID, sc.Team.ID, sc.Agent1.ID),
+			ExpectError: regexp.MustCompile(`context\s+deadline\s+exceeded`),
+		}},
+	})
+	env.Mock.SetFailRate(0)
+	if took := time.Since(start); took > 30*time.Second {
+		t.Errorf("the apply took %s; the 2s create timeout should have ended it", took)
+	}
+	ctx, cancel := testContext()
+	defer cancel()
+	members, err := adminAPI(t, env, sc).ListTeamMembers(ctx, sc.Account.ID, sc.Team.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The seeded members are still there: the set that would have removed Bob was never sent.
+	if err := sameIDs(members, sc.Agent1.ID, sc.Agent2.ID); err != nil {
+		t.Error(err)
+	}
+	if n := countRequests(env.Mock.Requests(), http.MethodPatch, "/team_members"); n != 0 {
+		t.Errorf("Chatwoot received %d member PATCHes; none should have been sent", n)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -36,17 +37,18 @@ type teamMembersResource struct {
 }
 
 type teamMembersModel struct {
-	ID        types.String `tfsdk:"id"`
-	AccountID types.Int64  `tfsdk:"account_id"`
-	TeamID    types.Int64  `tfsdk:"team_id"`
-	UserIDs   types.Set    `tfsdk:"user_ids"`
+	ID        types.String   `tfsdk:"id"`
+	AccountID types.Int64    `tfsdk:"account_id"`
+	TeamID    types.Int64    `tfsdk:"team_id"`
+	UserIDs   types.Set      `tfsdk:"user_ids"`
+	Timeouts  timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *teamMembersResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_team_members"
 }
 
-func (r *teamMembersResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *teamMembersResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The complete set of agents in one Chatwoot team. This resource is **authoritative**: " +
 			"members added in Chatwoot's UI or by other tools show as drift in the next plan and are removed by apply. " +
@@ -61,6 +63,9 @@ func (r *teamMembersResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"team_id":    parentIDAttribute("The id of the team, for example `chatwoot_team.billing.team_id`."),
 			"user_ids":   memberUserIDsAttribute("team"),
 		},
+		Blocks: map[string]schema.Block{
+			"timeouts": operationTimeoutsBlock(ctx),
+		},
 	}
 }
 
@@ -71,12 +76,22 @@ func (r *teamMembersResource) IdentitySchema(_ context.Context, _ resource.Ident
 func (r *teamMembersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan teamMembersModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	r.apply(ctx, plan, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *teamMembersResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan teamMembersModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	r.apply(ctx, plan, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
@@ -136,6 +151,8 @@ func (r *teamMembersResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	accountID, teamID := state.AccountID.ValueInt64(), state.TeamID.ValueInt64()
 	_, err := client.SetTeamMembers(ctx, accountID, teamID, nil)
 	if err != nil && !chatwoot.IsNotFound(err) { // a deleted team has no members left to remove

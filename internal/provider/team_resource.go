@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -38,19 +39,20 @@ type teamResource struct {
 }
 
 type teamModel struct {
-	ID              types.String `tfsdk:"id"`
-	AccountID       types.Int64  `tfsdk:"account_id"`
-	TeamID          types.Int64  `tfsdk:"team_id"`
-	Name            types.String `tfsdk:"name"`
-	Description     types.String `tfsdk:"description"`
-	AllowAutoAssign types.Bool   `tfsdk:"allow_auto_assign"`
+	ID              types.String   `tfsdk:"id"`
+	AccountID       types.Int64    `tfsdk:"account_id"`
+	TeamID          types.Int64    `tfsdk:"team_id"`
+	Name            types.String   `tfsdk:"name"`
+	Description     types.String   `tfsdk:"description"`
+	AllowAutoAssign types.Bool     `tfsdk:"allow_auto_assign"`
+	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *teamResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_team"
 }
 
-func (r *teamResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Chatwoot team: a named group of agents that conversations can be routed to.\n\n" +
 			"Chatwoot stores team names in lowercase. So that what you write is what Chatwoot holds, `name` must be " +
@@ -92,6 +94,9 @@ func (r *teamResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Default:  booldefault.StaticBool(true),
 			},
 		},
+		Blocks: map[string]schema.Block{
+			"timeouts": operationTimeoutsBlock(ctx),
+		},
 	}
 }
 
@@ -106,6 +111,8 @@ func (r *teamResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	accountID := plan.AccountID.ValueInt64()
 	team, err := client.CreateTeam(ctx, accountID, chatwoot.TeamFields{
 		Name:            plan.Name.ValueStringPointer(),
@@ -119,6 +126,7 @@ func (r *teamResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	state := teamState(accountID, team)
+	state.Timeouts = plan.Timeouts
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "team_id", accountID, team.ID)...)
 }
@@ -142,7 +150,9 @@ func (r *teamResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		}, err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, teamState(accountID, team))...)
+	read := teamState(accountID, team)
+	read.Timeouts = state.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, read)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "team_id", accountID, teamID)...)
 }
 
@@ -154,6 +164,8 @@ func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	accountID, teamID := prior.AccountID.ValueInt64(), prior.TeamID.ValueInt64()
 
 	// Send only what changed: a rename that is not asked for must not race another change.
@@ -179,6 +191,7 @@ func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		}
 		state = teamState(accountID, team)
 	}
+	state.Timeouts = plan.Timeouts
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "team_id", accountID, teamID)...)
 }
@@ -190,6 +203,8 @@ func (r *teamResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	accountID, teamID := state.AccountID.ValueInt64(), state.TeamID.ValueInt64()
 	err := client.DeleteTeam(ctx, accountID, teamID)
 	if err != nil && !chatwoot.IsNotFound(err) {
