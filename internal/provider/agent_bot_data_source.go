@@ -90,51 +90,24 @@ func (d *agentBotDataSource) ConfigValidators(_ context.Context) []datasource.Co
 
 func (d *agentBotDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg agentBotDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
 	if !ok {
 		return
 	}
 
 	var bot *chatwoot.AgentBot
 	if !cfg.ID.IsNull() {
-		found, err := client.FindAgentBot(ctx, accountID, cfg.ID.ValueInt64())
-		if err != nil {
-			listLoadError(&resp.Diagnostics, "agent bot", accountID, err)
-			return
-		}
-		if found == nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Chatwoot Agent Bot Not Found",
-				fmt.Sprintf("Account %d has no agent bot with id %d, neither its own nor a system bot. Check the id, or look the bot up by name instead.",
-					accountID, cfg.ID.ValueInt64()))
-			return
-		}
-		bot = found
+		id := cfg.ID.ValueInt64()
+		bot = findByID(ctx, &resp.Diagnostics, client.FindAgentBot, "agent bot", accountID, id,
+			fmt.Sprintf("Account %d has no agent bot with id %d, neither its own nor a system bot. Check the id, or look the bot up by name instead.",
+				accountID, id))
 	} else {
 		name := cfg.Name.ValueString()
-		res, err := namedLookup[chatwoot.AgentBot]{
-			find: client.FindAgentBotWhere,
-			list: client.CachedAgentBots,
-			key:  func(b *chatwoot.AgentBot) string { return b.Name },
-		}.lookup(ctx, accountID, name)
-		if err != nil {
-			listLoadError(&resp.Diagnostics, "agent bot", accountID, err)
-			return
-		}
-		if res.candidates != nil {
-			addAmbiguousError(&resp.Diagnostics, "name", "agent bot", "agent bots", accountID, name,
-				describeCandidates(res.candidates, func(b *chatwoot.AgentBot) int64 { return b.ID }, func(b *chatwoot.AgentBot) string { return b.Name }))
-			return
-		}
-		if res.found == nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Chatwoot Agent Bot Not Found",
-				fmt.Sprintf("Account %d has no agent bot named %q, neither its own nor a system bot.", accountID, name))
-			return
-		}
-		bot = res.found
+		bot = agentBotsByName(client).findOne(ctx, &resp.Diagnostics, accountID, name,
+			fmt.Sprintf("Account %d has no agent bot named %q, neither its own nor a system bot.", accountID, name))
+	}
+	if bot == nil {
+		return
 	}
 
 	resp.Diagnostics.Append(resp.State.Set(ctx, agentBotDataSourceModel{
@@ -145,4 +118,15 @@ func (d *agentBotDataSource) Read(ctx context.Context, req datasource.ReadReques
 		BotType:     types.StringValue(bot.BotType),
 		SystemBot:   types.BoolValue(bot.SystemBot || bot.AccountID == nil),
 	})...)
+}
+
+// agentBotsByName looks bots up by name in the cached list of the bots an account may use.
+func agentBotsByName(client *chatwoot.Client) namedLookup[chatwoot.AgentBot] {
+	return namedLookup[chatwoot.AgentBot]{
+		kind: "agent bot", kinds: "agent bots", attr: "name",
+		find: client.FindAgentBotWhere,
+		list: client.CachedAgentBots,
+		id:   func(b *chatwoot.AgentBot) int64 { return b.ID },
+		key:  func(b *chatwoot.AgentBot) string { return b.Name },
+	}
 }

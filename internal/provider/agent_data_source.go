@@ -113,47 +113,24 @@ func (d *agentDataSource) ConfigValidators(_ context.Context) []datasource.Confi
 
 func (d *agentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg agentDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
 	if !ok {
 		return
 	}
 
 	var agent *chatwoot.Agent
 	if !cfg.ID.IsNull() {
-		found, err := client.FindAgent(ctx, accountID, cfg.ID.ValueInt64())
-		if err != nil {
-			listLoadError(&resp.Diagnostics, "agent", accountID, err)
-			return
-		}
-		if found == nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Chatwoot Agent Not Found",
-				fmt.Sprintf("Account %d has no agent with user id %d. Check the id, or look the agent up by email instead.", accountID, cfg.ID.ValueInt64()))
-			return
-		}
-		agent = found
+		id := cfg.ID.ValueInt64()
+		agent = findByID(ctx, &resp.Diagnostics, client.FindAgent, "agent", accountID, id,
+			fmt.Sprintf("Account %d has no agent with user id %d. Check the id, or look the agent up by email instead.", accountID, id))
 	} else {
 		email := cfg.Email.ValueString()
-		res, err := agentsByEmail(client).lookup(ctx, accountID, email)
-		if err != nil {
-			listLoadError(&resp.Diagnostics, "agent", accountID, err)
-			return
-		}
-		if res.candidates != nil {
-			addAmbiguousError(&resp.Diagnostics, "email", "agent", "agents", accountID, email,
-				describeCandidates(res.candidates, func(a *chatwoot.Agent) int64 { return a.ID }, func(a *chatwoot.Agent) string { return a.Email }))
-			return
-		}
-		if res.found == nil {
-			resp.Diagnostics.AddAttributeError(path.Root("email"), "Chatwoot Agent Not Found",
-				fmt.Sprintf("Account %d has no agent with email %q (compared without regard to case). Check the address, and that "+
-					"the user has been added to this account.", accountID, email))
-			return
-		}
-		agent = res.found
+		agent = agentsByEmail(client).findOne(ctx, &resp.Diagnostics, accountID, email,
+			fmt.Sprintf("Account %d has no agent with email %q (compared without regard to case). Check the address, and that "+
+				"the user has been added to this account.", accountID, email))
+	}
+	if agent == nil {
+		return
 	}
 
 	state := agentDataSourceModel{
@@ -173,8 +150,10 @@ func (d *agentDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 // agentsByEmail looks agents up by email in the cached agent list.
 func agentsByEmail(client *chatwoot.Client) namedLookup[chatwoot.Agent] {
 	return namedLookup[chatwoot.Agent]{
+		kind: "agent", kinds: "agents", attr: "email",
 		find: client.FindAgentWhere,
 		list: client.CachedAgents,
+		id:   func(a *chatwoot.Agent) int64 { return a.ID },
 		key:  func(a *chatwoot.Agent) string { return a.Email },
 	}
 }

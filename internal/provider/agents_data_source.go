@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -71,26 +72,19 @@ func (d *agentsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 
 func (d *agentsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg agentsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
 	if !ok {
 		return
 	}
-	agents, err := client.CachedAgents(ctx, accountID)
-	if err != nil {
-		listLoadError(&resp.Diagnostics, "agent", accountID, err)
+	agents, ok := listItems(ctx, &resp.Diagnostics, client.CachedAgents, "agent", accountID, agentItem)
+	if !ok {
 		return
 	}
-	state := agentsDataSourceModel{AccountID: types.Int64Value(accountID), Role: cfg.Role, Agents: []agentItemModel{}}
-	for i := range agents {
-		if cfg.Role.IsNull() || agents[i].Role == cfg.Role.ValueString() {
-			state.Agents = append(state.Agents, agentItem(&agents[i]))
-		}
+	if !cfg.Role.IsNull() {
+		role := cfg.Role.ValueString()
+		agents = slices.DeleteFunc(agents, func(a agentItemModel) bool { return a.Role.ValueString() != role })
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, agentsDataSourceModel{AccountID: types.Int64Value(accountID), Role: cfg.Role, Agents: agents})...)
 }
 
 func agentItem(a *chatwoot.Agent) agentItemModel {

@@ -101,11 +101,7 @@ func (d *conversationDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 
 func (d *conversationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg conversationDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
 	if !ok {
 		return
 	}

@@ -30,6 +30,17 @@ func (d *dataSourceProviderData) Configure(_ context.Context, req datasource.Con
 	d.data = providerDataFrom(req.ProviderData, "Data Source", &resp.Diagnostics)
 }
 
+// readConfig reads the data source's configuration into cfg and returns the client and the account
+// to read from. own points at cfg's account_id field, which is read once cfg is filled. ok is false
+// after adding an error.
+func (d *dataSourceProviderData) readConfig(ctx context.Context, req datasource.ReadRequest, diags *diag.Diagnostics, cfg any, own *types.Int64) (client *chatwoot.Client, accountID int64, ok bool) {
+	diags.Append(req.Config.Get(ctx, cfg)...)
+	if diags.HasError() {
+		return nil, 0, false
+	}
+	return d.clientAndAccount(*own, diags)
+}
+
 // clientAndAccount returns the client and the account a data source reads from: its own
 // account_id, else the provider's. ok is false after adding an error.
 func (d *dataSourceProviderData) clientAndAccount(own types.Int64, diags *diag.Diagnostics) (client *chatwoot.Client, accountID int64, ok bool) {
@@ -73,33 +84,78 @@ func dataSourceAccountIDAttribute() schema.Int64Attribute {
 	}
 }
 
+// findByID reads one object by id from the account's cached list. A failed list call, or no
+// object with that id (an error on `id` whose detail is missing), returns nil after adding an error.
+func findByID[T any](ctx context.Context, diags *diag.Diagnostics, find func(context.Context, int64, int64) (*T, error),
+	kind string, accountID, id int64, missing string,
+) *T {
+	found, err := find(ctx, accountID, id)
+	if err != nil {
+		listLoadError(diags, kind, accountID, err)
+		return nil
+	}
+	if found == nil {
+		diags.AddAttributeError(path.Root("id"), "Chatwoot "+titleCase(kind)+" Not Found", missing)
+	}
+	return found
+}
+
 // namedLookup finds one object of an account by a name-like key (a name or an email). Chatwoot
 // compares some keys case-insensitively and stores them downcased (emails, team names) and others
 // exactly (inbox and bot names), so the rule is the same for all: an exact match wins; without
 // one, a case-insensitive match is taken when it is the only one.
 type namedLookup[T any] struct {
+	kind, kinds string // for diagnostics: "agent bot", "agent bots"
+	attr        string // the attribute the key is given in: "name" or "email"
 	// find searches the cached list and re-reads it once on a miss.
 	find func(ctx context.Context, accountID int64, match func(*T) bool) (*T, error)
 	// list returns the cached list.
 	list func(ctx context.Context, accountID int64) ([]T, error)
+	id   func(*T) int64
 	key  func(*T) string
 }
 
-// lookupResult is the one match, or the candidates when there are several (found is then nil).
-type lookupResult[T any] struct {
-	found      *T
-	candidates []T
+// findOne is match with the usual error for no match: "Chatwoot <Kind> Not Found" on the key's
+// attribute, with missing as its detail.
+func (l namedLookup[T]) findOne(ctx context.Context, diags *diag.Diagnostics, accountID int64, value, missing string) *T {
+	found, ok := l.match(ctx, diags, accountID, value)
+	if ok && found == nil {
+		diags.AddAttributeError(path.Root(l.attr), "Chatwoot "+titleCase(l.kind)+" Not Found", missing)
+	}
+	return found
 }
 
-func (l namedLookup[T]) lookup(ctx context.Context, accountID int64, value string) (lookupResult[T], error) {
+// match returns the one object whose key matches value. A failed list call or several matches
+// add an error (ok is false); no match returns nil without one, for the caller to explain.
+func (l namedLookup[T]) match(ctx context.Context, diags *diag.Diagnostics, accountID int64, value string) (found *T, ok bool) {
+	matches, err := l.matches(ctx, accountID, value)
+	if err != nil {
+		listLoadError(diags, l.kind, accountID, err)
+		return nil, false
+	}
+	switch len(matches) {
+	case 0:
+		return nil, true
+	case 1:
+		return &matches[0], true
+	}
+	diags.AddAttributeError(path.Root(l.attr), fmt.Sprintf("Several Chatwoot %s Match", titleCase(l.kinds)),
+		fmt.Sprintf("Account %d has more than one %s whose %s is %q: %s. Look it up by id instead, or rename the %s in Chatwoot so that the %s is unique.",
+			accountID, l.kind, l.attr, value, l.describe(matches), l.kinds, l.attr))
+	return nil, false
+}
+
+// matches are the exact matches when there are any, else the case-insensitive ones.
+func (l namedLookup[T]) matches(ctx context.Context, accountID int64, value string) ([]T, error) {
 	first, err := l.find(ctx, accountID, func(x *T) bool { return strings.EqualFold(l.key(x), value) })
 	if err != nil || first == nil {
-		return lookupResult[T]{}, err
+		return nil, err
 	}
-	// find has loaded (or re-read) the list; this is served from the cache.
+	// find has loaded (or re-read) the list; this is served from the cache. When the cache was
+	// refreshed between the two calls and the object is gone, there is no match.
 	list, err := l.list(ctx, accountID)
 	if err != nil {
-		return lookupResult[T]{}, err
+		return nil, err
 	}
 	var exact, folded []T
 	for i := range list {
@@ -111,36 +167,38 @@ func (l namedLookup[T]) lookup(ctx context.Context, accountID int64, value strin
 			folded = append(folded, list[i])
 		}
 	}
-	matches := folded
 	if len(exact) > 0 {
-		matches = exact
+		return exact, nil
 	}
-	switch len(matches) {
-	case 0:
-		// The cache was refreshed between the two calls and the object is gone.
-		return lookupResult[T]{}, nil
-	case 1:
-		return lookupResult[T]{found: &matches[0]}, nil
-	}
-	return lookupResult[T]{candidates: matches}, nil
+	return folded, nil
 }
 
-// describeCandidates lists ambiguous matches as `12 ("Support")`, sorted by id.
-func describeCandidates[T any](list []T, id func(*T) int64, key func(*T) string) string {
+// describe lists ambiguous matches as `12 ("Support")`, sorted by id.
+func (l namedLookup[T]) describe(list []T) string {
 	sorted := append([]T(nil), list...)
-	sort.Slice(sorted, func(i, j int) bool { return id(&sorted[i]) < id(&sorted[j]) })
+	sort.Slice(sorted, func(i, j int) bool { return l.id(&sorted[i]) < l.id(&sorted[j]) })
 	parts := make([]string, 0, len(sorted))
 	for i := range sorted {
-		parts = append(parts, fmt.Sprintf("%d (%q)", id(&sorted[i]), key(&sorted[i])))
+		parts = append(parts, fmt.Sprintf("%d (%q)", l.id(&sorted[i]), l.key(&sorted[i])))
 	}
 	return strings.Join(parts, ", ")
 }
 
-// addAmbiguousError reports several objects matching a name; kinds is the plural of kind.
-func addAmbiguousError(diags *diag.Diagnostics, attr, kind, kinds string, accountID int64, value, candidates string) {
-	diags.AddAttributeError(path.Root(attr), fmt.Sprintf("Several Chatwoot %s Match", titleCase(kinds)),
-		fmt.Sprintf("Account %d has more than one %s whose %s is %q: %s. Look it up by id instead, or rename the %s in Chatwoot so that the %s is unique.",
-			accountID, kind, attr, value, candidates, kinds, attr))
+// listItems maps the account's cached list to a list data source's items, in the list's order;
+// never nil, so that an empty list is an empty list and not null. ok is false after adding an error.
+func listItems[T, M any](ctx context.Context, diags *diag.Diagnostics, list func(context.Context, int64) ([]T, error),
+	kind string, accountID int64, item func(*T) M,
+) (items []M, ok bool) {
+	all, err := list(ctx, accountID)
+	if err != nil {
+		listLoadError(diags, kind, accountID, err)
+		return nil, false
+	}
+	items = make([]M, 0, len(all))
+	for i := range all {
+		items = append(items, item(&all[i]))
+	}
+	return items, true
 }
 
 // listLoadError reports a failed list call.

@@ -112,11 +112,7 @@ func (d *inboxDataSource) ConfigValidators(_ context.Context) []datasource.Confi
 
 func (d *inboxDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg inboxDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
 	if !ok {
 		return
 	}
@@ -173,22 +169,15 @@ func findInboxByID(ctx context.Context, client *chatwoot.Client, accountID, id i
 }
 
 func findInboxByName(ctx context.Context, client *chatwoot.Client, accountID int64, name string, diags *diag.Diagnostics) *chatwoot.Inbox {
-	res, err := namedLookup[chatwoot.Inbox]{
+	inbox, ok := namedLookup[chatwoot.Inbox]{
+		kind: "inbox", kinds: "inboxes", attr: "name",
 		find: client.FindInboxWhere,
 		list: client.CachedInboxes,
+		id:   func(in *chatwoot.Inbox) int64 { return in.ID },
 		key:  func(in *chatwoot.Inbox) string { return in.Name },
-	}.lookup(ctx, accountID, name)
-	if err != nil {
-		listLoadError(diags, "inbox", accountID, err)
-		return nil
-	}
-	if res.candidates != nil {
-		addAmbiguousError(diags, "name", "inbox", "inboxes", accountID, name,
-			describeCandidates(res.candidates, func(in *chatwoot.Inbox) int64 { return in.ID }, func(in *chatwoot.Inbox) string { return in.Name }))
-		return nil
-	}
-	if res.found != nil {
-		return res.found
+	}.match(ctx, diags, accountID, name)
+	if !ok || inbox != nil {
+		return inbox
 	}
 	// A name cannot be probed like an id; the token's role says whether the miss may be visibility.
 	if role, ok := profileRole(ctx, client, accountID); ok && role != "administrator" {

@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
 var _ datasource.DataSourceWithConfigure = (*inboxesDataSource)(nil)
@@ -57,28 +59,23 @@ func (d *inboxesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 
 func (d *inboxesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg inboxesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
 	if !ok {
 		return
 	}
-	inboxes, err := client.CachedInboxes(ctx, accountID)
-	if err != nil {
-		listLoadError(&resp.Diagnostics, "inbox", accountID, err)
+	inboxes, ok := listItems(ctx, &resp.Diagnostics, client.CachedInboxes, "inbox", accountID, inboxItem)
+	if !ok {
 		return
 	}
-	state := inboxesDataSourceModel{AccountID: types.Int64Value(accountID), Inboxes: make([]inboxItemModel, 0, len(inboxes))}
-	for _, in := range inboxes {
-		state.Inboxes = append(state.Inboxes, inboxItemModel{
-			ID:                   types.Int64Value(in.ID),
-			Name:                 types.StringValue(in.Name),
-			ChannelType:          types.StringValue(in.ChannelType),
-			EnableAutoAssignment: types.BoolValue(in.EnableAutoAssignment),
-			AutoAssignmentConfig: autoAssignmentConfig(in.AutoAssignmentConfig),
-		})
+	resp.Diagnostics.Append(resp.State.Set(ctx, inboxesDataSourceModel{AccountID: types.Int64Value(accountID), Inboxes: inboxes})...)
+}
+
+func inboxItem(in *chatwoot.Inbox) inboxItemModel {
+	return inboxItemModel{
+		ID:                   types.Int64Value(in.ID),
+		Name:                 types.StringValue(in.Name),
+		ChannelType:          types.StringValue(in.ChannelType),
+		EnableAutoAssignment: types.BoolValue(in.EnableAutoAssignment),
+		AutoAssignmentConfig: autoAssignmentConfig(in.AutoAssignmentConfig),
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }

@@ -89,51 +89,24 @@ func (d *teamDataSource) ConfigValidators(_ context.Context) []datasource.Config
 
 func (d *teamDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg teamDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
 	if !ok {
 		return
 	}
 
 	var team *chatwoot.Team
 	if !cfg.ID.IsNull() {
-		found, err := client.FindTeam(ctx, accountID, cfg.ID.ValueInt64())
-		if err != nil {
-			listLoadError(&resp.Diagnostics, "team", accountID, err)
-			return
-		}
-		if found == nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Chatwoot Team Not Found",
-				fmt.Sprintf("Account %d has no team with id %d. Check the id, or look the team up by name instead.", accountID, cfg.ID.ValueInt64()))
-			return
-		}
-		team = found
+		id := cfg.ID.ValueInt64()
+		team = findByID(ctx, &resp.Diagnostics, client.FindTeam, "team", accountID, id,
+			fmt.Sprintf("Account %d has no team with id %d. Check the id, or look the team up by name instead.", accountID, id))
 	} else {
 		name := cfg.Name.ValueString()
-		res, err := namedLookup[chatwoot.Team]{
-			find: client.FindTeamWhere,
-			list: client.CachedTeams,
-			key:  func(t *chatwoot.Team) string { return t.Name },
-		}.lookup(ctx, accountID, name)
-		if err != nil {
-			listLoadError(&resp.Diagnostics, "team", accountID, err)
-			return
-		}
-		if res.candidates != nil {
-			addAmbiguousError(&resp.Diagnostics, "name", "team", "teams", accountID, name,
-				describeCandidates(res.candidates, func(t *chatwoot.Team) int64 { return t.ID }, func(t *chatwoot.Team) string { return t.Name }))
-			return
-		}
-		if res.found == nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Chatwoot Team Not Found",
-				fmt.Sprintf("Account %d has no team named %q (compared without regard to case, as Chatwoot stores team names "+
-					"downcased). Check the name; the chatwoot_teams data source lists the account's teams.", accountID, name))
-			return
-		}
-		team = res.found
+		team = teamsByName(client).findOne(ctx, &resp.Diagnostics, accountID, name,
+			fmt.Sprintf("Account %d has no team named %q (compared without regard to case, as Chatwoot stores team names "+
+				"downcased). Check the name; the chatwoot_teams data source lists the account's teams.", accountID, name))
+	}
+	if team == nil {
+		return
 	}
 
 	resp.Diagnostics.Append(resp.State.Set(ctx, teamDataSourceModel{
@@ -143,4 +116,15 @@ func (d *teamDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		Description:     types.StringValue(team.Description),
 		AllowAutoAssign: types.BoolValue(team.AllowAutoAssign),
 	})...)
+}
+
+// teamsByName looks teams up by name in the cached team list.
+func teamsByName(client *chatwoot.Client) namedLookup[chatwoot.Team] {
+	return namedLookup[chatwoot.Team]{
+		kind: "team", kinds: "teams", attr: "name",
+		find: client.FindTeamWhere,
+		list: client.CachedTeams,
+		id:   func(t *chatwoot.Team) int64 { return t.ID },
+		key:  func(t *chatwoot.Team) string { return t.Name },
+	}
 }

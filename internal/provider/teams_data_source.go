@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
 var _ datasource.DataSourceWithConfigure = (*teamsDataSource)(nil)
@@ -56,27 +58,22 @@ func (d *teamsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 
 func (d *teamsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg teamsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client, accountID, ok := d.clientAndAccount(cfg.AccountID, &resp.Diagnostics)
+	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
 	if !ok {
 		return
 	}
-	teams, err := client.CachedTeams(ctx, accountID)
-	if err != nil {
-		listLoadError(&resp.Diagnostics, "team", accountID, err)
+	teams, ok := listItems(ctx, &resp.Diagnostics, client.CachedTeams, "team", accountID, teamItem)
+	if !ok {
 		return
 	}
-	state := teamsDataSourceModel{AccountID: types.Int64Value(accountID), Teams: make([]teamItemModel, 0, len(teams))}
-	for _, t := range teams {
-		state.Teams = append(state.Teams, teamItemModel{
-			ID:              types.Int64Value(t.ID),
-			Name:            types.StringValue(t.Name),
-			Description:     types.StringValue(t.Description),
-			AllowAutoAssign: types.BoolValue(t.AllowAutoAssign),
-		})
+	resp.Diagnostics.Append(resp.State.Set(ctx, teamsDataSourceModel{AccountID: types.Int64Value(accountID), Teams: teams})...)
+}
+
+func teamItem(t *chatwoot.Team) teamItemModel {
+	return teamItemModel{
+		ID:              types.Int64Value(t.ID),
+		Name:            types.StringValue(t.Name),
+		Description:     types.StringValue(t.Description),
+		AllowAutoAssign: types.BoolValue(t.AllowAutoAssign),
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
