@@ -203,7 +203,15 @@ func listItems[T, M any](ctx context.Context, diags *diag.Diagnostics, list func
 
 // listLoadError reports a failed list call.
 func listLoadError(diags *diag.Diagnostics, kind string, accountID int64, err error) {
-	diags.Append(clientErrorDiagnostic(operation{action: "listing the " + kind + "s", accountID: accountID}, err))
+	diags.Append(clientErrorDiagnostic(operation{action: "listing the " + pluralOf(kind), accountID: accountID}, err))
+}
+
+// pluralOf is the plural of a kind of Chatwoot object ("agent bot", "team", "inbox").
+func pluralOf(kind string) string {
+	if strings.HasSuffix(kind, "x") {
+		return kind + "es"
+	}
+	return kind + "s"
 }
 
 // stringOrNull maps Chatwoot's empty string ("not set") to null.

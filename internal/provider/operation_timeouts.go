@@ -17,7 +17,15 @@ const defaultOperationTimeout = 20 * time.Minute
 // bounds a whole operation, retries and their waits included (default 20m). State carries the
 // planned value; Read keeps what state had, and import leaves it null.
 func operationTimeoutsBlock(ctx context.Context) schema.Block {
-	return timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})
+	describe := func(op string) string {
+		return "How long " + op + " may take in all, retries and their waits included, as a duration such as `30s` or `5m`. Defaults to `20m`."
+	}
+	return timeouts.Block(ctx, timeouts.Opts{
+		Create: true, Update: true, Delete: true,
+		CreateDescription: describe("a create"),
+		UpdateDescription: describe("an update"),
+		DeleteDescription: describe("a destroy") + " A destroy uses the value an earlier apply saved in the state.",
+	})
 }
 
 // withOperationTimeout bounds the rest of an operation, retries and their waits included, by the
