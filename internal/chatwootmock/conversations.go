@@ -358,7 +358,8 @@ func (s *Server) toggleStatus(c *reqCtx) error {
 	return nil
 }
 
-// listConversations is ConversationFinder (§11.9.4): counts ignore assignee_type and paging.
+// listConversations is ConversationFinder (§11.9.4): counts ignore assignee_type and paging but
+// respect status, inbox, team and labels.
 func (s *Server) listConversations(c *reqCtx) error {
 	p := c.p
 	var teamFilter *team
@@ -373,6 +374,7 @@ func (s *Server) listConversations(c *reqCtx) error {
 		status = "open"
 	}
 	inboxFilter, hasInboxFilter := castInt(p.get("inbox_id"))
+	labelFilter, hasLabelFilter := labelsFilter(p)
 
 	var base []*conversation
 	for _, cv := range c.acct.conversations {
@@ -387,6 +389,9 @@ func (s *Server) listConversations(c *reqCtx) error {
 			continue
 		}
 		if status != "all" && cv.status != status {
+			continue
+		}
+		if hasLabelFilter && !hasAnyLabel(cv, labelFilter) {
 			continue
 		}
 		base = append(base, cv)

@@ -106,13 +106,15 @@ func init() {
 	add(app(get, "contacts", (*Server).listContacts), app(post, "contacts", (*Server).createContact),
 		app(get, "contacts/:id", (*Server).showContact))
 
-	// Conversations and assignments (§4, §5, §11.9).
+	// Conversations, assignments and conversation labels (§4, §5, §11.9; labels §1.1, §6.7).
 	add(app(get, "conversations", (*Server).listConversations),
 		appBot(post, "conversations", (*Server).createConversation),
 		appBot(get, "conversations/:id", (*Server).showConversation),
 		appBot(post, "conversations/:id/toggle_status", (*Server).toggleStatus),
 		appBot(post, "conversations/:id/toggle_priority", (*Server).togglePriority),
-		appBot(post, "conversations/:conversation_id/assignments", (*Server).createAssignment))
+		appBot(post, "conversations/:conversation_id/assignments", (*Server).createAssignment),
+		appBot(get, "conversations/:conversation_id/labels", (*Server).listConversationLabels),
+		appBot(post, "conversations/:conversation_id/labels", (*Server).setConversationLabels))
 	addAll(both(appBot, "conversations/:id", (*Server).updateConversation))
 
 	// Agent bots (§6.11).
