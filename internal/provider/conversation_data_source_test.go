@@ -12,8 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 )
 
-// An agent-and-team assignment with a priority, a bot assignment and an unassigned conversation;
-// then a change made in Chatwoot shows in the next read.
+// An agent-and-team assignment with a priority and labels, a bot assignment and an unassigned
+// conversation; then a change made in Chatwoot shows in the next read.
 func TestAccConversationDataSource_found(t *testing.T) {
 	env := newTestEnv(t)
 	sc := env.seed(t, 3)
@@ -25,6 +25,8 @@ func TestAccConversationDataSource_found(t *testing.T) {
 	must(t, env.Fixtures.Do(ctx, http.MethodPatch, fmt.Sprintf("/api/v1/accounts/%d/conversations/%d", account, agentConv), tok,
 		map[string]any{"priority": "high"}, nil))
 	must(t, env.Fixtures.Assign(ctx, tok, account, botConv, map[string]any{"assignee_id": sc.Bot.ID, "assignee_type": "AgentBot"}))
+	// Labels are tags: no Label record is needed, and Chatwoot keeps the order given.
+	must(t, env.Fixtures.SetConversationLabels(ctx, tok, account, agentConv, []string{"vip", "billing"}))
 
 	cfg := env.providerBlock(tok, account) + fmt.Sprintf(`
 data "chatwoot_conversation" "agent" {
@@ -51,7 +53,9 @@ data "chatwoot_conversation" "plain" {
 					dsCheck("data.chatwoot_conversation.agent", "assignee_id", knownvalue.Int64Exact(sc.Agent1.ID)),
 					dsCheck("data.chatwoot_conversation.agent", "agent_bot_id", knownvalue.Null()),
 					dsCheck("data.chatwoot_conversation.agent", "team_id", knownvalue.Int64Exact(sc.Team.ID)),
-					dsCheck("data.chatwoot_conversation.agent", "labels", knownvalue.ListSizeExact(0)),
+					dsCheck("data.chatwoot_conversation.agent", "labels", knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact("vip"), knownvalue.StringExact("billing"),
+					})),
 					dsCheck("data.chatwoot_conversation.agent", "created_at", knownvalue.StringRegexp(rfc3339)),
 					dsCheck("data.chatwoot_conversation.bot", "assignee_type", knownvalue.StringExact("AgentBot")),
 					dsCheck("data.chatwoot_conversation.bot", "agent_bot_id", knownvalue.Int64Exact(sc.Bot.ID)),
@@ -60,12 +64,16 @@ data "chatwoot_conversation" "plain" {
 					dsCheck("data.chatwoot_conversation.plain", "assignee_id", knownvalue.Null()),
 					dsCheck("data.chatwoot_conversation.plain", "team_id", knownvalue.Null()),
 					dsCheck("data.chatwoot_conversation.plain", "priority", knownvalue.Null()),
+					dsCheck("data.chatwoot_conversation.plain", "labels", knownvalue.ListSizeExact(0)),
 				},
 			},
 			{
 				PreConfig: func() {
 					must(t, env.Fixtures.Assign(ctx, tok, account, agentConv, map[string]any{"team_id": 0}))
 					must(t, env.Fixtures.ToggleStatus(ctx, tok, account, agentConv, "resolved"))
+					// Posting labels replaces the whole list.
+					must(t, env.Fixtures.SetConversationLabels(ctx, tok, account, agentConv, []string{"escalated"}))
+					must(t, env.Fixtures.SetConversationLabels(ctx, tok, account, plainConv, []string{"follow-up"}))
 				},
 				Config: cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -73,6 +81,12 @@ data "chatwoot_conversation" "plain" {
 					dsCheck("data.chatwoot_conversation.agent", "team_id", knownvalue.Null()),
 					// Removing the team keeps the agent (API.md §4.5).
 					dsCheck("data.chatwoot_conversation.agent", "assignee_id", knownvalue.Int64Exact(sc.Agent1.ID)),
+					dsCheck("data.chatwoot_conversation.agent", "labels", knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact("escalated"),
+					})),
+					dsCheck("data.chatwoot_conversation.plain", "labels", knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact("follow-up"),
+					})),
 				},
 			},
 		},
