@@ -448,7 +448,8 @@ resource "chatwoot_conversation_assignment" "test" {
 func TestAccConversationAssignment_authErrors(t *testing.T) {
 	env := newTestEnv(t)
 	sc := env.seed(t, 1)
-	other := env.seed(t, 1) // another account, whose admin is not a member of sc's account
+	other := env.seed(t, 1)     // another account, whose admin is not a member of sc's account
+	suspended := env.seed(t, 1) // an account the Platform API suspends before its step
 	conv := sc.Conversations[0].ID
 	// An agent who belongs to neither the conversation's inbox nor its team may not assign it.
 	ctx := context.Background()
@@ -469,6 +470,18 @@ resource "chatwoot_conversation_assignment" "test" {
 			{Config: cfg(other.AdminToken), ExpectError: regexp.MustCompile(fmt.Sprintf(`Not a Member of the Chatwoot Account[\s\S]*member of account %d`, sc.Account.ID))},
 			{Config: cfg(outsider.AccessToken), ExpectError: regexp.MustCompile(`Chatwoot Permission Denied`)},
 			{Config: cfg(sc.Bot.AccessToken), ExpectError: regexp.MustCompile(`Agent Bot Tokens Not Allowed`)},
+			{
+				PreConfig: func() {
+					must(t, env.Fixtures.Do(ctx, http.MethodPatch, fmt.Sprintf("/platform/api/v1/accounts/%d", suspended.Account.ID),
+						env.Fixtures.PlatformToken, map[string]any{"status": "suspended"}, nil))
+				},
+				Config: env.providerBlock(suspended.AdminToken, suspended.Account.ID) + fmt.Sprintf(`
+resource "chatwoot_conversation_assignment" "test" {
+  conversation_id = %d
+  team_id         = %d
+}`, suspended.Conversations[0].ID, suspended.Team.ID),
+				ExpectError: regexp.MustCompile(fmt.Sprintf(`Chatwoot Account Suspended[\s\S]*Account %d is suspended`, suspended.Account.ID)),
+			},
 			{
 				Config: fmt.Sprintf(`
 provider "chatwoot" {
