@@ -44,6 +44,8 @@ type options struct {
 	provider string
 	// pprof writes CPU profiles of the provider processes under workDir/pprof.
 	pprof bool
+	// variants limits what is measured (all when empty).
+	variants map[variant]bool
 	// goBench is the -benchtime of the client's Go benchmarks; empty skips them.
 	goBench string
 }
@@ -66,6 +68,8 @@ func main() {
 	flag.StringVar(&opts.provider, "provider", "", "measure this prebuilt provider binary instead of building the working tree (e.g. to compare two commits)")
 	flag.BoolVar(&opts.pprof, "pprof", false, "build the providers with CPU profiling and write profiles to <workdir>/pprof/n<N>/<variant>/<phase>/ (times then include the profiler's cost)")
 	flag.StringVar(&opts.goBench, "gobench", "1s", "-benchtime for the client's Go benchmarks (internal/chatwoot/bench_test.go), included in the report; empty skips them")
+	var variantsFlag string
+	flag.StringVar(&variantsFlag, "variants", "", "comma-separated subset of chatwoot,noop,terraform_data,http to measure (default all)")
 	flag.StringVar(&render, "render", "", "render the report from saved measurements (a results.json) instead of measuring")
 	flag.BoolVar(&quick, "quick", false, "a smoke run: N=100, 1 run (overrides -n and -runs)")
 	flag.Parse()
@@ -85,6 +89,17 @@ func main() {
 	}
 	if opts.ns, err = parseInts(nsFlag); err != nil {
 		log.Fatalf("-n: %v", err)
+	}
+	if variantsFlag != "" {
+		opts.variants = map[variant]bool{}
+		for _, v := range strings.Split(variantsFlag, ",") {
+			switch variant(strings.TrimSpace(v)) {
+			case variantChatwoot, variantNoop, variantData, variantHTTPFloor:
+				opts.variants[variant(strings.TrimSpace(v))] = true
+			default:
+				log.Fatalf("-variants: unknown variant %q", v)
+			}
+		}
 	}
 	if opts.latencies, err = parseDurations(latencyFlag); err != nil {
 		log.Fatalf("-latency: %v", err)
@@ -203,6 +218,9 @@ func benchN(ctx context.Context, opts options, n int, work string, bins binaries
 		}
 		for r := 1; r <= opts.runs; r++ {
 			for _, v := range order {
+				if opts.variants != nil && !opts.variants[v] {
+					continue
+				}
 				log.Printf("N=%d latency=%s run %d/%d: %s", n, lat, r, opts.runs, v)
 				if err := benchVariant(ctx, res, cw, v, lat, opts, work, bins, cliConfig); err != nil {
 					return nil, fmt.Errorf("%s (latency %s, run %d): %w", v, lat, r, err)
@@ -211,7 +229,7 @@ func benchN(ctx context.Context, opts options, n int, work string, bins binaries
 		}
 	}
 	cw.setLatency(0)
-	if !hasZero(opts.latencies) {
+	if !hasZero(opts.latencies) && (opts.variants == nil || opts.variants[variantNoop]) {
 		// The latency bound needs the no-op floor even when only latencies > 0 were asked for.
 		for r := 1; r <= opts.runs; r++ {
 			if err := benchVariant(ctx, res, cw, variantNoop, 0, opts, work, bins, cliConfig); err != nil {
