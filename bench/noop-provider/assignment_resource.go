@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -37,13 +38,14 @@ type assignmentResource struct {
 func newAssignmentResource() resource.Resource { return &assignmentResource{} }
 
 type assignmentModel struct {
-	ID             types.String `tfsdk:"id"`
-	AccountID      types.Int64  `tfsdk:"account_id"`
-	ConversationID types.Int64  `tfsdk:"conversation_id"`
-	AssigneeID     types.Int64  `tfsdk:"assignee_id"`
-	AgentBotID     types.Int64  `tfsdk:"agent_bot_id"`
-	TeamID         types.Int64  `tfsdk:"team_id"`
-	OnDestroy      types.String `tfsdk:"on_destroy"`
+	ID             types.String   `tfsdk:"id"`
+	AccountID      types.Int64    `tfsdk:"account_id"`
+	ConversationID types.Int64    `tfsdk:"conversation_id"`
+	AssigneeID     types.Int64    `tfsdk:"assignee_id"`
+	AgentBotID     types.Int64    `tfsdk:"agent_bot_id"`
+	TeamID         types.Int64    `tfsdk:"team_id"`
+	OnDestroy      types.String   `tfsdk:"on_destroy"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
 type identityModel struct {
@@ -55,7 +57,7 @@ func (r *assignmentResource) Metadata(_ context.Context, req resource.MetadataRe
 	resp.TypeName = req.ProviderTypeName + "_conversation_assignment"
 }
 
-func (r *assignmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *assignmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	ids := []validator.Int64{int64validator.AtLeast(1)}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Same schema as chatwoot_conversation_assignment; nothing is sent anywhere.",
@@ -100,6 +102,9 @@ func (r *assignmentResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				Default:             stringdefault.StaticString("unassign"),
 				Validators:          []validator.String{stringvalidator.OneOf("unassign", "keep")},
 			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
 }
@@ -160,6 +165,7 @@ func (r *assignmentResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	waitCreate(ctx, plan)
 	plan.ID = types.StringValue(fmt.Sprintf("%d/%d", plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()))
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan)...)
@@ -169,18 +175,24 @@ func (r *assignmentResource) Create(ctx context.Context, req resource.CreateRequ
 func (r *assignmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state assignmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	waitRequests(ctx, 1) // the conversation GET
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state)...)
 }
 
 func (r *assignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan assignmentModel
+	var plan, prior assignmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	waitUpdate(ctx, plan, prior)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan)...)
 }
 
-func (r *assignmentResource) Delete(_ context.Context, _ resource.DeleteRequest, _ *resource.DeleteResponse) {
+func (r *assignmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state assignmentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	waitDelete(ctx, state)
 }
 
 // setIdentity records the identity, as the real resource does after every write and read; the

@@ -39,6 +39,13 @@ func (p *noopProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			"base_url":         schema.StringAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true},
 			"api_access_token": schema.StringAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true, Sensitive: true},
 			"account_id":       schema.Int64Attribute{MarkdownDescription: "Default account for resources.", Optional: true},
+			// The rest of the real provider's attributes, so that its schema is the same size.
+			"max_retries":             schema.Int64Attribute{MarkdownDescription: "Accepted and ignored.", Optional: true},
+			"request_timeout":         schema.StringAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true},
+			"max_requests_per_second": schema.Int64Attribute{MarkdownDescription: "Accepted and ignored.", Optional: true},
+			"ca_certificate_pem":      schema.StringAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true},
+			"ca_certificate_file":     schema.StringAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true},
+			"insecure_skip_verify":    schema.BoolAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true},
 		},
 	}
 }

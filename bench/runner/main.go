@@ -213,8 +213,9 @@ func benchN(ctx context.Context, opts options, n int, work string, bins binaries
 		cw.setLatency(lat)
 		order := []variant{variantData, variantNoop, variantChatwoot, variantHTTPFloor}
 		if lat > 0 {
-			// The Terraform-only floors do not talk to Chatwoot: latency cannot change them.
-			order = []variant{variantChatwoot, variantHTTPFloor}
+			// terraform_data does not talk to Chatwoot: latency cannot change it. The no-op
+			// provider waits where the real one would (NOOP_SIMULATED_LATENCY).
+			order = []variant{variantNoop, variantChatwoot, variantHTTPFloor}
 		}
 		for r := 1; r <= opts.runs; r++ {
 			for _, v := range order {
@@ -295,6 +296,9 @@ func benchVariant(ctx context.Context, res *nResults, cw *chatwootEnv, v variant
 			args = append([]string{"destroy", "-auto-approve"}, common...)
 		}
 		var env []string
+		if v == variantNoop && lat > 0 {
+			env = append(env, "NOOP_SIMULATED_LATENCY="+lat.String())
+		}
 		if opts.pprof && v != variantData {
 			pprofDir := filepath.Join(work, "pprof", fmt.Sprintf("n%d", res.n), fmt.Sprintf("%s-%s", v, latencyName(lat)), string(ph))
 			if err := os.MkdirAll(pprofDir, 0o755); err != nil {

@@ -37,7 +37,8 @@ const (
 
 	// privateApplied is the private-state key holding the values this resource last assigned. It
 	// tells "still what we set" (safe to clear) from "changed by someone since" (leave it), and
-	// which fields are managed at all.
+	// which fields are managed at all. It is stored only when the state does not already say it
+	// (see setApplied).
 	privateApplied = "applied"
 	// privateImporting marks a state fresh from import, whose first Read adopts whatever the
 	// conversation holds.
@@ -178,7 +179,7 @@ func (r *conversationAssignmentResource) Create(ctx context.Context, req resourc
 	applied := appliedValues{}
 	defer func() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied)...)
+		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied, state)...)
 		resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
 	}()
 
@@ -229,7 +230,7 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 		return
 	}
 
-	applied, diags := getApplied(ctx, req.Private)
+	applied, diags := getApplied(ctx, req.Private, state)
 	resp.Diagnostics.Append(diags...)
 	importing, diags := req.Private.GetKey(ctx, privateImporting)
 	resp.Diagnostics.Append(diags...)
@@ -246,7 +247,6 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 			applied.TeamID = ptr(v)
 		}
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, nil)...)
-		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied)...)
 	}
 
 	// A field this resource does not manage stays null, whatever Chatwoot holds: an agent picked
@@ -260,6 +260,9 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 	}
 	state.ID = types.StringValue(compositeID(accountID, conversationID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	// Drift makes the state differ from what this resource assigned, which is when the private
+	// state has to say it.
+	resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied, state)...)
 	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
 }
 
@@ -268,7 +271,7 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
 	client := r.client(&resp.Diagnostics)
-	applied, diags := getApplied(ctx, req.Private)
+	applied, diags := getApplied(ctx, req.Private, prior)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -288,7 +291,7 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 	state.Timeouts = plan.Timeouts
 	defer func() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied)...)
+		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied, state)...)
 		resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
 	}()
 	steps := assignmentSteps{client: client, accountID: accountID, conversationID: conversationID}
@@ -355,7 +358,7 @@ func (r *conversationAssignmentResource) Delete(ctx context.Context, req resourc
 		return
 	}
 	client := r.client(&resp.Diagnostics)
-	applied, diags := getApplied(ctx, req.Private)
+	applied, diags := getApplied(ctx, req.Private, state)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -510,23 +513,51 @@ func managedValue(applied *int64, current int64) types.Int64 {
 	return int64OrNull(current)
 }
 
+func (a appliedValues) equal(b appliedValues) bool {
+	same := func(x, y *int64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return same(a.AssigneeID, b.AssigneeID) && same(a.AgentBotID, b.AgentBotID) && same(a.TeamID, b.TeamID)
+}
+
+// appliedInState is what a state says this resource assigned when the private state does not
+// say otherwise: every field it holds, at the value it holds. Create and Update leave the state
+// equal to what they sent, and a refresh without drift keeps it so.
+func appliedInState(m conversationAssignmentModel) appliedValues {
+	value := func(v types.Int64) *int64 {
+		if v.IsNull() || v.IsUnknown() {
+			return nil
+		}
+		return ptr(v.ValueInt64())
+	}
+	return appliedValues{AssigneeID: value(m.AssigneeID), AgentBotID: value(m.AgentBotID), TeamID: value(m.TeamID)}
+}
+
+// getApplied reads what this resource last assigned: the private state's record when there is
+// one, otherwise what state (the state that came with that private state) says.
 func getApplied(ctx context.Context, private interface {
 	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
-}) (appliedValues, diag.Diagnostics) {
-	var applied appliedValues
+}, state conversationAssignmentModel) (appliedValues, diag.Diagnostics) {
 	raw, diags := private.GetKey(ctx, privateApplied)
 	if len(raw) == 0 || diags.HasError() {
-		return applied, diags
+		return appliedInState(state), diags
 	}
+	var applied appliedValues
 	if err := json.Unmarshal(raw, &applied); err != nil {
 		diags.AddError("Corrupt Private State", "The provider could not read what it last assigned; run terraform apply -refresh-only, then apply again.\n\nOriginal error: "+err.Error())
 	}
 	return applied, diags
 }
 
+// setApplied records what this resource last assigned next to state, the state being saved with
+// it. Most of the time state already says it, and then nothing is stored: the private state is
+// written into Terraform's state file for every instance and rewritten after every resource an
+// apply changes, so bytes here cost O(N) per write (see BENCHMARKS.md). Only drift, a refresh
+// that saw Chatwoot hold something else, makes it store the record.
 func setApplied(ctx context.Context, private interface {
 	SetKey(context.Context, string, []byte) diag.Diagnostics
-}, applied appliedValues) diag.Diagnostics {
+}, applied appliedValues, state conversationAssignmentModel) diag.Diagnostics {
+	if applied.equal(appliedInState(state)) {
+		return private.SetKey(ctx, privateApplied, nil)
+	}
 	raw, err := json.Marshal(applied)
 	if err != nil {
 		var diags diag.Diagnostics

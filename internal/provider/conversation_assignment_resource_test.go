@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -636,4 +638,90 @@ resource "chatwoot_conversation_assignment" "test" {
 		resource.TestStep{Config: cfg(srv.URL + "/chatwoot"), PlanOnly: true},
 	)
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: testAccProtoV6ProviderFactories, Steps: steps})
+}
+
+// privateStateMap stands in for the framework's private state: keys set to nil are removed.
+type privateStateMap map[string][]byte
+
+func (m privateStateMap) GetKey(_ context.Context, key string) ([]byte, diag.Diagnostics) {
+	return m[key], nil
+}
+
+func (m privateStateMap) SetKey(_ context.Context, key string, value []byte) diag.Diagnostics {
+	if len(value) == 0 {
+		delete(m, key)
+	} else {
+		m[key] = value
+	}
+	return nil
+}
+
+// The private state records what the resource assigned only when the state does not say it
+// already (after drift), because Terraform rewrites every instance's private state into the
+// state file after each resource an apply changes.
+func TestAppliedIsStoredOnlyWhenStateDiffers(t *testing.T) {
+	ctx := context.Background()
+	model := func(assignee, bot, team types.Int64) conversationAssignmentModel {
+		return conversationAssignmentModel{AssigneeID: assignee, AgentBotID: bot, TeamID: team}
+	}
+	agentAndTeam := model(types.Int64Value(3), types.Int64Null(), types.Int64Value(7))
+	applied := appliedValues{AssigneeID: ptr(int64(3)), TeamID: ptr(int64(7))}
+
+	t.Run("state says it: nothing stored", func(t *testing.T) {
+		private := privateStateMap{privateApplied: []byte(`{"assignee_id":9}`)}
+		if diags := setApplied(ctx, private, applied, agentAndTeam); diags.HasError() {
+			t.Fatal(diags)
+		}
+		if len(private) != 0 {
+			t.Fatalf("private state holds %q; want nothing", private)
+		}
+		got, diags := getApplied(ctx, private, agentAndTeam)
+		if diags.HasError() || !got.equal(applied) {
+			t.Fatalf("getApplied = %+v, %v; want %+v", got, diags, applied)
+		}
+	})
+
+	t.Run("drift: the record is stored and wins over the state", func(t *testing.T) {
+		// A refresh saw someone else's agent (5) and the team cleared.
+		drifted := model(types.Int64Value(5), types.Int64Null(), types.Int64Null())
+		private := privateStateMap{}
+		if diags := setApplied(ctx, private, applied, drifted); diags.HasError() {
+			t.Fatal(diags)
+		}
+		if got := string(private[privateApplied]); got != `{"assignee_id":3,"team_id":7}` {
+			t.Fatalf("private state holds %q; want the assigned values", got)
+		}
+		got, diags := getApplied(ctx, private, drifted)
+		if diags.HasError() || !got.equal(applied) {
+			t.Fatalf("getApplied = %+v, %v; want %+v", got, diags, applied)
+		}
+	})
+
+	t.Run("a field the resource does not manage is not recorded", func(t *testing.T) {
+		teamOnly := appliedValues{TeamID: ptr(int64(7))}
+		private := privateStateMap{}
+		// Read keeps unmanaged fields null, whatever Chatwoot auto-assigned.
+		if diags := setApplied(ctx, private, teamOnly, model(types.Int64Null(), types.Int64Null(), types.Int64Value(7))); diags.HasError() {
+			t.Fatal(diags)
+		}
+		if len(private) != 0 {
+			t.Fatalf("private state holds %q; want nothing", private)
+		}
+	})
+
+	t.Run("a record written by an earlier version is honoured", func(t *testing.T) {
+		// Earlier versions always wrote the record, "{}" when nothing was assigned yet.
+		private := privateStateMap{privateApplied: []byte(`{}`)}
+		got, diags := getApplied(ctx, private, agentAndTeam)
+		if diags.HasError() || !got.equal(appliedValues{}) {
+			t.Fatalf("getApplied = %+v, %v; want nothing assigned", got, diags)
+		}
+	})
+
+	t.Run("a corrupt record is an error", func(t *testing.T) {
+		_, diags := getApplied(ctx, privateStateMap{privateApplied: []byte(`[`)}, agentAndTeam)
+		if !diags.HasError() || diags[0].Summary() != "Corrupt Private State" {
+			t.Fatalf("diagnostics = %v; want Corrupt Private State", diags)
+		}
+	})
 }
