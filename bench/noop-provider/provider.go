@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -15,12 +16,6 @@ var _ provider.Provider = (*noopProvider)(nil)
 type noopProvider struct{}
 
 func newProvider() provider.Provider { return &noopProvider{} }
-
-type noopProviderModel struct {
-	BaseURL        types.String `tfsdk:"base_url"`
-	APIAccessToken types.String `tfsdk:"api_access_token"`
-	AccountID      types.Int64  `tfsdk:"account_id"`
-}
 
 // defaults is what Configure hands to the resource: the provider-level account_id, which the
 // real provider's ModifyPlan also resolves without a request.
@@ -51,12 +46,13 @@ func (p *noopProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 }
 
 func (p *noopProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var cfg noopProviderModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	// Only account_id matters here; the rest of the attributes are accepted and ignored.
+	var accountID types.Int64
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_id"), &accountID)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	d := &defaults{accountID: cfg.AccountID.ValueInt64()}
+	d := &defaults{accountID: accountID.ValueInt64()}
 	resp.ResourceData, resp.DataSourceData = d, d
 }
 

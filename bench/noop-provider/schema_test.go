@@ -11,6 +11,8 @@ import (
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/provider"
 )
@@ -94,4 +96,29 @@ func keys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Configure must accept every attribute of the schema, set or not.
+func TestConfigureAcceptsEveryAttribute(t *testing.T) {
+	ctx := context.Background()
+	p := newProvider()
+	var sch fwprovider.SchemaResponse
+	p.Schema(ctx, fwprovider.SchemaRequest{}, &sch)
+	objType, ok := sch.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("provider schema is not an object")
+	}
+	values := map[string]tftypes.Value{}
+	for name, typ := range objType.AttributeTypes {
+		values[name] = tftypes.NewValue(typ, nil)
+	}
+	values["account_id"] = tftypes.NewValue(tftypes.Number, 7)
+	var resp fwprovider.ConfigureResponse
+	p.Configure(ctx, fwprovider.ConfigureRequest{Config: tfsdk.Config{Schema: sch.Schema, Raw: tftypes.NewValue(objType, values)}}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("Configure: %v", resp.Diagnostics)
+	}
+	if d, ok := resp.ResourceData.(*defaults); !ok || d.accountID != 7 {
+		t.Fatalf("ResourceData = %#v; want the account id 7", resp.ResourceData)
+	}
 }

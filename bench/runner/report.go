@@ -243,7 +243,7 @@ func renderReport(env *environment, opts options, all []*nResults) string {
 	for _, ph := range phases {
 		p("  - **%s**: %s\n", ph, phaseDescription[ph])
 	}
-	p("- Floors, same N, same Terraform, same run: **terraform_data** (Terraform alone), **no-op provider** (`bench/noop-provider`: same schema, same framework, CRUD copies plan to state), ")
+	p("- Floors, same N, same Terraform, same run: **terraform_data** (Terraform alone), **no-op provider** (`bench/noop-provider`: same schema, checked by a test, same framework, CRUD copies plan to state; in the latency runs it also sleeps the latency once per request the real provider would send, where it would send it), ")
 	p("**HTTP floor** (no Terraform: a Go loop sending exactly the phase's requests with %d workers and kept-alive connections).\n", parallelism)
 	p("- Requests are counted from the mock's request log. Peak RSS is the highest `VmHWM` of any provider process during the command (sampled from `/proc` every 20 ms).\n")
 	p("- Targets: time within %.2f× the no-op provider at 0 latency; within %.2f× of max(no-op, requests × latency ÷ %d) with latency; provider peak RSS within %.2f× the no-op provider's at N = 1,000.\n\n",
