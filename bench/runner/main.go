@@ -66,7 +66,7 @@ func main() {
 	flag.StringVar(&opts.workDir, "workdir", ".bench", "scratch directory for binaries, configurations and state")
 	flag.StringVar(&opts.terraform, "terraform", ".tools/bin/terraform-1.5.7", "the pinned Terraform binary")
 	flag.StringVar(&opts.provider, "provider", "", "measure this prebuilt provider binary instead of building the working tree (e.g. to compare two commits)")
-	flag.BoolVar(&opts.pprof, "pprof", false, "build the providers with CPU profiling and write profiles to <workdir>/pprof/n<N>/<variant>/<phase>/ (times then include the profiler's cost)")
+	flag.BoolVar(&opts.pprof, "pprof", false, "build the providers with CPU profiling and write profiles to <workdir>/pprof/n<N>/<variant>/<phase>/ (times then include the profiler's cost); with -terraform .tools/bin/terraform-1.5.7-pprof (scripts/build-profiled-terraform.sh) Terraform's profile lands there too")
 	flag.StringVar(&opts.goBench, "gobench", "1s", "-benchtime for the client's Go benchmarks (internal/chatwoot/bench_test.go), included in the report; empty skips them")
 	var variantsFlag string
 	flag.StringVar(&variantsFlag, "variants", "", "comma-separated subset of chatwoot,noop,terraform_data,http to measure (default all)")
