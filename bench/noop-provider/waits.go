@@ -23,8 +23,11 @@ var simulatedLatency = func() time.Duration {
 	return d
 }()
 
-// waitRequests sleeps as long as n requests take at the simulated latency.
-func waitRequests(ctx context.Context, n int) {
+// waitRequests sleeps as long as n requests take at the simulated latency (a variable so that
+// the tests can count instead).
+var waitRequests = sleepRequests
+
+func sleepRequests(ctx context.Context, n int) {
 	if simulatedLatency == 0 || n == 0 {
 		return
 	}
