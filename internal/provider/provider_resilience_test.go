@@ -265,29 +265,50 @@ resource "chatwoot_conversation_assignment" "test" {
 	}
 }
 
-// The resource's create timeout bounds the whole operation, retries and waits included: with
-// every request failing and 100 retries allowed, the apply still ends at the 2s timeout.
-func TestAccResilience_createTimeoutBoundsRetries(t *testing.T) {
-	env := newSeededMockEnv(t, 1)
-	sc := env.seed(t, 1)
+// maxRetriesForTimeoutTests is far more retries than a 2s create timeout leaves time for.
+const maxRetriesForTimeoutTests = 100
+
+// expectCreateTimeoutEndsRetries applies resourceBlock (whose timeouts block sets create = "2s")
+// with every request failing and max_retries = 100, and checks that the create timeout, not the
+// retry budget, ended it: the request was retried, but fewer times than allowed.
+func expectCreateTimeoutEndsRetries(t *testing.T, env *testEnv, token, resourceBlock string) {
+	t.Helper()
+	// Real waits, capped at 100ms, so that 100 retries would take far longer than 2s.
 	realBackoffCappedAt100ms := func(ctx context.Context, d time.Duration) error {
 		return millisecondBackoff(ctx, min(d, 100*time.Millisecond)*1000)
 	}
-	var start time.Time
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: providerFactoriesWithSleep(realBackoffCappedAt100ms),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
+				env.Mock.ResetRequests()
 				env.Mock.SetFailRate(1)
-				start = time.Now()
 			},
 			Config: fmt.Sprintf(`
 provider "chatwoot" {
   base_url         = %q
   api_access_token = %q
-  max_retries      = 100
+  max_retries      = %d
+}
+`, env.BaseURL, token, maxRetriesForTimeoutTests) + resourceBlock,
+			ExpectError: regexp.MustCompile(`context\s+deadline\s+exceeded`),
+		}},
+	})
+	env.Mock.SetFailRate(0)
+	// One logical request, retried: every attempt failed, so each is in the log.
+	attempts := len(env.Mock.Requests())
+	if attempts < 2 || attempts > maxRetriesForTimeoutTests {
+		t.Errorf("Chatwoot received %d attempts; want some retries, but fewer than the %d allowed, cut short by the 2s timeout",
+			attempts, maxRetriesForTimeoutTests+1)
+	}
 }
 
+// The resource's create timeout bounds the whole operation, retries and waits included: with
+// every request failing and 100 retries allowed, the apply still ends at the 2s timeout.
+func TestAccResilience_createTimeoutBoundsRetries(t *testing.T) {
+	env := newSeededMockEnv(t, 1)
+	sc := env.seed(t, 1)
+	expectCreateTimeoutEndsRetries(t, env, sc.AdminToken, fmt.Sprintf(`
 resource "chatwoot_conversation_assignment" "test" {
   account_id      = %d
   conversation_id = %d
@@ -296,14 +317,7 @@ resource "chatwoot_conversation_assignment" "test" {
   timeouts {
     create = "2s"
   }
-}`, env.BaseURL, sc.AdminToken, sc.Account.ID, sc.Conversations[0].ID, sc.Team.ID),
-			ExpectError: regexp.MustCompile(`context\s+deadline\s+exceeded`),
-		}},
-	})
-	env.Mock.SetFailRate(0)
-	if took := time.Since(start); took > 30*time.Second {
-		t.Errorf("the apply took %s; the 2s create timeout should have ended it", took)
-	}
+}`, sc.Account.ID, sc.Conversations[0].ID, sc.Team.ID))
 	if cv := env.conversation(t, sc.AdminToken, sc.Account.ID, sc.Conversations[0].ID); cv.TeamID != 0 {
 		t.Errorf("conversation holds team %d; nothing should have been assigned", cv.TeamID)
 	}
@@ -316,24 +330,7 @@ resource "chatwoot_conversation_assignment" "test" {
 func TestAccResilience_teamMembersCreateTimeoutBoundsRetries(t *testing.T) {
 	env := newSeededMockEnv(t, 1)
 	sc := env.seed(t, 0)
-	realBackoffCappedAt100ms := func(ctx context.Context, d time.Duration) error {
-		return millisecondBackoff(ctx, min(d, 100*time.Millisecond)*1000)
-	}
-	var start time.Time
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: providerFactoriesWithSleep(realBackoffCappedAt100ms),
-		Steps: []resource.TestStep{{
-			PreConfig: func() {
-				env.Mock.SetFailRate(1)
-				start = time.Now()
-			},
-			Config: fmt.Sprintf(`
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q
-  max_retries      = 100
-}
-
+	expectCreateTimeoutEndsRetries(t, env, sc.AdminToken, fmt.Sprintf(`
 resource "chatwoot_team_members" "test" {
   account_id = %d
   team_id    = %d
@@ -342,14 +339,7 @@ resource "chatwoot_team_members" "test" {
   timeouts {
     create = "2s"
   }
-}`, env.BaseURL, sc.AdminToken, sc.Account.ID, sc.Team.ID, sc.Agent1.ID),
-			ExpectError: regexp.MustCompile(`context\s+deadline\s+exceeded`),
-		}},
-	})
-	env.Mock.SetFailRate(0)
-	if took := time.Since(start); took > 30*time.Second {
-		t.Errorf("the apply took %s; the 2s create timeout should have ended it", took)
-	}
+}`, sc.Account.ID, sc.Team.ID, sc.Agent1.ID))
 	ctx, cancel := testContext()
 	defer cancel()
 	members, err := adminAPI(t, env, sc).ListTeamMembers(ctx, sc.Account.ID, sc.Team.ID)
