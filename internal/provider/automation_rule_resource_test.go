@@ -308,6 +308,15 @@ resource "chatwoot_automation_rule" "test" {
 	})
 }
 
+// reactivationPlan is the plan for a rule Chatwoot deactivated: an update that sets active back
+// to true.
+func reactivationPlan() []plancheck.PlanCheck {
+	return []plancheck.PlanCheck{
+		plancheck.ExpectResourceAction(automationRuleAddr, plancheck.ResourceActionUpdate),
+		plancheck.ExpectKnownValue(automationRuleAddr, tfjsonpath.New("active"), knownvalue.Bool(true)),
+	}
+}
+
 // Changes made in Chatwoot show in the plan and apply restores the configuration: Chatwoot
 // turning the rule off, an id rewritten as a string (which Chatwoot ignores), and a deleted rule
 // (which Chatwoot answers with 500, so the provider must check the list).
@@ -336,22 +345,13 @@ func TestAccAutomationRule_drift(t *testing.T) {
 				Config:             config,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(automationRuleAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(automationRuleAddr, tfjsonpath.New("active"), knownvalue.Bool(true)),
-					},
-				},
+				ConfigPlanChecks:   resource.ConfigPlanChecks{PostApplyPostRefresh: reactivationPlan()},
 			},
 			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(automationRuleAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(automationRuleAddr, tfjsonpath.New("active"), knownvalue.Bool(true)),
-				},
-				Check: api.checkActive(&ruleID, true),
+				Config:            config,
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: reactivationPlan()},
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(automationRuleAddr, tfjsonpath.New("active"), knownvalue.Bool(true))},
+				Check:             api.checkActive(&ruleID, true),
 			},
 			{
 				// Someone "fixes" the team id in a tool that sends form data: a string id.
@@ -677,25 +677,16 @@ resource "chatwoot_automation_rule" "test" {
 				Config:             config,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(automationRuleAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(automationRuleAddr, tfjsonpath.New("active"), knownvalue.Bool(true)),
-					},
-				},
+				ConfigPlanChecks:   resource.ConfigPlanChecks{PostApplyPostRefresh: reactivationPlan()},
 			},
 			{
 				// As the warning advises, the cause is fixed first: with the attribute still deleted,
 				// Chatwoot refuses the update (422 "Automation conditions plan_tier not supported.").
-				PreConfig: createDefinition,
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(automationRuleAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(automationRuleAddr, tfjsonpath.New("active"), knownvalue.Bool(true)),
-				},
-				Check: api.checkActive(&ruleID, true),
+				PreConfig:         createDefinition,
+				Config:            config,
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: reactivationPlan()},
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(automationRuleAddr, tfjsonpath.New("active"), knownvalue.Bool(true))},
+				Check:             api.checkActive(&ruleID, true),
 			},
 		},
 	})
