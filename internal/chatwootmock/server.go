@@ -18,6 +18,12 @@ type Options struct {
 	Seed               int64         // seeds the fault RNG so a run is reproducible
 	RateLimitPerMinute int           // per token; rack-attack's 429 when exceeded; 0 = off
 
+	// ChatwootVersion is the Chatwoot release imitated (SupportedChatwootVersions); empty means
+	// DefaultChatwootVersion. Edition is EditionEnterprise (the default when empty) or
+	// EditionCommunity. See version.go.
+	ChatwootVersion string
+	Edition         string
+
 	// OnRequest, if set, is called after every request with its log entry (the program's
 	// --log-requests uses it). It runs outside the server's lock.
 	OnRequest func(Request)

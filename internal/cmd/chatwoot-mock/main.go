@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -35,6 +36,8 @@ type config struct {
 	rateLimit     int
 	logRequests   bool
 	demo          bool
+	version       string
+	edition       string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -49,11 +52,18 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.rateLimit, "rate-limit", 0, "requests per minute per token before 429 (0 = off)")
 	fs.BoolVar(&cfg.logRequests, "log-requests", false, "log every request to stderr")
 	fs.BoolVar(&cfg.demo, "demo", false, "seed a demo account and print its ids as KEY=VALUE lines")
+	fs.StringVar(&cfg.version, "chatwoot-version", chatwootmock.DefaultChatwootVersion,
+		"Chatwoot release to imitate: "+strings.Join(chatwootmock.SupportedChatwootVersions, ", "))
+	fs.StringVar(&cfg.edition, "edition", chatwootmock.EditionEnterprise,
+		"Chatwoot build to imitate: enterprise (the standard image; premium features off unless an account's flags turn them on) or community (built without the Enterprise code)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	if cfg.platformToken == "" {
 		return cfg, errors.New("--platform-token is required")
+	}
+	if err := chatwootmock.ValidateVersionAndEdition(cfg.version, cfg.edition); err != nil {
+		return cfg, err
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected arguments: %v", fs.Args())
@@ -73,6 +83,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Latency:            cfg.latency,
 		Seed:               cfg.seed,
 		RateLimitPerMinute: cfg.rateLimit,
+		ChatwootVersion:    cfg.version,
+		Edition:            cfg.edition,
 	}
 	if cfg.logRequests {
 		opts.OnRequest = func(r chatwootmock.Request) { fmt.Fprintf(stderr, "%s %s %d\n", r.Method, r.Path, r.Status) }
