@@ -5,7 +5,7 @@
 # binary with `go version -m`; nothing is executed and nothing is downloaded).
 #
 # Usage: scripts/install-tools.sh [tool ...]
-#   tools: terraform-1.5.7 tofu-1.6.3 tofu-1.12.6 golangci-lint tfplugindocs goreleaser
+#   tools: terraform-1.5.7 tofu-1.6.3 tofu-1.12.6 golangci-lint tfplugindocs changie goreleaser
 #          all   (everything except goreleaser, which only `make release-check` needs)
 #          test  (what `make test` needs: terraform-1.5.7)
 #
@@ -27,6 +27,9 @@ TOFU_OLD_VERSION=v1.6.3
 TOFU_NEW_VERSION=v1.12.6
 GOLANGCI_LINT_VERSION=v2.15.0
 TFPLUGINDOCS_VERSION=v0.24.0
+# changie compiles .changes/ into CHANGELOG.md. The proxy does not list its
+# versions, but serves this exact one; tools/changie/go.mod pins it.
+CHANGIE_VERSION=v1.22.1
 # goreleaser: v2.16+ needs a module the proxy does not serve (go-msix), so the
 # newest that builds here is v2.15.1. Only `make release-check` needs it.
 GORELEASER_VERSION=v2.15.1
@@ -106,6 +109,22 @@ install_tofu_new() {
   log "built $name in $((SECONDS - start))s"
 }
 
+install_changie() {
+  if has_module "$BIN/changie" github.com/miniscruff/changie "$CHANGIE_VERSION"; then
+    log "changie: present"; return
+  fi
+  # `go install github.com/miniscruff/changie@v1.22.1` asks the proxy for
+  # changie's version list, which it does not serve, so changie is built from
+  # the wrapper module in tools/changie, which requires that exact version.
+  local start=$SECONDS
+  log "building changie from tools/changie (under a minute)"
+  (cd "$ROOT/tools/changie" &&
+    go build -o "$BIN/changie.tmp" github.com/miniscruff/changie) ||
+    { log "FAILED to build changie"; rm -f "$BIN/changie.tmp"; return 1; }
+  mv -f "$BIN/changie.tmp" "$BIN/changie"
+  log "built changie in $((SECONDS - start))s"
+}
+
 install_simple() { # name module package version
   local name="$1" mod="$2" pkg="$3" ver="$4"
   if has_module "$BIN/$name" "$mod" "$ver"; then
@@ -125,6 +144,7 @@ install_one() {
     tfplugindocs)
       install_simple tfplugindocs github.com/hashicorp/terraform-plugin-docs \
         github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs "$TFPLUGINDOCS_VERSION" ;;
+    changie) install_changie ;;
     goreleaser)
       install_simple goreleaser github.com/goreleaser/goreleaser/v2 \
         github.com/goreleaser/goreleaser/v2 "$GORELEASER_VERSION" ;;
@@ -132,6 +152,7 @@ install_one() {
     all)
       install_terraform
       install_one tfplugindocs
+      install_one changie
       install_one golangci-lint
       install_tofu_old
       install_tofu_new ;;
