@@ -36,7 +36,7 @@ type chatwootEnv struct {
 // every latency. It is the same sleep the mock's --latency adds.
 func startChatwoot(ctx context.Context, n int) (*chatwootEnv, error) {
 	srv := chatwootmock.New(chatwootmock.Options{PlatformToken: platformToken})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}

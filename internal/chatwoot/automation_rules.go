@@ -272,7 +272,8 @@ func (c *Client) confirmRuleMissing(ctx context.Context, accountID, ruleID int64
 	}
 	rules, listErr := c.ListAutomationRules(ctx, accountID)
 	if listErr != nil {
-		return fmt.Errorf("%w (listing the account's rules to check whether rule %d still exists also failed: %v)", err, ruleID, listErr)
+		// Only err is wrapped: callers classify the delete's failure, not the list's.
+		return fmt.Errorf("%w (listing the account's rules to check whether rule %d still exists also failed: %s)", err, ruleID, listErr.Error())
 	}
 	for _, r := range rules {
 		if r.ID == ruleID {

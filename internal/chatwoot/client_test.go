@@ -678,7 +678,7 @@ func bootstrapAdmin(t *testing.T, baseURL, platformToken string) (int64, string)
 	post := func(path string, body any, out any) {
 		t.Helper()
 		b, _ := json.Marshal(body)
-		req, _ := http.NewRequest(http.MethodPost, baseURL+path, bytes.NewReader(b))
+		req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, baseURL+path, bytes.NewReader(b))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("api_access_token", platformToken)
 		resp, err := http.DefaultClient.Do(req)

@@ -2,6 +2,7 @@ package chatwoot_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -70,17 +71,23 @@ func TestLookups_OneListCallUnderConcurrency(t *testing.T) {
 			if _, err := e.client.CachedAgents(ctx, account); err != nil {
 				errs <- err
 			}
-			if a, err := e.client.FindAgent(ctx, account, e.scenario.Agent1.ID); err != nil || a == nil {
-				errs <- fmt.Errorf("FindAgent: %v, %v", a, err)
+			if a, err := e.client.FindAgent(ctx, account, e.scenario.Agent1.ID); err != nil {
+				errs <- fmt.Errorf("FindAgent: %w", err)
+			} else if a == nil {
+				errs <- errors.New("FindAgent: not found")
 			}
-			if tm, err := e.client.FindTeamWhere(ctx, account, func(t *chatwoot.Team) bool { return t.ID == e.scenario.Team.ID }); err != nil || tm == nil {
-				errs <- fmt.Errorf("FindTeamWhere: %v, %v", tm, err)
+			if tm, err := e.client.FindTeamWhere(ctx, account, func(t *chatwoot.Team) bool { return t.ID == e.scenario.Team.ID }); err != nil {
+				errs <- fmt.Errorf("FindTeamWhere: %w", err)
+			} else if tm == nil {
+				errs <- errors.New("FindTeamWhere: not found")
 			}
 			if _, err := e.client.CachedInboxes(ctx, account); err != nil {
 				errs <- err
 			}
-			if b, err := e.client.FindAgentBot(ctx, account, e.scenario.Bot.ID); err != nil || b == nil {
-				errs <- fmt.Errorf("FindAgentBot: %v, %v", b, err)
+			if b, err := e.client.FindAgentBot(ctx, account, e.scenario.Bot.ID); err != nil {
+				errs <- fmt.Errorf("FindAgentBot: %w", err)
+			} else if b == nil {
+				errs <- errors.New("FindAgentBot: not found")
 			}
 		}()
 	}

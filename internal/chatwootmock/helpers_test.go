@@ -55,7 +55,7 @@ func (h *harness) callWith(method, path string, body any, headers map[string]str
 		}
 		rdr = bytes.NewReader(raw)
 	}
-	req, err := http.NewRequest(method, h.base+path, rdr)
+	req, err := http.NewRequestWithContext(h.t.Context(), method, h.base+path, rdr)
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func faultRun(t *testing.T, seed int64) ([]int, int) {
 	created := 0
 	client := &http.Client{Timeout: 5 * time.Second}
 	for i := 0; i < 40; i++ {
-		req, _ := http.NewRequest("POST", base+acctPath(sc, "teams"), jsonBody(fmt.Sprintf(`{"name":"t%d"}`, i)))
+		req, _ := http.NewRequestWithContext(t.Context(), "POST", base+acctPath(sc, "teams"), jsonBody(fmt.Sprintf(`{"name":"t%d"}`, i)))
 		req.Header.Set("api_access_token", sc.AdminToken)
 		req.Header.Set("Content-Type", "application/json")
 		resp, err := client.Do(req)

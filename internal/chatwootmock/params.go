@@ -3,6 +3,7 @@ package chatwootmock
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"math"
 	"mime"
@@ -44,7 +45,8 @@ func (c *reqCtx) ok(v any) { c.resp = jsonResponse(http.StatusOK, v) }
 func (c *reqCtx) okEmpty() { c.resp = emptyResponse(http.StatusOK) }
 
 func (c *reqCtx) fail(err error) {
-	if e, ok := err.(*apiError); ok {
+	var e *apiError
+	if errors.As(err, &e) {
 		c.resp = e.response()
 		return
 	}

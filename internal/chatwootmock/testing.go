@@ -11,7 +11,7 @@ import (
 func StartTest(t testing.TB, opts Options) (srv *Server, baseURL string) {
 	t.Helper()
 	srv = New(opts)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := (&net.ListenConfig{}).Listen(t.Context(), "tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("chatwootmock: listen on loopback: %v", err)
 	}

@@ -47,7 +47,8 @@ func TestProgramPrintsListeningLineWithRealPort(t *testing.T) {
 	if m == nil {
 		t.Fatalf("first line = %q", lines.Text())
 	}
-	resp, err := http.Get(m[1] + "/platform/api/v1/accounts")
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, m[1]+"/platform/api/v1/accounts", nil)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestProgramDemoPrintsKeyValuesThenReady(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, kv[k], v)
 		}
 	}
-	req, _ := http.NewRequest("GET", kv["CHATWOOT_BASE_URL"]+"/api/v1/accounts/1/conversations/5", nil)
+	req, _ := http.NewRequestWithContext(t.Context(), "GET", kv["CHATWOOT_BASE_URL"]+"/api/v1/accounts/1/conversations/5", nil)
 	req.Header.Set("api_access_token", kv["CHATWOOT_API_ACCESS_TOKEN"])
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
