@@ -160,7 +160,7 @@ func (s *Server) applyAccountParams(c *reqCtx, a *account) error {
 	}
 	if p.has("support_email") {
 		next.supportEmail = nullableStr(p.get("support_email"))
-		if next.supportEmail == nil {
+		if !present(next.supportEmail) {
 			next.supportEmail = defaultSupportEmail // the reader falls back to the installation sender
 		}
 	}
@@ -199,7 +199,7 @@ func (s *Server) applyAccountParams(c *reqCtx, a *account) error {
 	}
 	if se, ok := next.supportEmail.(string); ok && se != defaultSupportEmail {
 		if !supportEmailFormat.MatchString(se) {
-			v.add("support_email", "Support email is invalid")
+			v.add("support_email", "Support email is not a valid email address")
 		} else if len(se) > 100 && len(se) <= 255 {
 			return internalError() // varchar(100) overflow in the database
 		}
@@ -207,7 +207,7 @@ func (s *Server) applyAccountParams(c *reqCtx, a *account) error {
 	}
 	if p.has("limits") {
 		lim := p.get("limits")
-		if !validLimits(lim) {
+		if s.enterpriseBuild() && !validLimits(lim) { // Community stores any object as sent
 			v.add("limits", "Limits : Invalid data")
 		}
 		next.limits = lim
@@ -258,14 +258,27 @@ func (s *Server) platformUpdateAccount(c *reqCtx) error {
 	return nil
 }
 
-// platformDeleteAccount runs Chatwoot's async DeleteObjectJob immediately. The permissible row is
-// left behind, as in Chatwoot, so a later accounts index answers 500 (§11.2).
+// platformDeleteAccount answers at once and leaves the work to a delayed DeleteObjectJob: until it
+// runs, the account and everything in it work as before. The permissible row is left behind, as
+// in Chatwoot, so the accounts index answers 500 once the job has run.
 func (s *Server) platformDeleteAccount(c *reqCtx) error {
 	id, err := s.platformRecord(c, "Account", "id")
 	if err != nil {
 		return err
 	}
+	s.enqueueDelayed(func() { s.destroyAccount(id) })
+	c.okEmpty()
+	return nil
+}
+
+// destroyAccount is the DeleteObjectJob of an account: its teams, inboxes, contacts,
+// conversations, memberships and own agent bots go; the former members keep their users. A
+// repeated DELETE enqueues a second job, which finds nothing left to do.
+func (s *Server) destroyAccount(id int64) {
 	a := s.state.accounts[id]
+	if a == nil {
+		return
+	}
 	for _, tid := range a.teamIDs {
 		delete(s.state.teams, tid)
 	}
@@ -282,8 +295,6 @@ func (s *Server) platformDeleteAccount(c *reqCtx) error {
 		}
 	}
 	delete(s.state.accounts, id)
-	c.okEmpty()
-	return nil
 }
 
 // ---- account users (§11.5) ----
@@ -578,19 +589,25 @@ func (s *Server) platformUpdateUser(c *reqCtx) error {
 	return nil
 }
 
-// platformDeleteUser runs the async DeleteObjectJob immediately; the permissible row stays behind.
+// platformDeleteUser answers at once and leaves the work to a delayed DeleteObjectJob: until it
+// runs, the user, their token and their memberships in every account keep working. The
+// permissible row stays behind.
 func (s *Server) platformDeleteUser(c *reqCtx) error {
 	id, err := s.platformRecord(c, "User", "id")
 	if err != nil {
 		return err
 	}
-	s.destroyUser(id)
+	s.enqueueDelayed(func() { s.destroyUser(id) })
 	c.okEmpty()
 	return nil
 }
 
-// destroyUser removes a user with its memberships; assigned conversations are nullified.
+// destroyUser removes a user from every account, with their team and inbox memberships;
+// assigned conversations are nullified. A user already gone is left alone.
 func (s *Server) destroyUser(id int64) {
+	if s.state.users[id] == nil {
+		return
+	}
 	for _, a := range s.state.accounts {
 		if a.member(id) != nil {
 			s.removeMember(a, id)

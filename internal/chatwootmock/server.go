@@ -38,6 +38,8 @@ type Server struct {
 	now   func() time.Time
 	ids   map[string]int64 // per-table primary-key sequences, like Postgres
 	state *state
+	// delayed holds Chatwoot's background deletions (delayed_jobs.go).
+	delayed delayedJobs
 
 	faultMu  sync.Mutex
 	rng      *rand.Rand
@@ -91,6 +93,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for _, job := range c.after {
 		job()
 	}
+	s.tickDelayed()
 	s.mu.Unlock()
 
 	c.resp.write(w)
