@@ -49,8 +49,8 @@ func (e *MissingTokenError) Error() string {
 		e.Method, e.Path)
 }
 
-// MissingToken reports whether err is a *MissingTokenError, and which token is missing.
-func MissingToken(err error) (TokenKind, bool) {
+// MissingTokenOf reports whether err is a *MissingTokenError, and which token is missing.
+func MissingTokenOf(err error) (TokenKind, bool) {
 	var e *MissingTokenError
 	if errors.As(err, &e) {
 		return e.Token, true

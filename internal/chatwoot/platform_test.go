@@ -13,16 +13,22 @@ import (
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwootmock"
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
 )
 
-const testPlatformAppToken = "platform-app-token-never-logged"
+const (
+	testPlatformAppToken = "platform-app-token-never-logged"
+	otherAppToken        = "another-platform-app"
+)
 
 type platformEnv struct {
 	mock *chatwootmock.Server
 	url  string
 	c    *chatwoot.Client
-	logs *lineLogger
-	ctx  context.Context
+	// other is another Platform App's fixture client: what it creates is not this app's.
+	other *fixture.Client
+	logs  *lineLogger
+	ctx   context.Context
 }
 
 // lineLogger keeps every log line as text.
@@ -39,7 +45,7 @@ func (l *lineLogger) Debug(_ context.Context, msg string, fields map[string]any)
 
 func newPlatformEnv(t *testing.T, mutate func(*chatwoot.Config)) *platformEnv {
 	t.Helper()
-	mock, url := chatwootmock.StartTest(t, chatwootmock.Options{PlatformToken: testPlatformAppToken})
+	mock, url := chatwootmock.StartTest(t, chatwootmock.Options{PlatformToken: testPlatformAppToken, OtherPlatformTokens: []string{otherAppToken}})
 	logs := &lineLogger{}
 	cfg := chatwoot.Config{BaseURL: url, PlatformToken: testPlatformAppToken, Logger: logs,
 		Sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() }}
@@ -52,7 +58,7 @@ func newPlatformEnv(t *testing.T, mutate func(*chatwoot.Config)) *platformEnv {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
-	return &platformEnv{mock: mock, url: url, c: c, logs: logs, ctx: ctx}
+	return &platformEnv{mock: mock, url: url, c: c, other: fixture.New(url, otherAppToken), logs: logs, ctx: ctx}
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -193,10 +199,11 @@ func TestPlatformUserLifecycleKeepsTheTokenOutOfTheUser(t *testing.T) {
 
 func TestPlatformCreateUserRefusesAnExistingEmail(t *testing.T) {
 	e := newPlatformEnv(t, nil)
-	otherID, otherToken, err := e.mock.CreateConsoleUser("Carol", "carol@example.test", "Password1!")
+	carolByOther, err := e.other.CreateUser(e.ctx, "Carol", "carol@example.test", "Password1!")
 	if err != nil {
 		t.Fatal(err)
 	}
+	otherID, otherToken := carolByOther.ID, carolByOther.AccessToken
 	_, err = e.c.PlatformCreateUser(e.ctx, chatwoot.PlatformUserFields{Name: ptr("Mallory"), Email: ptr("CAROL@example.test"),
 		DisplayName: ptr("Mal"), Password: ptr("Password1!")})
 	var exists *chatwoot.UserExistsError
@@ -297,14 +304,15 @@ func TestPlatformAccountUsersUpsertAndDelete(t *testing.T) {
 
 func TestPlatformNonPermissibleAndNotFound(t *testing.T) {
 	e := newPlatformEnv(t, nil)
-	acct, err := e.mock.CreateConsoleAccount("Elsewhere")
+	foreignAcct, err := e.other.CreateAccount(e.ctx, "Elsewhere", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	user, _, err := e.mock.CreateConsoleUser("Eve", "eve@example.test", "Password1!")
+	foreignUser, err := e.other.CreateUser(e.ctx, "Eve", "eve@example.test", "Password1!")
 	if err != nil {
 		t.Fatal(err)
 	}
+	acct, user := foreignAcct.ID, foreignUser.ID
 	checks := map[string]error{}
 	_, checks["get account"] = e.c.PlatformGetAccount(e.ctx, acct)
 	_, checks["update account"] = e.c.PlatformUpdateAccount(e.ctx, acct, chatwoot.PlatformAccountFields{Name: ptr("x")})
@@ -369,7 +377,7 @@ func TestMissingTokenSaysWhichAndSendsNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = appOnly.PlatformGetUser(context.Background(), 1)
-	if kind, ok := chatwoot.MissingToken(err); !ok || kind != chatwoot.TokenPlatform || !strings.Contains(err.Error(), "Platform App") {
+	if kind, ok := chatwoot.MissingTokenOf(err); !ok || kind != chatwoot.TokenPlatform || !strings.Contains(err.Error(), "Platform App") {
 		t.Fatalf("err = %v, want a missing platform token", err)
 	}
 	platformOnly, err := chatwoot.New(chatwoot.Config{BaseURL: srv.URL, PlatformToken: "app-token"})
@@ -377,7 +385,7 @@ func TestMissingTokenSaysWhichAndSendsNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = platformOnly.ListTeams(context.Background(), 1)
-	if kind, ok := chatwoot.MissingToken(err); !ok || kind != chatwoot.TokenAPIAccess || !strings.Contains(err.Error(), "user's access token") {
+	if kind, ok := chatwoot.MissingTokenOf(err); !ok || kind != chatwoot.TokenAPIAccess || !strings.Contains(err.Error(), "user's access token") {
 		t.Fatalf("err = %v, want a missing API access token", err)
 	}
 	if calls != 0 {

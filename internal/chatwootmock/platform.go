@@ -36,31 +36,35 @@ var (
 	supportEmailFormat = regexp.MustCompile(`^(?:[^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$`)
 )
 
-func (s *Server) isPermissible(kind string, id int64) bool {
-	return s.state.permissibles[kind+":"+itoa(id)]
+// Permissible rows belong to one Platform App, named here by its token (c.token on the
+// Platform API).
+func permissibleKey(app, kind string, id int64) string {
+	return app + "\x00" + kind + ":" + itoa(id)
+}
+
+func (s *Server) isPermissible(app, kind string, id int64) bool {
+	return s.state.permissibles[permissibleKey(app, kind, id)]
 }
 
 // addPermissible is platform_app_permissibles.find_or_create_by.
-func (s *Server) addPermissible(kind string, id int64) {
-	key := kind + ":" + itoa(id)
+func (s *Server) addPermissible(app, kind string, id int64) {
+	key := permissibleKey(app, kind, id)
 	if s.state.permissibles[key] {
 		return
 	}
 	s.state.permissibles[key] = true
-	s.state.permissibleOrder = append(s.state.permissibleOrder, permissibleRef{kind, id})
+	s.state.permissibleOrder = append(s.state.permissibleOrder, permissibleRef{kind: kind, id: id, app: app})
 }
 
+// dropPermissible removes the object's rows of every Platform App (dependent: :destroy).
 func (s *Server) dropPermissible(kind string, id int64) {
-	key := kind + ":" + itoa(id)
-	if !s.state.permissibles[key] {
-		return
-	}
-	delete(s.state.permissibles, key)
 	out := s.state.permissibleOrder[:0:0]
 	for _, p := range s.state.permissibleOrder {
-		if p.kind != kind || p.id != id {
-			out = append(out, p)
+		if p.kind == kind && p.id == id {
+			delete(s.state.permissibles, permissibleKey(p.app, kind, id))
+			continue
 		}
+		out = append(out, p)
 	}
 	s.state.permissibleOrder = out
 }
@@ -82,7 +86,7 @@ func (s *Server) platformRecord(c *reqCtx, kind, idVar string) (int64, error) {
 	if !exists {
 		return 0, routeNotFound()
 	}
-	if !s.isPermissible(kind, id) {
+	if !s.isPermissible(c.token, kind, id) {
 		return 0, unauthorized("Non permissible resource")
 	}
 	return id, nil
@@ -105,7 +109,7 @@ func (s *Server) accountJSON(a *account) obj {
 func (s *Server) platformListAccounts(c *reqCtx) error {
 	out := []any{}
 	for _, p := range s.state.permissibleOrder {
-		if p.kind != "Account" {
+		if p.kind != "Account" || p.app != c.token {
 			continue
 		}
 		a := s.state.accounts[p.id]
@@ -129,7 +133,7 @@ func (s *Server) platformCreateAccount(c *reqCtx) error {
 	}
 	a.id = s.nextID("accounts")
 	s.state.accounts[a.id] = a
-	s.addPermissible("Account", a.id)
+	s.addPermissible(c.token, "Account", a.id)
 	c.ok(s.accountJSON(a))
 	return nil
 }
@@ -478,7 +482,7 @@ func (s *Server) platformCreateUser(c *reqCtx) error {
 		s.insertUser(u)
 	}
 	u.confirmed = true // skip_confirmation!
-	s.addPermissible("User", u.id)
+	s.addPermissible(c.token, "User", u.id)
 	c.ok(s.platformUserJSON(u))
 	return nil
 }
@@ -665,7 +669,7 @@ func platformBotJSON(b *agentBot) obj {
 func (s *Server) platformListBots(c *reqCtx) error {
 	out := []any{}
 	for _, p := range s.state.permissibleOrder {
-		if b := s.state.bots[p.id]; p.kind == "AgentBot" && b != nil {
+		if b := s.state.bots[p.id]; p.kind == "AgentBot" && p.app == c.token && b != nil {
 			out = append(out, platformBotJSON(b))
 		}
 	}
@@ -683,7 +687,7 @@ func (s *Server) platformCreateBot(c *reqCtx) error {
 		b.accountID, _ = castInt(c.p.get("account_id"))
 	}
 	s.insertBot(b)
-	s.addPermissible("AgentBot", b.id)
+	s.addPermissible(c.token, "AgentBot", b.id)
 	c.ok(platformBotJSON(b))
 	return nil
 }

@@ -365,16 +365,21 @@ func TestPlatformAccountUsers_RoleChangeAndDeleteTakeEffectOnTheNextCall(t *test
 	h.call("DELETE", path, testPlatformToken, map[string]any{"user_id": u["id"]}).expect(t, 200, "")
 }
 
+const otherPlatformToken = "another-platform-app"
+
 func TestPlatformPermissible_EveryActionChecksLookupThenPermissible(t *testing.T) {
-	h := newHarness(t)
-	foreignAcct, err := h.srv.CreateConsoleAccount("Elsewhere")
-	if err != nil {
-		t.Fatal(err)
-	}
-	foreignUser, _, err := h.srv.CreateConsoleUser("Eve", "eve@example.test", "Password1!")
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, base := StartTest(t, Options{PlatformToken: testPlatformToken, OtherPlatformTokens: []string{otherPlatformToken}})
+	h := &harness{t: t, srv: srv, base: base}
+	// Objects another Platform App created.
+	r := h.call("POST", "/platform/api/v1/accounts", otherPlatformToken, map[string]any{"name": "Elsewhere"})
+	r.expect(t, 200, "")
+	foreignAcct := num(r.obj(t)["id"])
+	r = h.call("POST", "/platform/api/v1/users", otherPlatformToken, map[string]any{"name": "Eve", "email": "eve@example.test", "password": "Password1!"})
+	r.expect(t, 200, "")
+	foreignUser := num(r.obj(t)["id"])
+	foreignAcctJSON := string(h.call("GET", fmt.Sprintf("/platform/api/v1/accounts/%d", foreignAcct), otherPlatformToken, nil).body)
+	foreignUserJSON := string(h.call("GET", fmt.Sprintf("/platform/api/v1/users/%d", foreignUser), otherPlatformToken, nil).body)
+
 	ownAcct := h.platformAccount(map[string]any{"name": "Mine"})
 	ownUser := num(h.platformUser("Alice", "alice@example.test")["id"])
 	notFound := `{"status":404,"error":"Not Found"}`
@@ -406,17 +411,27 @@ func TestPlatformPermissible_EveryActionChecksLookupThenPermissible(t *testing.T
 		h.call(tc.method, fmt.Sprintf(p, 999999), testPlatformToken, tc.body).expect(t, 404, notFound)
 		h.call(tc.method, fmt.Sprintf(p, foreign), "", tc.body).expect(t, 401, `{"error":"Invalid access_token"}`)
 	}
-	// Nothing happened to the foreign objects.
+	// Nothing happened to the other app's objects, and each app lists only its own accounts.
 	h.srv.RunPendingJobs()
-	h.srv.mu.Lock()
-	acct, usr := h.srv.state.accounts[foreignAcct], h.srv.state.users[foreignUser]
-	h.srv.mu.Unlock()
-	if acct == nil || acct.name != "Elsewhere" || usr == nil || usr.name != "Eve" {
-		t.Fatalf("a refused request changed a foreign object: %+v %+v", acct, usr)
+	if got := string(h.call("GET", fmt.Sprintf("/platform/api/v1/accounts/%d", foreignAcct), otherPlatformToken, nil).body); got != foreignAcctJSON {
+		t.Fatalf("a refused request changed the account: %s, was %s", got, foreignAcctJSON)
 	}
-	// Account users check the account only: a foreign user joins an own account.
+	if got := string(h.call("GET", fmt.Sprintf("/platform/api/v1/users/%d", foreignUser), otherPlatformToken, nil).body); got != foreignUserJSON {
+		t.Fatalf("a refused request changed the user: %s, was %s", got, foreignUserJSON)
+	}
+	for token, want := range map[string]int64{testPlatformToken: ownAcct, otherPlatformToken: foreignAcct} {
+		list := h.call("GET", "/platform/api/v1/accounts", token, nil).arr(t)
+		if len(list) != 1 || num(asObj(t, list[0])["id"]) != want {
+			t.Fatalf("accounts of app %s = %v", token, list)
+		}
+	}
+	// Account users check the account only: the other app's user joins an own account.
 	h.call("POST", fmt.Sprintf("/platform/api/v1/accounts/%d/account_users", ownAcct), testPlatformToken,
 		map[string]any{"user_id": foreignUser}).expect(t, 200, "")
+	// Find-or-create by e-mail hands the other app's user over, and from then on both may manage it.
+	h.call("POST", "/platform/api/v1/users", testPlatformToken, map[string]any{"name": "x", "email": "eve@example.test"}).expect(t, 200, "")
+	h.call("GET", fmt.Sprintf("/platform/api/v1/users/%d", foreignUser), testPlatformToken, nil).expect(t, 200, "")
+	h.call("GET", fmt.Sprintf("/platform/api/v1/users/%d", foreignUser), otherPlatformToken, nil).expect(t, 200, "")
 	// A user token is no Platform token.
 	tok := asStr(t, h.call("POST", fmt.Sprintf("/platform/api/v1/users/%d/token", ownUser), testPlatformToken, nil).obj(t)["access_token"])
 	h.call("GET", fmt.Sprintf("/platform/api/v1/users/%d", ownUser), tok, nil).expect(t, 401, `{"error":"Invalid access_token"}`)

@@ -27,6 +27,10 @@ type Options struct {
 	// OnRequest, if set, is called after every request with its log entry (the program's
 	// --log-requests uses it). It runs outside the server's lock.
 	OnRequest func(Request)
+
+	// OtherPlatformTokens are the tokens of further Platform Apps. Each app may manage only what
+	// it created, so one app's objects answer another's requests with "Non permissible resource".
+	OtherPlatformTokens []string
 }
 
 // Server is the mock Chatwoot. It implements http.Handler and is safe for concurrent use: one
