@@ -56,9 +56,14 @@ type Config struct {
 	InsecureSkipVerify bool
 	// Sleep waits between retries; tests inject a fake to run in milliseconds.
 	Sleep func(ctx context.Context, d time.Duration) error
+
+	// PlatformToken is a Platform App's token, for the Platform API (/platform/api/v1); Token is a
+	// user's (or agent bot's), for the Application API (/api/v1). Either alone is enough: a request
+	// whose token is missing fails with *MissingTokenError.
+	PlatformToken string
 }
 
-// Client talks to one Chatwoot installation with one token.
+// Client talks to one Chatwoot installation with an Application token, a Platform token, or both.
 type Client struct {
 	base      *url.URL
 	token     string
@@ -69,6 +74,8 @@ type Client struct {
 	timeout   time.Duration
 	limiter   *limiter
 	lookups   *lookupCache
+
+	platformToken string
 }
 
 // New validates cfg and returns a Client.
@@ -77,8 +84,8 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Token == "" {
-		return nil, errors.New("an API access token is required")
+	if cfg.Token == "" && cfg.PlatformToken == "" {
+		return nil, errors.New("an API access token or a platform token is required")
 	}
 	if cfg.MaxRetries < 0 {
 		return nil, fmt.Errorf("max retries must be 0 or more, not %d", cfg.MaxRetries)
@@ -108,6 +115,8 @@ func New(cfg Config) (*Client, error) {
 		retry:     newRetryPolicy(cfg.MaxRetries, cfg.Sleep),
 		timeout:   cfg.RequestTimeout,
 		limiter:   newLimiter(cfg.MaxRequestsPerSecond),
+
+		platformToken: cfg.PlatformToken,
 	}
 	if c.userAgent == "" {
 		c.userAgent = "terraform-provider-chatwoot"
@@ -215,11 +224,18 @@ type call struct {
 	// idempotent marks requests that may be repeated after a failure with an unknown outcome.
 	// See retry.go for which requests are and are not.
 	idempotent bool
+	// platform sends the Platform App's token instead of the user's (platform.go).
+	platform bool
+	// secretBody marks answers that hold a user's access token: a decode error does not quote them.
+	secretBody bool
 }
 
 // do sends the request, retrying where that is safe, and decodes a 2xx JSON answer into out
 // (which may be nil). The raw body is returned too, for callers that must see literal `null`.
 func (c *Client) do(ctx context.Context, cl call, out any) ([]byte, error) {
+	if c.tokenFor(cl) == "" {
+		return nil, missingToken(cl)
+	}
 	var payload []byte
 	if cl.body != nil {
 		var err error
@@ -233,7 +249,11 @@ func (c *Client) do(ctx context.Context, cl call, out any) ([]byte, error) {
 		if err == nil {
 			if out != nil && !isJSONNull(body) && len(bytes.TrimSpace(body)) > 0 {
 				if derr := json.Unmarshal(body, out); derr != nil {
-					return body, &DecodeError{Method: cl.method, Path: cl.path, StatusCode: status, Err: derr, Snippet: snippet(c.redact(body))}
+					dErr := &DecodeError{Method: cl.method, Path: cl.path, StatusCode: status, Err: derr, Snippet: snippet(c.redact(body))}
+					if cl.secretBody {
+						dErr.Snippet = "[not shown: the answer holds an access token]"
+					}
+					return body, dErr
 				}
 			}
 			return body, nil
@@ -290,7 +310,7 @@ func (c *Client) attempt(ctx context.Context, cl call, payload []byte, attempt i
 	if err != nil {
 		return nil, 0, fmt.Errorf("building %s %s: %w", cl.method, cl.path, err)
 	}
-	req.Header.Set(TokenHeader, c.token)
+	req.Header.Set(TokenHeader, c.tokenFor(cl))
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if payload != nil {
@@ -335,10 +355,12 @@ func (c *Client) attempt(ctx context.Context, cl call, payload []byte, attempt i
 // redact removes the token from a response body before any of it goes into an error: a proxy's
 // error page may echo the request headers.
 func (c *Client) redact(body []byte) []byte {
-	if !bytes.Contains(body, []byte(c.token)) {
-		return body
+	for _, tok := range []string{c.token, c.platformToken} {
+		if tok != "" && bytes.Contains(body, []byte(tok)) {
+			body = bytes.ReplaceAll(body, []byte(tok), []byte("[REDACTED]"))
+		}
 	}
-	return bytes.ReplaceAll(body, []byte(c.token), []byte("[REDACTED]"))
+	return body
 }
 
 func (c *Client) log(ctx context.Context, cl call, status, attempt int, took time.Duration, err error) {

@@ -34,6 +34,8 @@ const (
 	AuthInvalidUserIDs
 	// AuthUnknown: a 401 whose body matches none of the known causes.
 	AuthUnknown
+	// AuthNonPermissible: the Platform App may not manage this account or user (platform.go).
+	AuthNonPermissible
 )
 
 // Chatwoot's exact 401 messages (API.md §1.2).
@@ -47,6 +49,7 @@ const (
 	msgForbidden         = "You are not authorized to do this action"
 	msgInvalidUserIDs    = "Invalid User IDs"
 	msgPlatformBadToken  = "Invalid access_token"
+	msgNonPermissible    = "Non permissible resource"
 	maxErrorBodyInReport = 512
 )
 
@@ -144,6 +147,8 @@ func classifyAuth(message string) AuthProblem {
 		return AuthForbidden
 	case msgInvalidUserIDs:
 		return AuthInvalidUserIDs
+	case msgNonPermissible:
+		return AuthNonPermissible
 	}
 	return AuthUnknown
 }

@@ -23,6 +23,7 @@ func TestNewAPIErrorClassifiesEvery401Body(t *testing.T) {
 		{`{"error":"Account is suspended"}`, AuthAccountSuspended},
 		{`{"error":"You are not authorized to do this action"}`, AuthForbidden},
 		{`{"error":"Invalid User IDs"}`, AuthInvalidUserIDs},
+		{`{"error":"Non permissible resource"}`, AuthNonPermissible},
 		{`{"error":"Something new"}`, AuthUnknown},
 		{`<html>401</html>`, AuthUnknown},
 	}

@@ -60,12 +60,13 @@ func sleepContext(ctx context.Context, d time.Duration) error {
 //   - 502, 503, 504, connection resets, truncated bodies and timeouts, whose outcome is unknown:
 //     only for requests that are idempotent in effect. Those are every GET; PATCH, PUT and DELETE
 //     that set or remove a known object; and the assignment POSTs
-//     (/conversations/{id}/assignments), which set a value, so repeating one changes nothing more.
+//     (/conversations/{id}/assignments), which set a value, so repeating one changes nothing more,
+//     like the Platform membership upsert and the Platform user token read (platform.go).
 //
 // Not retried blindly after an unknown outcome: POSTs that create something, because a second
 // attempt could create a duplicate: teams, agents, inboxes, agent bots, labels, webhooks, canned
-// responses, custom attribute definitions, automation rules, contacts and conversations, and
-// POST member lists (team and inbox members). Their callers must leave call.idempotent false.
+// responses, custom attribute definitions, automation rules, contacts and conversations, Platform
+// accounts and users, and POST member lists (team and inbox members). Their callers must leave call.idempotent false.
 //
 // Never retried: other 4xx (the request is wrong, or not allowed), 500 (Rails' unrescued
 // exceptions are deterministic: the same request fails the same way), TLS verification failures,

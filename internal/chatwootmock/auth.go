@@ -4,7 +4,7 @@ import (
 	"net/http"
 )
 
-// platformApp is the owner of Options.PlatformToken.
+// platformApp is the owner of Options.PlatformToken or of one of Options.OtherPlatformTokens.
 type platformApp struct{}
 
 // accessToken reads the token the way Chatwoot does: the api_access_token header under either
@@ -21,7 +21,7 @@ func (s *Server) tokenOwner(token string) any {
 	if token == "" {
 		return nil
 	}
-	if s.opts.PlatformToken != "" && token == s.opts.PlatformToken {
+	if s.opts.PlatformToken != "" && token == s.opts.PlatformToken || contains(s.opts.OtherPlatformTokens, token) {
 		return platformApp{}
 	}
 	for _, u := range s.state.users {

@@ -36,31 +36,35 @@ var (
 	supportEmailFormat = regexp.MustCompile(`^(?:[^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$`)
 )
 
-func (s *Server) isPermissible(kind string, id int64) bool {
-	return s.state.permissibles[kind+":"+itoa(id)]
+// Permissible rows belong to one Platform App, named here by its token (c.token on the
+// Platform API).
+func permissibleKey(app, kind string, id int64) string {
+	return app + "\x00" + kind + ":" + itoa(id)
+}
+
+func (s *Server) isPermissible(app, kind string, id int64) bool {
+	return s.state.permissibles[permissibleKey(app, kind, id)]
 }
 
 // addPermissible is platform_app_permissibles.find_or_create_by.
-func (s *Server) addPermissible(kind string, id int64) {
-	key := kind + ":" + itoa(id)
+func (s *Server) addPermissible(app, kind string, id int64) {
+	key := permissibleKey(app, kind, id)
 	if s.state.permissibles[key] {
 		return
 	}
 	s.state.permissibles[key] = true
-	s.state.permissibleOrder = append(s.state.permissibleOrder, permissibleRef{kind, id})
+	s.state.permissibleOrder = append(s.state.permissibleOrder, permissibleRef{kind: kind, id: id, app: app})
 }
 
+// dropPermissible removes the object's rows of every Platform App (dependent: :destroy).
 func (s *Server) dropPermissible(kind string, id int64) {
-	key := kind + ":" + itoa(id)
-	if !s.state.permissibles[key] {
-		return
-	}
-	delete(s.state.permissibles, key)
 	out := s.state.permissibleOrder[:0:0]
 	for _, p := range s.state.permissibleOrder {
-		if p.kind != kind || p.id != id {
-			out = append(out, p)
+		if p.kind == kind && p.id == id {
+			delete(s.state.permissibles, permissibleKey(p.app, kind, id))
+			continue
 		}
+		out = append(out, p)
 	}
 	s.state.permissibleOrder = out
 }
@@ -82,7 +86,7 @@ func (s *Server) platformRecord(c *reqCtx, kind, idVar string) (int64, error) {
 	if !exists {
 		return 0, routeNotFound()
 	}
-	if !s.isPermissible(kind, id) {
+	if !s.isPermissible(c.token, kind, id) {
 		return 0, unauthorized("Non permissible resource")
 	}
 	return id, nil
@@ -105,7 +109,7 @@ func (s *Server) accountJSON(a *account) obj {
 func (s *Server) platformListAccounts(c *reqCtx) error {
 	out := []any{}
 	for _, p := range s.state.permissibleOrder {
-		if p.kind != "Account" {
+		if p.kind != "Account" || p.app != c.token {
 			continue
 		}
 		a := s.state.accounts[p.id]
@@ -129,7 +133,7 @@ func (s *Server) platformCreateAccount(c *reqCtx) error {
 	}
 	a.id = s.nextID("accounts")
 	s.state.accounts[a.id] = a
-	s.addPermissible("Account", a.id)
+	s.addPermissible(c.token, "Account", a.id)
 	c.ok(s.accountJSON(a))
 	return nil
 }
@@ -160,7 +164,7 @@ func (s *Server) applyAccountParams(c *reqCtx, a *account) error {
 	}
 	if p.has("support_email") {
 		next.supportEmail = nullableStr(p.get("support_email"))
-		if next.supportEmail == nil {
+		if !present(next.supportEmail) {
 			next.supportEmail = defaultSupportEmail // the reader falls back to the installation sender
 		}
 	}
@@ -199,7 +203,7 @@ func (s *Server) applyAccountParams(c *reqCtx, a *account) error {
 	}
 	if se, ok := next.supportEmail.(string); ok && se != defaultSupportEmail {
 		if !supportEmailFormat.MatchString(se) {
-			v.add("support_email", "Support email is invalid")
+			v.add("support_email", "Support email is not a valid email address")
 		} else if len(se) > 100 && len(se) <= 255 {
 			return internalError() // varchar(100) overflow in the database
 		}
@@ -207,7 +211,7 @@ func (s *Server) applyAccountParams(c *reqCtx, a *account) error {
 	}
 	if p.has("limits") {
 		lim := p.get("limits")
-		if !validLimits(lim) {
+		if s.enterpriseBuild() && !validLimits(lim) { // Community stores any object as sent
 			v.add("limits", "Limits : Invalid data")
 		}
 		next.limits = lim
@@ -258,14 +262,27 @@ func (s *Server) platformUpdateAccount(c *reqCtx) error {
 	return nil
 }
 
-// platformDeleteAccount runs Chatwoot's async DeleteObjectJob immediately. The permissible row is
-// left behind, as in Chatwoot, so a later accounts index answers 500 (§11.2).
+// platformDeleteAccount answers at once and leaves the work to a delayed DeleteObjectJob: until it
+// runs, the account and everything in it work as before. The permissible row is left behind, as
+// in Chatwoot, so the accounts index answers 500 once the job has run.
 func (s *Server) platformDeleteAccount(c *reqCtx) error {
 	id, err := s.platformRecord(c, "Account", "id")
 	if err != nil {
 		return err
 	}
+	s.enqueueDelayed(func() { s.destroyAccount(id) })
+	c.okEmpty()
+	return nil
+}
+
+// destroyAccount is the DeleteObjectJob of an account: its teams, inboxes, contacts,
+// conversations, memberships and own agent bots go; the former members keep their users. A
+// repeated DELETE enqueues a second job, which finds nothing left to do.
+func (s *Server) destroyAccount(id int64) {
 	a := s.state.accounts[id]
+	if a == nil {
+		return
+	}
 	for _, tid := range a.teamIDs {
 		delete(s.state.teams, tid)
 	}
@@ -282,8 +299,6 @@ func (s *Server) platformDeleteAccount(c *reqCtx) error {
 		}
 	}
 	delete(s.state.accounts, id)
-	c.okEmpty()
-	return nil
 }
 
 // ---- account users (§11.5) ----
@@ -467,7 +482,7 @@ func (s *Server) platformCreateUser(c *reqCtx) error {
 		s.insertUser(u)
 	}
 	u.confirmed = true // skip_confirmation!
-	s.addPermissible("User", u.id)
+	s.addPermissible(c.token, "User", u.id)
 	c.ok(s.platformUserJSON(u))
 	return nil
 }
@@ -578,19 +593,25 @@ func (s *Server) platformUpdateUser(c *reqCtx) error {
 	return nil
 }
 
-// platformDeleteUser runs the async DeleteObjectJob immediately; the permissible row stays behind.
+// platformDeleteUser answers at once and leaves the work to a delayed DeleteObjectJob: until it
+// runs, the user, their token and their memberships in every account keep working. The
+// permissible row stays behind.
 func (s *Server) platformDeleteUser(c *reqCtx) error {
 	id, err := s.platformRecord(c, "User", "id")
 	if err != nil {
 		return err
 	}
-	s.destroyUser(id)
+	s.enqueueDelayed(func() { s.destroyUser(id) })
 	c.okEmpty()
 	return nil
 }
 
-// destroyUser removes a user with its memberships; assigned conversations are nullified.
+// destroyUser removes a user from every account, with their team and inbox memberships;
+// assigned conversations are nullified. A user already gone is left alone.
 func (s *Server) destroyUser(id int64) {
+	if s.state.users[id] == nil {
+		return
+	}
 	for _, a := range s.state.accounts {
 		if a.member(id) != nil {
 			s.removeMember(a, id)
@@ -648,7 +669,7 @@ func platformBotJSON(b *agentBot) obj {
 func (s *Server) platformListBots(c *reqCtx) error {
 	out := []any{}
 	for _, p := range s.state.permissibleOrder {
-		if b := s.state.bots[p.id]; p.kind == "AgentBot" && b != nil {
+		if b := s.state.bots[p.id]; p.kind == "AgentBot" && p.app == c.token && b != nil {
 			out = append(out, platformBotJSON(b))
 		}
 	}
@@ -666,7 +687,7 @@ func (s *Server) platformCreateBot(c *reqCtx) error {
 		b.accountID, _ = castInt(c.p.get("account_id"))
 	}
 	s.insertBot(b)
-	s.addPermissible("AgentBot", b.id)
+	s.addPermissible(c.token, "AgentBot", b.id)
 	c.ok(platformBotJSON(b))
 	return nil
 }

@@ -27,6 +27,10 @@ type Options struct {
 	// OnRequest, if set, is called after every request with its log entry (the program's
 	// --log-requests uses it). It runs outside the server's lock.
 	OnRequest func(Request)
+
+	// OtherPlatformTokens are the tokens of further Platform Apps. Each app may manage only what
+	// it created, so one app's objects answer another's requests with "Non permissible resource".
+	OtherPlatformTokens []string
 }
 
 // Server is the mock Chatwoot. It implements http.Handler and is safe for concurrent use: one
@@ -38,6 +42,8 @@ type Server struct {
 	now   func() time.Time
 	ids   map[string]int64 // per-table primary-key sequences, like Postgres
 	state *state
+	// delayed holds Chatwoot's background deletions (delayed_jobs.go).
+	delayed delayedJobs
 
 	faultMu  sync.Mutex
 	rng      *rand.Rand
@@ -91,6 +97,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for _, job := range c.after {
 		job()
 	}
+	s.tickDelayed()
 	s.mu.Unlock()
 
 	c.resp.write(w)

@@ -13,7 +13,7 @@ type state struct {
 	teams        map[int64]*team
 	inboxes      map[int64]*inbox
 	contacts     map[int64]*contact
-	permissibles map[string]bool // "Account:1", "User:2", "AgentBot:3" owned by the PlatformApp
+	permissibles map[string]bool // per Platform App: "Account:1", "User:2", "AgentBot:3" it may manage
 	// permissibleOrder keeps insertion order for the Platform index endpoints.
 	permissibleOrder []permissibleRef
 }
@@ -21,6 +21,7 @@ type state struct {
 type permissibleRef struct {
 	kind string
 	id   int64
+	app  string // the Platform App's token
 }
 
 func newState() *state {
