@@ -151,7 +151,9 @@ func TestAssignmentPolicy_Validations(t *testing.T) {
 	h := newHarnessWith(t, "4.17.0", "")
 	sc := h.seed(fixture.SeedOptions{})
 	path := acctPath(sc, "assignment_policies")
-	post := func(body map[string]any) reply { return h.call("POST", path, sc.AdminToken, map[string]any{"assignment_policy": body}) }
+	post := func(body map[string]any) reply {
+		return h.call("POST", path, sc.AdminToken, map[string]any{"assignment_policy": body})
+	}
 	post(map[string]any{"name": "", "fair_distribution_limit": 0}).expect(t, 422,
 		`{"message":"Name can't be blank, Fair distribution limit must be greater than 0","attributes":["name","fair_distribution_limit"]}`)
 	post(map[string]any{"name": "W", "fair_distribution_window": -1}).expect(t, 422,
@@ -477,4 +479,372 @@ func TestCapacityPolicyInboxLimits(t *testing.T) {
 		t.Fatalf("204 with a body: %q", r.body)
 	}
 	h.call("DELETE", fmt.Sprintf("%s/%d", limits, limitID), sc.AdminToken, nil).expect(t, 404, "")
+}
+
+// TestSection5_EndToEnd_FairLimitCapacityAndDefaults is the support-desk scenario: two online
+// agents, six new conversations, a policy with fair_distribution_limit 2; then a capacity
+// policy of 1; then, with the binding gone, V2's own defaults.
+func TestSection5_EndToEnd_FairLimitCapacityAndDefaults(t *testing.T) {
+	t.Run("fair distribution limit 2", func(t *testing.T) {
+		h := newHarnessWith(t, "4.16.0", "")
+		sc := h.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true})
+		p := h.createPolicy(sc, map[string]any{"name": "Desk", "fair_distribution_limit": 2, "exclude_older_than_hours": nil})
+		h.bind(sc, sc.Inbox.ID, p)
+		first := h.openConversations(sc, 6)
+		got := h.holdings(sc, first)
+		if got[sc.Agent1.ID] != 2 || got[sc.Agent2.ID] != 2 || got[0] != 2 {
+			t.Fatalf("holdings = %v, want 2 each and 2 waiting", got)
+		}
+		// Oldest first: the two that wait are the newest.
+		if h.assignee(sc, first[4]) != 0 || h.assignee(sc, first[5]) != 0 {
+			t.Fatalf("the newest conversations should wait: %v", got)
+		}
+
+		// Binding destroyed: no policy means 5 per agent per 5 minutes and a 7-day age cut-off.
+		h.call("DELETE", acctPath(sc, "inboxes/%d/assignment_policy", sc.Inbox.ID), sc.AdminToken, nil).expect(t, 200, "")
+		h.advanceClock(169 * 3600) // the waiting two are now inactive for over a week; old slots expired
+		next := h.openConversations(sc, 12)
+		got = h.holdings(sc, next)
+		if got[sc.Agent1.ID] != 5 || got[sc.Agent2.ID] != 5 || got[0] != 2 {
+			t.Fatalf("defaults: holdings of the new conversations = %v, want 5 each and 2 waiting", got)
+		}
+		if h.assignee(sc, first[4]) != 0 || h.assignee(sc, first[5]) != 0 {
+			t.Fatal("defaults: conversations inactive for over 168 hours must not be assigned")
+		}
+	})
+	t.Run("capacity 1", func(t *testing.T) {
+		h := newHarnessWith(t, "4.16.0", EditionEnterprise)
+		sc := h.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true, Features: map[string]bool{"advanced_assignment": true}})
+		p := h.createPolicy(sc, map[string]any{"name": "Desk", "fair_distribution_limit": 2})
+		h.bind(sc, sc.Inbox.ID, p)
+		h.capacityPolicy(sc, 1, sc.Agent1.ID, sc.Agent2.ID)
+		ids := h.openConversations(sc, 6)
+		if got := h.holdings(sc, ids); got[sc.Agent1.ID] != 1 || got[sc.Agent2.ID] != 1 || got[0] != 4 {
+			t.Fatalf("holdings = %v, want 1 each and 4 waiting", got)
+		}
+	})
+}
+
+func TestSection5_2_BindingIsNotATriggerThePeriodicJobIs(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true}) // agents offline
+	ids := h.openConversations(sc, 2)
+	h.setOnline(sc, true, sc.Agent1.ID, sc.Agent2.ID) // going online is no trigger either
+	p := h.createPolicy(sc, map[string]any{"name": "P"})
+	h.bind(sc, sc.Inbox.ID, p)
+	if got := h.holdings(sc, ids); got[0] != 2 {
+		t.Fatalf("binding assigned conversations: %v", got)
+	}
+	h.call("POST", "/__mock/jobs/periodic_assignment", sc.AdminToken, nil).expect(t, 401, `{"error":"Invalid access_token"}`)
+	job := h.periodicJob()
+	if num(job["assigned"]) != 2 || fmt.Sprint(job["inboxes"]) != fmt.Sprint([]any{float64(sc.Inbox.ID)}) {
+		t.Fatalf("periodic job: %v", job)
+	}
+	if got := h.holdings(sc, ids); got[sc.Agent1.ID] != 1 || got[sc.Agent2.ID] != 1 {
+		t.Fatalf("after the periodic job: %v", got)
+	}
+}
+
+func TestSection5_2_PeriodicJobSkipsInboxesWithoutPolicyAndAccountsWithoutV2(t *testing.T) {
+	h := newHarness(t)
+	plain := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
+	legacy := h.seed(fixture.SeedOptions{InboxAutoAssignment: true, Features: map[string]bool{"assignment_v2": false}})
+	a, b := h.openConversations(plain, 1), h.openConversations(legacy, 1)
+	h.setOnline(plain, true, plain.Agent1.ID)
+	h.setOnline(legacy, true, legacy.Agent1.ID)
+	h.bind(legacy, legacy.Inbox.ID, h.createPolicy(legacy, map[string]any{"name": "P"}))
+	if job := h.periodicJob(); num(job["assigned"]) != 0 || len(asArr(t, job["inboxes"])) != 0 {
+		t.Fatalf("periodic job ran: %v", job)
+	}
+	if h.assignee(plain, a[0]) != 0 || h.assignee(legacy, b[0]) != 0 {
+		t.Fatal("nothing may be assigned")
+	}
+}
+
+func TestSection5_2_ResolveFreesCapacityAndTriggers(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true, Features: map[string]bool{"advanced_assignment": true}})
+	h.capacityPolicy(sc, 1, sc.Agent1.ID, sc.Agent2.ID)
+	ids := h.openConversations(sc, 3)
+	if h.assignee(sc, ids[2]) != 0 {
+		t.Fatal("the third conversation should wait for capacity")
+	}
+	holder := h.assignee(sc, ids[0])
+	if err := h.fx.ToggleStatus(context.Background(), sc.AdminToken, sc.Account.ID, ids[0], "resolved"); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.assignee(sc, ids[2]); got != holder {
+		t.Fatalf("after resolve the waiting conversation went to %d, want %d", got, holder)
+	}
+}
+
+func TestSection5_2_ReopenTriggers(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
+	ids := h.openConversations(sc, 1)
+	ctx := context.Background()
+	if err := h.fx.ToggleStatus(ctx, sc.AdminToken, sc.Account.ID, ids[0], "resolved"); err != nil {
+		t.Fatal(err)
+	}
+	h.setOnline(sc, true, sc.Agent2.ID)
+	if err := h.fx.ToggleStatus(ctx, sc.AdminToken, sc.Account.ID, ids[0], "open"); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.assignee(sc, ids[0]); got != sc.Agent2.ID {
+		t.Fatalf("reopen: assignee %d, want the online agent %d", got, sc.Agent2.ID)
+	}
+}
+
+func TestSection5_4_TeamFilterAndTeamsWithoutAutoAssign(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
+	ctx := context.Background()
+	onlyBob, err := h.fx.CreateTeam(ctx, sc.AdminToken, sc.Account.ID, "bobs", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.fx.AddTeamMembers(ctx, sc.AdminToken, sc.Account.ID, onlyBob.ID, []int64{sc.Agent2.ID}); err != nil {
+		t.Fatal(err)
+	}
+	closed, err := h.fx.CreateTeam(ctx, sc.AdminToken, sc.Account.ID, "closed", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := h.openConversations(sc, 3)
+	for i, team := range []int64{onlyBob.ID, closed.ID} {
+		if err := h.fx.Assign(ctx, sc.AdminToken, sc.Account.ID, ids[i], map[string]any{"team_id": team}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.setOnline(sc, true, sc.Agent1.ID, sc.Agent2.ID)
+	h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P"}))
+	h.periodicJob()
+	// Round robin would give the first conversation to Alice; the team allows only Bob.
+	if got := h.assignee(sc, ids[0]); got != sc.Agent2.ID {
+		t.Fatalf("team conversation went to %d, want %d", got, sc.Agent2.ID)
+	}
+	if got := h.assignee(sc, ids[1]); got != 0 {
+		t.Fatalf("a team without auto-assignment must be skipped, got %d", got)
+	}
+	if got := h.assignee(sc, ids[2]); got != sc.Agent1.ID {
+		t.Fatalf("the conversation without team went to %d, want %d", got, sc.Agent1.ID)
+	}
+}
+
+// touch moves a conversation's last activity to now, as a new message does. The mock has no
+// messages endpoint, so the test sets it directly.
+func (h *harness) touch(sc *fixture.Scenario, displayID int64) {
+	h.srv.mu.Lock()
+	defer h.srv.mu.Unlock()
+	h.srv.state.accounts[sc.Account.ID].conversation(displayID).lastActivity = h.srv.now()
+}
+
+func TestSection5_4_ConversationPriority(t *testing.T) {
+	for _, tc := range []struct{ priority, first string }{{"longest_waiting", "second"}, {"earliest_created", "first"}} {
+		t.Run(tc.priority, func(t *testing.T) {
+			h := newHarness(t)
+			sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
+			ids := h.openConversations(sc, 2)
+			h.advanceClock(60)
+			h.touch(sc, ids[0]) // the first conversation is now the more recently active
+			h.setOnline(sc, true, sc.Agent1.ID)
+			h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P", "fair_distribution_limit": 1, "conversation_priority": tc.priority}))
+			h.periodicJob()
+			want := ids[0]
+			if tc.first == "second" {
+				want = ids[1]
+			}
+			if h.assignee(sc, want) != sc.Agent1.ID {
+				t.Fatalf("%s: the %s conversation should be assigned: %v", tc.priority, tc.first, h.holdings(sc, ids))
+			}
+		})
+	}
+}
+
+func TestSection5_6_BalancedNeedsEnterpriseAndAdvancedAssignment(t *testing.T) {
+	// Alice already holds two open conversations of the inbox, assigned by hand; four new ones
+	// arrive for a balanced policy.
+	run := func(t *testing.T, edition string, features map[string]bool) (alice, bob, waiting int) {
+		h := newHarnessWith(t, "", edition)
+		sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true, Features: features})
+		ctx := context.Background()
+		for _, id := range h.openConversations(sc, 2) {
+			if err := h.fx.Assign(ctx, sc.AdminToken, sc.Account.ID, id, map[string]any{"assignee_id": sc.Agent1.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ids := h.openConversations(sc, 4)
+		h.setOnline(sc, true, sc.Agent1.ID, sc.Agent2.ID)
+		order := "balanced"
+		if edition == EditionCommunity {
+			order = "round_robin" // balanced cannot be stored there
+		}
+		h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P", "assignment_order": order}))
+		h.periodicJob()
+		got := h.holdings(sc, ids)
+		return got[sc.Agent1.ID], got[sc.Agent2.ID], got[0]
+	}
+	// Fewest open conversations first, ties to the first member: Bob, Bob, Alice, Bob.
+	if a, b, w := run(t, EditionEnterprise, map[string]bool{"advanced_assignment": true}); a != 1 || b != 3 || w != 0 {
+		t.Fatalf("balanced: alice %d, bob %d, waiting %d", a, b, w)
+	}
+	// Without advanced_assignment a balanced policy is round robin.
+	if a, b, w := run(t, EditionEnterprise, nil); a != 2 || b != 2 || w != 0 {
+		t.Fatalf("balanced without advanced_assignment: alice %d, bob %d, waiting %d", a, b, w)
+	}
+	if a, b, w := run(t, EditionCommunity, map[string]bool{"advanced_assignment": true}); a != 2 || b != 2 || w != 0 {
+		t.Fatalf("community: alice %d, bob %d, waiting %d", a, b, w)
+	}
+}
+
+func TestSection5_7_FairDistributionWindowSlides(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true})
+	h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P", "fair_distribution_limit": 1, "fair_distribution_window": 60}))
+	ids := h.openConversations(sc, 3)
+	if got := h.holdings(sc, ids); got[0] != 1 {
+		t.Fatalf("limit 1 per agent: %v", got)
+	}
+	h.advanceClock(59)
+	h.periodicJob()
+	if h.assignee(sc, ids[2]) != 0 {
+		t.Fatal("the window has not passed yet")
+	}
+	h.advanceClock(1)
+	h.periodicJob()
+	if h.assignee(sc, ids[2]) == 0 {
+		t.Fatal("a slot frees when its window has passed")
+	}
+	// Manual assignments never count against the limit.
+	h2 := newHarness(t)
+	sc2 := h2.seed(fixture.SeedOptions{InboxAutoAssignment: true})
+	pre := h2.openConversations(sc2, 1)
+	if err := h2.fx.Assign(context.Background(), sc2.AdminToken, sc2.Account.ID, pre[0], map[string]any{"assignee_id": sc2.Agent1.ID}); err != nil {
+		t.Fatal(err)
+	}
+	h2.setOnline(sc2, true, sc2.Agent1.ID)
+	h2.bind(sc2, sc2.Inbox.ID, h2.createPolicy(sc2, map[string]any{"name": "P", "fair_distribution_limit": 1}))
+	next := h2.openConversations(sc2, 1)
+	if h2.assignee(sc2, next[0]) != sc2.Agent1.ID {
+		t.Fatal("a manual assignment used a fair-distribution slot")
+	}
+}
+
+func TestSection5_7_AgeExclusion(t *testing.T) {
+	for _, tc := range []struct {
+		name, version string
+		policy        map[string]any // nil: no binding
+		assigned      bool
+	}{
+		{"policy threshold", "4.16.0", map[string]any{"name": "P", "exclude_older_than_hours": 2}, false},
+		{"policy without limit", "4.16.0", map[string]any{"name": "P", "exclude_older_than_hours": nil}, true},
+		{"no policy: 168 hours", "4.16.0", nil, false},
+		{"before 4.16 there is no cut-off", "4.15.1", map[string]any{"name": "P"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarnessWith(t, tc.version, "")
+			sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
+			ids := h.openConversations(sc, 1)
+			hours := 3
+			if tc.policy == nil {
+				hours = 169
+			}
+			h.advanceClock(hours * 3600)
+			h.setOnline(sc, true, sc.Agent1.ID)
+			if tc.policy != nil {
+				h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, tc.policy))
+			}
+			// A new conversation is the trigger; the old one is judged by its last activity.
+			h.openConversations(sc, 1)
+			if got := h.assignee(sc, ids[0]) != 0; got != tc.assigned {
+				t.Fatalf("old conversation assigned = %v, want %v", got, tc.assigned)
+			}
+		})
+	}
+	// Recent activity keeps an old conversation eligible.
+	h := newHarnessWith(t, "4.16.0", "")
+	sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
+	ids := h.openConversations(sc, 1)
+	h.advanceClock(200 * 3600)
+	h.touch(sc, ids[0])
+	h.setOnline(sc, true, sc.Agent1.ID)
+	h.openConversations(sc, 1)
+	if h.assignee(sc, ids[0]) == 0 {
+		t.Fatal("a recently active conversation created long ago must be assigned")
+	}
+}
+
+func TestSection5_8_CapacityNeedsAdvancedAssignment(t *testing.T) {
+	h := newHarness(t) // Enterprise build, advanced_assignment off
+	sc := h.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true})
+	h.capacityPolicy(sc, 1, sc.Agent1.ID, sc.Agent2.ID)
+	if got := h.holdings(sc, h.openConversations(sc, 4)); got[0] != 0 {
+		t.Fatalf("limits are stored but ignored without advanced_assignment: %v", got)
+	}
+	// A limit of 0 never has capacity; agents without a policy are unlimited.
+	h2 := newHarness(t)
+	sc2 := h2.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true, Features: map[string]bool{"advanced_assignment": true}})
+	h2.capacityPolicy(sc2, 0, sc2.Agent1.ID)
+	if got := h2.holdings(sc2, h2.openConversations(sc2, 3)); got[sc2.Agent1.ID] != 0 || got[sc2.Agent2.ID] != 3 {
+		t.Fatalf("limit 0: %v", got)
+	}
+}
+
+func TestSection5_4_CapacityExclusionRulesWithoutAdvancedAssignment(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
+	ctx := context.Background()
+	ids := h.openConversations(sc, 2)
+	if err := h.fx.SetConversationLabels(ctx, sc.AdminToken, sc.Account.ID, ids[0], []string{"spam"}); err != nil {
+		t.Fatal(err)
+	}
+	r := h.call("POST", acctPath(sc, "agent_capacity_policies"), sc.AdminToken,
+		map[string]any{"name": "Rules", "exclusion_rules": map[string]any{"excluded_labels": []any{"spam"}}})
+	r.expect(t, 200, "")
+	h.call("POST", acctPath(sc, "agent_capacity_policies/%d/inbox_limits", num(r.obj(t)["id"])), sc.AdminToken,
+		map[string]any{"inbox_id": sc.Inbox.ID, "conversation_limit": 10}).expect(t, 200, "")
+	h.setOnline(sc, true, sc.Agent1.ID)
+	h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P"}))
+	h.periodicJob()
+	if h.assignee(sc, ids[0]) != 0 || h.assignee(sc, ids[1]) != sc.Agent1.ID {
+		t.Fatalf("excluded label: %v", h.holdings(sc, ids))
+	}
+}
+
+func TestSection5_1_LegacyPathWhenAssignmentV2IsOff(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true, Features: map[string]bool{"assignment_v2": false}})
+	h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P", "fair_distribution_limit": 1}))
+	r := h.call("POST", acctPath(sc, "conversations"), sc.AdminToken, map[string]any{"inbox_id": sc.Inbox.ID, "contact_id": sc.Contact.ID})
+	r.expect(t, 200, "")
+	if _, ok := meta(t, r.obj(t))["assignee"].(map[string]any); !ok {
+		t.Fatal("legacy assignment is synchronous: the create response shows the assignee")
+	}
+	if got := h.holdings(sc, h.openConversations(sc, 3)); got[0] != 0 {
+		t.Fatalf("the policy's limit does not apply on the legacy path: %v", got)
+	}
+}
+
+func TestSection5_1_NoAutoAssignmentWhenTheInboxTurnsItOff(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{AgentsOnline: true})
+	h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P"}))
+	ids := h.openConversations(sc, 1)
+	if job := h.periodicJob(); num(job["assigned"]) != 0 || h.assignee(sc, ids[0]) != 0 {
+		t.Fatalf("enable_auto_assignment false: %v", job)
+	}
+}
+
+func TestSection5_9_TriggerResponseOmitsTheV2Assignment(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true})
+	h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P"}))
+	r := h.call("POST", acctPath(sc, "conversations"), sc.AdminToken, map[string]any{"inbox_id": sc.Inbox.ID, "contact_id": sc.Contact.ID})
+	r.expect(t, 200, "")
+	if _, ok := meta(t, r.obj(t))["assignee"]; ok {
+		t.Fatal("the create response must not show the V2 assignment")
+	}
+	if h.assignee(sc, num(r.obj(t)["id"])) != sc.Agent1.ID {
+		t.Fatal("the next read shows it")
+	}
 }
