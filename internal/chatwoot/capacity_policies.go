@@ -59,8 +59,9 @@ func (r CapacityExclusionRules) MarshalJSON() ([]byte, error) {
 func (r *CapacityExclusionRules) UnmarshalJSON(b []byte) error {
 	*r = CapacityExclusionRules{}
 	var raw map[string]json.RawMessage
-	if json.Unmarshal(b, &raw) != nil || raw == nil {
-		return nil // a non-object holds no rules
+	_ = json.Unmarshal(b, &raw) // a non-object leaves raw nil: no rules
+	if raw == nil {
+		return nil
 	}
 	if h, ok := raw["exclude_older_than_hours"]; ok {
 		text := strings.Trim(strings.TrimSpace(string(h)), `"`)

@@ -65,12 +65,10 @@ func (h *harness) holdings(sc *fixture.Scenario, ids []int64) map[int64]int {
 	return out
 }
 
-func (h *harness) setOnline(sc *fixture.Scenario, online bool, userIDs ...int64) {
+// setOnline makes agents available to auto-assignment from now on.
+func (h *harness) setOnline(sc *fixture.Scenario, userIDs ...int64) {
 	h.t.Helper()
 	fields := map[string]any{"availability": "online", "auto_offline": false}
-	if !online {
-		fields = map[string]any{"availability": "offline", "auto_offline": true}
-	}
 	for _, id := range userIDs {
 		if err := h.fx.UpdateAgent(context.Background(), sc.AdminToken, sc.Account.ID, id, fields); err != nil {
 			h.t.Fatal(err)
@@ -90,7 +88,8 @@ func (h *harness) advanceClock(seconds int) {
 	h.call("POST", "/__mock/clock/advance", testPlatformToken, map[string]any{"seconds": seconds}).expect(h.t, 200, "")
 }
 
-func (h *harness) capacityPolicy(sc *fixture.Scenario, limit int, members ...int64) map[string]any {
+// capacityPolicy creates a capacity policy limiting the scenario's inbox to limit, held by members.
+func (h *harness) capacityPolicy(sc *fixture.Scenario, limit int, members ...int64) {
 	h.t.Helper()
 	r := h.call("POST", acctPath(sc, "agent_capacity_policies"), sc.AdminToken, map[string]any{"name": "Cap"})
 	r.expect(h.t, 200, "")
@@ -101,7 +100,6 @@ func (h *harness) capacityPolicy(sc *fixture.Scenario, limit int, members ...int
 	for _, u := range members {
 		h.call("POST", acctPath(sc, "agent_capacity_policies/%d/users", id), sc.AdminToken, map[string]any{"user_id": u}).expect(h.t, 200, "")
 	}
-	return p
 }
 
 func TestAssignmentPolicy_MinimalCreateRendersDefaultsInOrder(t *testing.T) {
@@ -529,7 +527,7 @@ func TestSection5_2_BindingIsNotATriggerThePeriodicJobIs(t *testing.T) {
 	h := newHarness(t)
 	sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true}) // agents offline
 	ids := h.openConversations(sc, 2)
-	h.setOnline(sc, true, sc.Agent1.ID, sc.Agent2.ID) // going online is no trigger either
+	h.setOnline(sc, sc.Agent1.ID, sc.Agent2.ID) // going online is no trigger either
 	p := h.createPolicy(sc, map[string]any{"name": "P"})
 	h.bind(sc, sc.Inbox.ID, p)
 	if got := h.holdings(sc, ids); got[0] != 2 {
@@ -550,8 +548,8 @@ func TestSection5_2_PeriodicJobSkipsInboxesWithoutPolicyAndAccountsWithoutV2(t *
 	plain := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
 	legacy := h.seed(fixture.SeedOptions{InboxAutoAssignment: true, Features: map[string]bool{"assignment_v2": false}})
 	a, b := h.openConversations(plain, 1), h.openConversations(legacy, 1)
-	h.setOnline(plain, true, plain.Agent1.ID)
-	h.setOnline(legacy, true, legacy.Agent1.ID)
+	h.setOnline(plain, plain.Agent1.ID)
+	h.setOnline(legacy, legacy.Agent1.ID)
 	h.bind(legacy, legacy.Inbox.ID, h.createPolicy(legacy, map[string]any{"name": "P"}))
 	if job := h.periodicJob(); num(job["assigned"]) != 0 || len(asArr(t, job["inboxes"])) != 0 {
 		t.Fatalf("periodic job ran: %v", job)
@@ -586,7 +584,7 @@ func TestSection5_2_ReopenTriggers(t *testing.T) {
 	if err := h.fx.ToggleStatus(ctx, sc.AdminToken, sc.Account.ID, ids[0], "resolved"); err != nil {
 		t.Fatal(err)
 	}
-	h.setOnline(sc, true, sc.Agent2.ID)
+	h.setOnline(sc, sc.Agent2.ID)
 	if err := h.fx.ToggleStatus(ctx, sc.AdminToken, sc.Account.ID, ids[0], "open"); err != nil {
 		t.Fatal(err)
 	}
@@ -616,7 +614,7 @@ func TestSection5_4_TeamFilterAndTeamsWithoutAutoAssign(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	h.setOnline(sc, true, sc.Agent1.ID, sc.Agent2.ID)
+	h.setOnline(sc, sc.Agent1.ID, sc.Agent2.ID)
 	h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P"}))
 	h.periodicJob()
 	// Round robin would give the first conversation to Alice; the team allows only Bob.
@@ -647,7 +645,7 @@ func TestSection5_4_ConversationPriority(t *testing.T) {
 			ids := h.openConversations(sc, 2)
 			h.advanceClock(60)
 			h.touch(sc, ids[0]) // the first conversation is now the more recently active
-			h.setOnline(sc, true, sc.Agent1.ID)
+			h.setOnline(sc, sc.Agent1.ID)
 			h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P", "fair_distribution_limit": 1, "conversation_priority": tc.priority}))
 			h.periodicJob()
 			want := ids[0]
@@ -674,7 +672,7 @@ func TestSection5_6_BalancedNeedsEnterpriseAndAdvancedAssignment(t *testing.T) {
 			}
 		}
 		ids := h.openConversations(sc, 4)
-		h.setOnline(sc, true, sc.Agent1.ID, sc.Agent2.ID)
+		h.setOnline(sc, sc.Agent1.ID, sc.Agent2.ID)
 		order := "balanced"
 		if edition == EditionCommunity {
 			order = "round_robin" // balanced cannot be stored there
@@ -722,7 +720,7 @@ func TestSection5_7_FairDistributionWindowSlides(t *testing.T) {
 	if err := h2.fx.Assign(context.Background(), sc2.AdminToken, sc2.Account.ID, pre[0], map[string]any{"assignee_id": sc2.Agent1.ID}); err != nil {
 		t.Fatal(err)
 	}
-	h2.setOnline(sc2, true, sc2.Agent1.ID)
+	h2.setOnline(sc2, sc2.Agent1.ID)
 	h2.bind(sc2, sc2.Inbox.ID, h2.createPolicy(sc2, map[string]any{"name": "P", "fair_distribution_limit": 1}))
 	next := h2.openConversations(sc2, 1)
 	if h2.assignee(sc2, next[0]) != sc2.Agent1.ID {
@@ -750,7 +748,7 @@ func TestSection5_7_AgeExclusion(t *testing.T) {
 				hours = 169
 			}
 			h.advanceClock(hours * 3600)
-			h.setOnline(sc, true, sc.Agent1.ID)
+			h.setOnline(sc, sc.Agent1.ID)
 			if tc.policy != nil {
 				h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, tc.policy))
 			}
@@ -767,7 +765,7 @@ func TestSection5_7_AgeExclusion(t *testing.T) {
 	ids := h.openConversations(sc, 1)
 	h.advanceClock(200 * 3600)
 	h.touch(sc, ids[0])
-	h.setOnline(sc, true, sc.Agent1.ID)
+	h.setOnline(sc, sc.Agent1.ID)
 	h.openConversations(sc, 1)
 	if h.assignee(sc, ids[0]) == 0 {
 		t.Fatal("a recently active conversation created long ago must be assigned")
@@ -803,7 +801,7 @@ func TestSection5_4_CapacityExclusionRulesWithoutAdvancedAssignment(t *testing.T
 	r.expect(t, 200, "")
 	h.call("POST", acctPath(sc, "agent_capacity_policies/%d/inbox_limits", num(r.obj(t)["id"])), sc.AdminToken,
 		map[string]any{"inbox_id": sc.Inbox.ID, "conversation_limit": 10}).expect(t, 200, "")
-	h.setOnline(sc, true, sc.Agent1.ID)
+	h.setOnline(sc, sc.Agent1.ID)
 	h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P"}))
 	h.periodicJob()
 	if h.assignee(sc, ids[0]) != 0 || h.assignee(sc, ids[1]) != sc.Agent1.ID {
