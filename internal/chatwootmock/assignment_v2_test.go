@@ -846,3 +846,42 @@ func TestSection5_9_TriggerResponseOmitsTheV2Assignment(t *testing.T) {
 		t.Fatal("the next read shows it")
 	}
 }
+
+// Before 4.17 a bot-owned open conversation counted as unassigned, so a bulk run could hand it
+// to a human; from 4.17 it is never selected.
+func TestSection5_10_BotOwnedConversationsAndTheBulkRun(t *testing.T) {
+	for _, tc := range []struct {
+		version string
+		human   bool
+	}{{"4.15.1", true}, {"4.17.0", false}} {
+		t.Run(tc.version, func(t *testing.T) {
+			h := newHarnessWith(t, tc.version, "")
+			sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
+			ids := h.openConversations(sc, 1)
+			if err := h.fx.Assign(context.Background(), sc.AdminToken, sc.Account.ID, ids[0],
+				map[string]any{"assignee_id": sc.Bot.ID, "assignee_type": "AgentBot"}); err != nil {
+				t.Fatal(err)
+			}
+			h.setOnline(sc, sc.Agent1.ID)
+			h.bind(sc, sc.Inbox.ID, h.createPolicy(sc, map[string]any{"name": "P"}))
+			h.periodicJob()
+			m := meta(t, h.conversation(sc, ids[0]))
+			if got := m["assignee_type"] == "User"; got != tc.human {
+				t.Fatalf("taken by a human = %v, want %v (meta %v)", got, tc.human, m)
+			}
+		})
+	}
+}
+
+func TestInboxBinding_GoesWithItsInbox(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{})
+	p := h.createPolicy(sc, map[string]any{"name": "P"})
+	h.bind(sc, sc.Inbox.ID, p)
+	h.call("DELETE", acctPath(sc, "inboxes/%d", sc.Inbox.ID), sc.AdminToken, nil).expect(t, 200, "")
+	got := h.call("GET", acctPath(sc, "assignment_policies/%d", num(p["id"])), sc.AdminToken, nil).obj(t)
+	if num(got["assigned_inbox_count"]) != 0 {
+		t.Fatalf("a deleted inbox still counts: %v", got)
+	}
+	h.call("GET", acctPath(sc, "assignment_policies/%d/inboxes", num(p["id"])), sc.AdminToken, nil).expect(t, 200, `{"inboxes":[]}`)
+}
