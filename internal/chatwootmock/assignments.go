@@ -1,10 +1,5 @@
 package chatwootmock
 
-import (
-	"sort"
-	"time"
-)
-
 // createAssignment is POST …/conversations/{display_id}/assignments (§4). Dispatch depends on
 // key presence: assignee_id (even null) wins over team_id; neither answers a literal null.
 func (s *Server) createAssignment(c *reqCtx) error {
@@ -239,53 +234,4 @@ func (s *Server) scheduleV2Assignment(c *reqCtx, inboxID int64) {
 	c.afterKeys = append(c.afterKeys, key)
 	a := c.acct
 	c.after = append(c.after, func() { s.runV2Assignment(a, inboxID) })
-}
-
-const (
-	v2BatchSize  = 100
-	v2FairLimit  = 5
-	v2FairWindow = 5 * time.Minute
-)
-
-// runV2Assignment assigns up to 100 unassigned open conversations of the inbox, oldest first,
-// round-robin over online members, at most 5 per agent per inbox per 5 minutes.
-func (s *Server) runV2Assignment(a *account, inboxID int64) {
-	in := s.state.inboxes[inboxID]
-	if in == nil || s.state.accounts[a.id] == nil || !in.enableAutoAssignment {
-		return
-	}
-	var pending []*conversation
-	for _, cv := range a.conversations {
-		if cv.inboxID == inboxID && cv.status == "open" && cv.assigneeID == 0 && cv.assigneeBotID == 0 {
-			pending = append(pending, cv)
-		}
-	}
-	sort.SliceStable(pending, func(i, j int) bool { return pending[i].createdAt.Before(pending[j].createdAt) })
-	if len(pending) > v2BatchSize {
-		pending = pending[:v2BatchSize]
-	}
-	now := s.now()
-	if a.v2Assignments[inboxID] == nil {
-		a.v2Assignments[inboxID] = map[int64][]time.Time{}
-	}
-	recent := a.v2Assignments[inboxID]
-	for _, cv := range pending {
-		var allowed []int64
-		for _, id := range s.conversationCandidates(a, in, cv) {
-			var n int
-			for _, at := range recent[id] {
-				if now.Sub(at) < v2FairWindow {
-					n++
-				}
-			}
-			if n < v2FairLimit {
-				allowed = append(allowed, id)
-			}
-		}
-		if pick := s.roundRobinPick(a, in, allowed); pick != 0 {
-			cv.assigneeID = pick
-			cv.updatedAt = now
-			recent[pick] = append(recent[pick], now)
-		}
-	}
 }

@@ -20,7 +20,10 @@ type route struct {
 	kind    apiKind
 	// botAllowed marks Chatwoot's BOT_ACCESSIBLE_ENDPOINTS (§1.1).
 	botAllowed bool
-	handler    func(*Server, *reqCtx) error
+	// enterpriseOnly marks routes whose controllers only the Enterprise code has: on the
+	// community build Rails answers them with its routing 404 before authentication.
+	enterpriseOnly bool
+	handler        func(*Server, *reqCtx) error
 }
 
 var routes []route

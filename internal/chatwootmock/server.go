@@ -118,6 +118,10 @@ func (s *Server) dispatch(c *reqCtx) {
 		return
 	}
 	c.vars = vars
+	if rt.enterpriseOnly && !s.enterpriseBuild() {
+		c.fail(routeNotFound())
+		return
+	}
 	if err := s.authenticate(c, rt); err != nil {
 		c.fail(err)
 		return

@@ -63,9 +63,8 @@ type account struct {
 
 	// roundRobin holds, per inbox, the order in which members are picked next.
 	roundRobin map[int64][]int64
-	// v2Assignments remembers when each agent was auto-assigned in an inbox (assignment_v2's
-	// fair-distribution limit of 5 per 5 minutes).
-	v2Assignments map[int64]map[int64][]time.Time
+	// v2 is the Assignment V2 configuration and runtime state (assignment_policies.go).
+	v2 *assignmentV2
 }
 
 type accountUser struct {
@@ -288,5 +287,5 @@ func (st *state) userInTeam(teamID, userID int64) bool {
 func newAccount(now time.Time) *account {
 	return &account{locale: "en", supportEmail: defaultSupportEmail, features: map[string]bool{},
 		customAttributes: map[string]any{}, limits: map[string]any{}, status: "active", createdAt: now,
-		roundRobin: map[int64][]int64{}, v2Assignments: map[int64]map[int64][]time.Time{}}
+		roundRobin: map[int64][]int64{}}
 }

@@ -56,6 +56,14 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		"Chatwoot release to imitate: "+strings.Join(chatwootmock.SupportedChatwootVersions, ", "))
 	fs.StringVar(&cfg.edition, "edition", chatwootmock.EditionEnterprise,
 		"Chatwoot build to imitate: enterprise (the standard image; premium features off unless an account's flags turn them on) or community (built without the Enterprise code)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage of chatwoot-mock:")
+		fs.PrintDefaults()
+		fmt.Fprintln(fs.Output(), "\nMock-only endpoints (api_access_token: the platform token):")
+		for _, e := range chatwootmock.MockEndpoints {
+			fmt.Fprintln(fs.Output(), "  "+e)
+		}
+	}
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

@@ -99,3 +99,15 @@ func TestProgramRequiresPlatformToken(t *testing.T) {
 		t.Fatal("expected an error without --platform-token")
 	}
 }
+
+func TestProgramHelpListsTheMockOnlyEndpoints(t *testing.T) {
+	var stderr strings.Builder
+	if err := run(context.Background(), []string{"-h"}, io.Discard, &stderr); err == nil {
+		t.Fatal("-h should end the program with flag.ErrHelp")
+	}
+	for _, want := range []string{"POST /__mock/jobs/periodic_assignment", "POST /__mock/clock/advance", "-edition"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Fatalf("-h output lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}
