@@ -417,7 +417,7 @@ func validWorkingHour(w workingHour) (bool, error) {
 	if w.openHour == nil || w.openMinutes == nil || w.closeHour == nil || w.closeMinutes == nil {
 		return false, internalError()
 	}
-	inRange := func(p *int64, max int64) bool { return *p >= 0 && *p <= max }
+	inRange := func(p *int64, upper int64) bool { return *p >= 0 && *p <= upper }
 	if !inRange(w.openHour, 23) || !inRange(w.closeHour, 23) || !inRange(w.openMinutes, 59) || !inRange(w.closeMinutes, 59) {
 		return false, nil
 	}

@@ -28,14 +28,14 @@ func (h *harness) addMember(sc *fixture.Scenario, inboxID, userID int64) {
 		expect(h.t, 200, "")
 }
 
-func widgetBody(name string) map[string]any {
-	return map[string]any{"name": name, "channel": map[string]any{"type": "web_widget", "website_url": "https://shop.example.test"}}
+func widgetBody() map[string]any {
+	return map[string]any{"name": "Site", "channel": map[string]any{"type": "web_widget", "website_url": "https://shop.example.test"}}
 }
 
 func TestInboxWebWidgetCreateDefaultsKeysAndTokens(t *testing.T) {
 	h := newHarness(t)
 	sc := h.seed(fixture.SeedOptions{})
-	r := h.call("POST", acctPath(sc, "inboxes"), sc.AdminToken, widgetBody("Site"))
+	r := h.call("POST", acctPath(sc, "inboxes"), sc.AdminToken, widgetBody())
 	r.expect(t, 200, "")
 	want := "id,avatar_url,channel_id,name,channel_type,greeting_enabled,greeting_message,working_hours_enabled," +
 		"enable_email_collect,csat_survey_enabled,csat_config,enable_auto_assignment,auto_assignment_config," +
@@ -307,7 +307,7 @@ func TestInboxWebWidgetUpdate(t *testing.T) {
 		t.Run(version, func(t *testing.T) {
 			h := newHarnessWith(t, Options{ChatwootVersion: version})
 			sc := h.seed(fixture.SeedOptions{})
-			in := h.createInbox(sc, widgetBody("Site"))
+			in := h.createInbox(sc, widgetBody())
 			path := acctPath(sc, "inboxes/%d", num(in["id"]))
 			r := h.call("PATCH", path, sc.AdminToken, map[string]any{"channel": map[string]any{
 				"selected_feature_flags": []string{"allow_mobile_webview", "attachments"}, "reply_time": "in_a_day",
@@ -385,7 +385,7 @@ func TestInboxResetSecretOnlyForAPIInboxes(t *testing.T) {
 		t.Fatalf("reset: before %v, after %v", before["secret"], after["secret"])
 	}
 	h.call("POST", acctPath(sc, "inboxes/%d/reset_secret", sc.Inbox.ID), sc.Agent1.AccessToken, nil).expect(t, 401, "")
-	widget := h.createInbox(sc, widgetBody("Site"))
+	widget := h.createInbox(sc, widgetBody())
 	r = h.call("POST", acctPath(sc, "inboxes/%d/reset_secret", num(widget["id"])), sc.AdminToken, nil)
 	r.expect(t, 404, "")
 	if len(r.body) != 0 {
@@ -425,7 +425,7 @@ func TestInboxAgentBotBinding(t *testing.T) {
 	// The bot lookup runs before the role check; a non-member agent fails at the inbox.
 	h.call("POST", set, sc.Agent1.AccessToken, map[string]any{"agent_bot": 999999}).expect(t, 404, "")
 	h.call("POST", set, sc.Agent1.AccessToken, map[string]any{"agent_bot": sc.Bot.ID}).expect(t, 401, "")
-	second := h.createInbox(sc, widgetBody("Site"))
+	second := h.createInbox(sc, widgetBody())
 	h.call("POST", acctPath(sc, "inboxes/%d/set_agent_bot", num(second["id"])), sc.Agent1.AccessToken, map[string]any{"agent_bot": 999999}).
 		expect(t, 401, "")
 	h.call("GET", acctPath(sc, "inboxes/%d/agent_bot", num(second["id"])), sc.Agent1.AccessToken, nil).expect(t, 401, "")
