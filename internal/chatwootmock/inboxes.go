@@ -7,7 +7,7 @@ import (
 	_ "time/tzdata" // timezone names are checked without relying on the host's zone files
 )
 
-// inboxAttributes are the top-level inbox keys InboxesController permits (§6.4).
+// inboxAttributes are the top-level inbox keys InboxesController permits.
 var inboxAttributes = []string{"name", "enable_auto_assignment", "greeting_enabled", "greeting_message",
 	"enable_email_collect", "csat_survey_enabled", "csat_config", "working_hours_enabled", "out_of_office_message",
 	"timezone", "allow_messages_after_resolved", "lock_to_single_conversation", "portal_id", "sender_name_type",

@@ -484,3 +484,50 @@ func TestAgentBotResetTokenAndSecret(t *testing.T) {
 	}
 	h.call("DELETE", acctPath(sc, "agent_bots/%d/avatar", sc.Bot.ID), sc.AdminToken, nil).expect(t, 200, "")
 }
+
+func TestInboxLimitOrderAcrossVersions(t *testing.T) {
+	for _, c := range []struct {
+		version, edition string
+		agent, admin     int
+	}{
+		{"4.15.1", EditionEnterprise, 402, 402}, // the limit runs before the role check
+		{"4.16.0", EditionEnterprise, 401, 402}, // a model callback after it
+		{"4.16.0", EditionCommunity, 401, 200},  // no inbox limit on community from 4.16.0
+	} {
+		t.Run(c.version+"-"+c.edition, func(t *testing.T) {
+			h := newHarnessWith(t, Options{ChatwootVersion: c.version, Edition: c.edition})
+			sc := h.seed(fixture.SeedOptions{})
+			h.call("PATCH", fmt.Sprintf("/platform/api/v1/accounts/%d", sc.Account.ID), testPlatformToken,
+				map[string]any{"limits": map[string]any{"inboxes": 1}}).expect(t, 200, "")
+			body := map[string]any{"name": "x", "channel": map[string]any{"type": "api"}}
+			h.call("POST", acctPath(sc, "inboxes"), sc.Agent1.AccessToken, body).expect(t, c.agent, "")
+			h.call("POST", acctPath(sc, "inboxes"), sc.AdminToken, body).expect(t, c.admin, "")
+		})
+	}
+}
+
+func TestInboxAgentBotBindingAfterBotDeletion(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{})
+	bot := h.call("POST", acctPath(sc, "agent_bots"), sc.AdminToken, map[string]any{"name": "Short-lived"}).obj(t)
+	h.call("POST", acctPath(sc, "inboxes/%d/set_agent_bot", sc.Inbox.ID), sc.AdminToken, map[string]any{"agent_bot": num(bot["id"])}).
+		expect(t, 200, "")
+	h.call("DELETE", acctPath(sc, "agent_bots/%d", num(bot["id"])), sc.AdminToken, nil).expect(t, 200, "")
+	h.call("GET", acctPath(sc, "inboxes/%d/agent_bot", sc.Inbox.ID), sc.AdminToken, nil).expect(t, 200, `{}`)
+}
+
+func TestInboxOtherChannelTypes(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{})
+	path := acctPath(sc, "inboxes")
+	h.call("POST", path, sc.AdminToken, map[string]any{"name": "x", "channel": map[string]any{"type": "line"}}).
+		expect(t, 422, `{"message":"Line channel can't be blank, Line channel secret can't be blank, Line channel token can't be blank",`+
+			`"attributes":["line_channel_id","line_channel_secret","line_channel_token"]}`)
+	h.call("POST", path, sc.AdminToken, map[string]any{"name": "x", "channel": map[string]any{"type": "whatsapp", "phone_number": "+1"}}).
+		expect(t, 422, `{"message":"Provider config Invalid Credentials","attributes":["provider_config"]}`)
+	sms := h.createInbox(sc, map[string]any{"name": "Texts", "channel": map[string]any{"type": "sms", "phone_number": "+15550100"}})
+	if sms["channel_type"] != "Channel::Sms" || sms["phone_number"] != "+15550100" || sms["website_token"] != nil {
+		t.Fatalf("sms inbox = %v", sms)
+	}
+	h.call("POST", acctPath(sc, "inboxes/%d/reset_secret", num(sms["id"])), sc.AdminToken, nil).expect(t, 404, "")
+}
