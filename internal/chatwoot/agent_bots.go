@@ -13,6 +13,14 @@ type AgentBot struct {
 	BotType     string `json:"bot_type"`
 	AccountID   *int64 `json:"account_id"`
 	SystemBot   bool   `json:"system_bot"`
+
+	// Fields the chatwoot_agent_bot resource uses (agent_bot_management.go). OutgoingURL is
+	// absent for system bots; AccessToken and Secret are "" when Chatwoot does not show them.
+	OutgoingURL string         `json:"outgoing_url"`
+	Thumbnail   string         `json:"thumbnail"`
+	BotConfig   map[string]any `json:"bot_config"`
+	AccessToken string         `json:"access_token"`
+	Secret      string         `json:"secret"`
 }
 
 // ListAgentBots returns the account's bots plus the global ones, the set an assignment accepts.

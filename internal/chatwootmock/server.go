@@ -24,6 +24,10 @@ type Options struct {
 	ChatwootVersion string
 	Edition         string
 
+	// InboxDeletionDelay is how many requests after DELETE /inboxes/{id} still see the inbox
+	// before Chatwoot's deletion job runs (inbox_deletion.go): 0 means 1, negative means none.
+	InboxDeletionDelay int
+
 	// OnRequest, if set, is called after every request with its log entry (the program's
 	// --log-requests uses it). It runs outside the server's lock.
 	OnRequest func(Request)
@@ -91,6 +95,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	c := newReqCtx(s, r)
 	s.mu.Lock()
+	s.runDueInboxDeletions()
 	s.dispatch(c)
 	// Chatwoot's background jobs (assignment_v2) run after the response was rendered but before
 	// anyone else sees the state: that keeps them observable only on the next request.

@@ -109,6 +109,10 @@ type agentBot struct {
 	botConfig   map[string]any
 	thumbnail   string
 	createdAt   time.Time
+
+	// tokenRow is the access_tokens row behind accessToken, as the inbox binding renders it
+	// (inbox_agent_bot.go).
+	tokenRow *accessTokenRow
 }
 
 func (b *agentBot) system() bool { return b.accountID == 0 }
@@ -157,6 +161,9 @@ type inbox struct {
 	agentBotID        int64   // agent_bot_inboxes row; 0 = none
 	createdAt         time.Time
 	updatedAt         time.Time
+
+	// ext holds the channel type, web widget, working hours and pending deletion (inbox_channels.go).
+	ext *inboxExt
 }
 
 func (i *inbox) hasMember(userID int64) bool { return containsID(i.memberIDs, userID) }
