@@ -11,7 +11,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-func ptr[T any](v T) *T { return &v }
 
 func (e *routingEnv) agentClient(t *testing.T) *chatwoot.Client {
 	t.Helper()

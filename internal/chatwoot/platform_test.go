@@ -61,7 +61,6 @@ func newPlatformEnv(t *testing.T, mutate func(*chatwoot.Config)) *platformEnv {
 	return &platformEnv{mock: mock, url: url, c: c, other: fixture.New(url, otherAppToken), logs: logs, ctx: ctx}
 }
 
-func ptr[T any](v T) *T { return &v }
 
 func TestPlatformAccountLifecycle(t *testing.T) {
 	e := newPlatformEnv(t, nil)

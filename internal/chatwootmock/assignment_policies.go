@@ -368,7 +368,7 @@ func (s *Server) listAssignmentPolicyInboxes(c *reqCtx) error {
 	}
 	out := []any{}
 	for _, in := range s.policyInboxes(c.acct, p) {
-		out = append(out, s.inboxJSON(in, true))
+		out = append(out, s.inboxJSON(c, in, true))
 	}
 	c.ok(obj{{"inboxes", out}})
 	return nil

@@ -13,7 +13,7 @@ import (
 // Conformance tests for Assignment V2: assignment policies, inbox bindings, agent capacity
 // policies and the V2 bulk run. Names follow the topics of the Chatwoot behaviour they prove.
 
-func newHarnessWith(t *testing.T, version, edition string) *harness {
+func newHarnessAt(t *testing.T, version, edition string) *harness {
 	t.Helper()
 	srv, base := StartTest(t, Options{PlatformToken: testPlatformToken, ChatwootVersion: version, Edition: edition})
 	return &harness{t: t, srv: srv, base: base, fx: fixture.New(base, testPlatformToken)}
@@ -103,7 +103,7 @@ func (h *harness) capacityPolicy(sc *fixture.Scenario, limit int, members ...int
 }
 
 func TestAssignmentPolicy_MinimalCreateRendersDefaultsInOrder(t *testing.T) {
-	h := newHarnessWith(t, "4.16.0", "")
+	h := newHarnessAt(t, "4.16.0", "")
 	sc := h.seed(fixture.SeedOptions{})
 	r := h.call("POST", acctPath(sc, "assignment_policies"), sc.AdminToken, map[string]any{"assignment_policy": map[string]any{"name": "Minimal Policy"}})
 	r.expect(t, 200, "")
@@ -146,7 +146,7 @@ func TestAssignmentPolicy_AgeThresholdArrivesIn4_16(t *testing.T) {
 }
 
 func TestAssignmentPolicy_Validations(t *testing.T) {
-	h := newHarnessWith(t, "4.17.0", "")
+	h := newHarnessAt(t, "4.17.0", "")
 	sc := h.seed(fixture.SeedOptions{})
 	path := acctPath(sc, "assignment_policies")
 	post := func(body map[string]any) reply {
@@ -187,7 +187,7 @@ func TestAssignmentPolicy_Validations(t *testing.T) {
 func TestAssignmentPolicy_InvalidEnumsAre500sAndSaveNothing(t *testing.T) {
 	for _, edition := range []string{EditionCommunity, EditionEnterprise} {
 		t.Run(edition, func(t *testing.T) {
-			h := newHarnessWith(t, "", edition)
+			h := newHarnessAt(t, "", edition)
 			sc := h.seed(fixture.SeedOptions{})
 			path := acctPath(sc, "assignment_policies")
 			const ise = `{"status":500,"error":"Internal Server Error"}`
@@ -319,7 +319,7 @@ func TestInboxBinding_LookupOrderAndItsBodies(t *testing.T) {
 }
 
 func TestCapacityPolicy_CommunityBuildHasNoRoutes(t *testing.T) {
-	h := newHarnessWith(t, "", EditionCommunity)
+	h := newHarnessAt(t, "", EditionCommunity)
 	sc := h.seed(fixture.SeedOptions{})
 	const rails404 = `{"status":404,"error":"Not Found"}`
 	h.call("GET", acctPath(sc, "agent_capacity_policies"), "", nil).expect(t, 404, rails404)
@@ -484,7 +484,7 @@ func TestCapacityPolicyInboxLimits(t *testing.T) {
 // policy of 1; then, with the binding gone, V2's own defaults.
 func TestSection5_EndToEnd_FairLimitCapacityAndDefaults(t *testing.T) {
 	t.Run("fair distribution limit 2", func(t *testing.T) {
-		h := newHarnessWith(t, "4.16.0", "")
+		h := newHarnessAt(t, "4.16.0", "")
 		sc := h.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true})
 		p := h.createPolicy(sc, map[string]any{"name": "Desk", "fair_distribution_limit": 2, "exclude_older_than_hours": nil})
 		h.bind(sc, sc.Inbox.ID, p)
@@ -511,7 +511,7 @@ func TestSection5_EndToEnd_FairLimitCapacityAndDefaults(t *testing.T) {
 		}
 	})
 	t.Run("capacity 1", func(t *testing.T) {
-		h := newHarnessWith(t, "4.16.0", EditionEnterprise)
+		h := newHarnessAt(t, "4.16.0", EditionEnterprise)
 		sc := h.seed(fixture.SeedOptions{AgentsOnline: true, InboxAutoAssignment: true, Features: map[string]bool{"advanced_assignment": true}})
 		p := h.createPolicy(sc, map[string]any{"name": "Desk", "fair_distribution_limit": 2})
 		h.bind(sc, sc.Inbox.ID, p)
@@ -663,7 +663,7 @@ func TestSection5_6_BalancedNeedsEnterpriseAndAdvancedAssignment(t *testing.T) {
 	// Alice already holds two open conversations of the inbox, assigned by hand; four new ones
 	// arrive for a balanced policy.
 	run := func(t *testing.T, edition string, features map[string]bool) (alice, bob, waiting int) {
-		h := newHarnessWith(t, "", edition)
+		h := newHarnessAt(t, "", edition)
 		sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true, Features: features})
 		ctx := context.Background()
 		for _, id := range h.openConversations(sc, 2) {
@@ -740,7 +740,7 @@ func TestSection5_7_AgeExclusion(t *testing.T) {
 		{"before 4.16 there is no cut-off", "4.15.1", map[string]any{"name": "P"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			h := newHarnessWith(t, tc.version, "")
+			h := newHarnessAt(t, tc.version, "")
 			sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
 			ids := h.openConversations(sc, 1)
 			hours := 3
@@ -760,7 +760,7 @@ func TestSection5_7_AgeExclusion(t *testing.T) {
 		})
 	}
 	// Recent activity keeps an old conversation eligible.
-	h := newHarnessWith(t, "4.16.0", "")
+	h := newHarnessAt(t, "4.16.0", "")
 	sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
 	ids := h.openConversations(sc, 1)
 	h.advanceClock(200 * 3600)
@@ -855,7 +855,7 @@ func TestSection5_10_BotOwnedConversationsAndTheBulkRun(t *testing.T) {
 		human   bool
 	}{{"4.15.1", true}, {"4.17.0", false}} {
 		t.Run(tc.version, func(t *testing.T) {
-			h := newHarnessWith(t, tc.version, "")
+			h := newHarnessAt(t, tc.version, "")
 			sc := h.seed(fixture.SeedOptions{InboxAutoAssignment: true})
 			ids := h.openConversations(sc, 1)
 			if err := h.fx.Assign(context.Background(), sc.AdminToken, sc.Account.ID, ids[0],
@@ -879,7 +879,13 @@ func TestInboxBinding_GoesWithItsInbox(t *testing.T) {
 	p := h.createPolicy(sc, map[string]any{"name": "P"})
 	h.bind(sc, sc.Inbox.ID, p)
 	h.call("DELETE", acctPath(sc, "inboxes/%d", sc.Inbox.ID), sc.AdminToken, nil).expect(t, 200, "")
+	// Inbox deletion is asynchronous: the first request after the DELETE still sees the inbox
+	// and its binding; the job has run before the second.
 	got := h.call("GET", acctPath(sc, "assignment_policies/%d", num(p["id"])), sc.AdminToken, nil).obj(t)
+	if num(got["assigned_inbox_count"]) != 1 {
+		t.Fatalf("the binding went before the inbox's deletion job ran: %v", got)
+	}
+	got = h.call("GET", acctPath(sc, "assignment_policies/%d", num(p["id"])), sc.AdminToken, nil).obj(t)
 	if num(got["assigned_inbox_count"]) != 0 {
 		t.Fatalf("a deleted inbox still counts: %v", got)
 	}

@@ -90,4 +90,5 @@ func (s *Server) destroyInbox(in *inbox) {
 	a.webhooks = hooks
 	a.inboxIDs = removeID(a.inboxIDs, in.id)
 	delete(a.roundRobin, in.id)
+	delete(a.assignV2().bindings, in.id)
 }
