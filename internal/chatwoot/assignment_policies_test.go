@@ -33,7 +33,6 @@ func newV2Env(t *testing.T, version, edition string) *routingEnv {
 	return &routingEnv{mock: mock, fixtures: fx, sc: sc, admin: admin, ctx: ctx}
 }
 
-
 func statusOf(err error) int {
 	var apiErr *chatwoot.APIError
 	if errors.As(err, &apiErr) {

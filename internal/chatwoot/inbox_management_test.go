@@ -11,7 +11,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-
 func (e *routingEnv) agentClient(t *testing.T) *chatwoot.Client {
 	t.Helper()
 	c, err := chatwoot.New(chatwoot.Config{BaseURL: e.baseURL(), Token: e.sc.Agent1.AccessToken})

@@ -61,7 +61,6 @@ func newPlatformEnv(t *testing.T, mutate func(*chatwoot.Config)) *platformEnv {
 	return &platformEnv{mock: mock, url: url, c: c, other: fixture.New(url, otherAppToken), logs: logs, ctx: ctx}
 }
 
-
 func TestPlatformAccountLifecycle(t *testing.T) {
 	e := newPlatformEnv(t, nil)
 	a, err := e.c.PlatformCreateAccount(e.ctx, chatwoot.PlatformAccountFields{
