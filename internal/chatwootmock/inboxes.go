@@ -273,6 +273,7 @@ func (s *Server) deleteInbox(c *reqCtx) error {
 	}
 	c.acct.inboxIDs = removeID(c.acct.inboxIDs, in.id)
 	delete(c.acct.roundRobin, in.id)
+	s.deleteInboxWebhooks(c.acct, in.id)
 	delete(s.state.inboxes, in.id)
 	c.ok(obj{{"message", "Your inbox deletion request will be processed in some time."}})
 	return nil
