@@ -23,14 +23,14 @@ type vocabEnv struct {
 	acct  int64
 }
 
-func newVocabEnv(t *testing.T, opts chatwootmock.Options, seed fixture.SeedOptions) *vocabEnv {
+func newVocabEnv(t *testing.T, opts chatwootmock.Options) *vocabEnv {
 	t.Helper()
 	const platformToken = "vocab-platform-token"
 	opts.PlatformToken = platformToken
 	mock, baseURL := chatwootmock.StartTest(t, opts)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
-	seed.Name = t.Name()
+	seed := fixture.SeedOptions{Name: t.Name()}
 	sc, err := fixture.New(baseURL, platformToken).Seed(ctx, seed)
 	if err != nil {
 		t.Fatalf("seeding: %v", err)
@@ -58,7 +58,7 @@ func wantUnprocessable(t *testing.T, err error, field string) {
 }
 
 func TestLabelClientRoundTrip(t *testing.T) {
-	e := newVocabEnv(t, chatwootmock.Options{}, fixture.SeedOptions{})
+	e := newVocabEnv(t, chatwootmock.Options{})
 	l, err := e.admin.CreateLabel(e.ctx, e.acct, chatwoot.LabelFields{Title: ptr("VIP"), Description: ptr("big")})
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +88,7 @@ func TestLabelClientRoundTrip(t *testing.T) {
 }
 
 func TestWebhookClientRoundTrip(t *testing.T) {
-	e := newVocabEnv(t, chatwootmock.Options{}, fixture.SeedOptions{})
+	e := newVocabEnv(t, chatwootmock.Options{})
 	w, err := e.admin.CreateWebhook(e.ctx, e.acct, chatwoot.WebhookFields{URL: ptr("https://example.test/h"), InboxID: ptr(e.sc.Inbox.ID)})
 	if err != nil {
 		t.Fatal(err)
@@ -121,7 +121,7 @@ func TestWebhookClientRoundTrip(t *testing.T) {
 }
 
 func TestCannedResponseClientRoundTrip(t *testing.T) {
-	e := newVocabEnv(t, chatwootmock.Options{}, fixture.SeedOptions{})
+	e := newVocabEnv(t, chatwootmock.Options{})
 	cr, err := e.agent.CreateCannedResponse(e.ctx, e.acct, chatwoot.CannedResponseFields{ShortCode: ptr("Thanks"), Content: ptr("Thank you!")})
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +150,7 @@ func TestCannedResponseClientRoundTrip(t *testing.T) {
 }
 
 func TestCustomAttributeDefinitionClientRoundTrip(t *testing.T) {
-	e := newVocabEnv(t, chatwootmock.Options{}, fixture.SeedOptions{})
+	e := newVocabEnv(t, chatwootmock.Options{})
 	d, err := e.admin.CreateCustomAttributeDefinition(e.ctx, e.acct, chatwoot.CustomAttributeDefinitionFields{
 		AttributeDisplayName: ptr("Plan"), AttributeKey: ptr(" plan "), AttributeModel: ptr("contact_attribute"),
 		AttributeDisplayType: ptr("list"), AttributeValues: &[]string{"free", "pro"}, RegexPattern: ptr("^[a-z]+$"), RegexCue: ptr("lowercase")})
@@ -178,7 +178,7 @@ func TestCustomAttributeDefinitionClientRoundTrip(t *testing.T) {
 }
 
 func TestMacroClientRoundTripAndMissingIDs(t *testing.T) {
-	e := newVocabEnv(t, chatwootmock.Options{}, fixture.SeedOptions{})
+	e := newVocabEnv(t, chatwootmock.Options{})
 	in := chatwoot.MacroInput{Name: "Escalate", Visibility: "global", Actions: []chatwoot.AutomationAction{
 		{ActionName: "add_label", ActionParams: []chatwoot.Param{chatwoot.StringParam("vip")}},
 		{ActionName: "assign_team", ActionParams: []chatwoot.Param{chatwoot.IntParam(e.sc.Team.ID)}},
@@ -228,7 +228,7 @@ func TestMacroClientRoundTripAndMissingIDs(t *testing.T) {
 }
 
 func TestSLAPolicyClientRoundTripAndAsyncDelete(t *testing.T) {
-	e := newVocabEnv(t, chatwootmock.Options{}, fixture.SeedOptions{})
+	e := newVocabEnv(t, chatwootmock.Options{})
 	p, err := e.admin.CreateSLAPolicy(e.ctx, e.acct, chatwoot.SLAPolicyInput{Name: "Gold", FirstResponseTimeThreshold: ptr(3600.0),
 		ResolutionTimeThreshold: ptr(86400.0), OnlyDuringBusinessHours: true})
 	if err != nil {
@@ -267,11 +267,11 @@ func TestSLAPolicyClientRoundTripAndAsyncDelete(t *testing.T) {
 }
 
 func TestSLAPoliciesOutsideEnterpriseOrWithoutTheFeature(t *testing.T) {
-	community := newVocabEnv(t, chatwootmock.Options{Edition: chatwootmock.EditionCommunity}, fixture.SeedOptions{})
+	community := newVocabEnv(t, chatwootmock.Options{Edition: chatwootmock.EditionCommunity})
 	if _, err := community.admin.ListSLAPolicies(community.ctx, community.acct); !chatwoot.IsNotFound(err) {
 		t.Fatalf("Community: %v", err)
 	}
-	noFeature := newVocabEnv(t, chatwootmock.Options{ChatwootVersion: "4.17.0"}, fixture.SeedOptions{})
+	noFeature := newVocabEnv(t, chatwootmock.Options{ChatwootVersion: "4.17.0"})
 	if _, err := noFeature.admin.ListSLAPolicies(noFeature.ctx, noFeature.acct); chatwoot.AuthProblemOf(err) != chatwoot.AuthForbidden {
 		t.Fatalf("4.17.0 without the sla feature: %v", err)
 	}
@@ -279,7 +279,7 @@ func TestSLAPoliciesOutsideEnterpriseOrWithoutTheFeature(t *testing.T) {
 
 // The shared vocabularies are exactly what the mock (and Chatwoot) accept.
 func TestVocabulariesMatchWhatChatwootAccepts(t *testing.T) {
-	e := newVocabEnv(t, chatwootmock.Options{}, fixture.SeedOptions{})
+	e := newVocabEnv(t, chatwootmock.Options{})
 	for _, name := range chatwoot.MacroActionNames {
 		if !slices.Contains(chatwoot.AutomationActionNames, name) {
 			t.Errorf("macro action %q is not an automation action", name)
