@@ -232,3 +232,16 @@ func WebhookSignature(secret, timestamp string, body []byte) string {
 	_, _ = mac.Write(body)
 	return hex.EncodeToString(mac.Sum(nil))
 }
+
+// assignmentChanges is changed_attributes for an assignment: the assignee and team ids that
+// changed (0 renders as null).
+func assignmentChanges(before [3]int64, cv *conversation) []any {
+	out := []any{}
+	if before[0] != cv.assigneeID {
+		out = append(out, statusChange("assignee_id", nullableID(before[0]), nullableID(cv.assigneeID))...)
+	}
+	if before[2] != cv.teamID {
+		out = append(out, statusChange("team_id", nullableID(before[2]), nullableID(cv.teamID))...)
+	}
+	return out
+}

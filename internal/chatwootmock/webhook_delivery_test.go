@@ -166,3 +166,20 @@ func TestWebhookDeliversMessageCreatedForTheFirstMessage(t *testing.T) {
 		t.Fatalf("message body = %s", rc.got[0].body)
 	}
 }
+
+func TestWebhookDeliversConversationUpdatedOnAssignment(t *testing.T) {
+	h := newHarness(t)
+	sc := h.seed(fixture.SeedOptions{Conversations: 1})
+	rc := newReceiver(t)
+	h.webhook(sc, map[string]any{"url": rc.url, "subscriptions": []string{"conversation_updated"}})
+	h.call("POST", acctPath(sc, "conversations/1/assignments"), sc.AdminToken, map[string]any{"assignee_id": sc.Agent1.ID}).expect(t, 200, "")
+	if got := strings.Join(rc.events(t), ","); got != "conversation_updated" {
+		t.Fatalf("events = %s", got)
+	}
+	var body map[string]any
+	_ = json.Unmarshal(rc.got[0].body, &body)
+	ch := asObj(t, asObj(t, asArr(t, body["changed_attributes"])[0])["assignee_id"])
+	if ch["previous_value"] != nil || num(ch["current_value"]) != sc.Agent1.ID {
+		t.Fatalf("changed_attributes = %v", body["changed_attributes"])
+	}
+}
