@@ -23,6 +23,11 @@ type Options struct {
 	// EditionCommunity. See version.go.
 	ChatwootVersion string
 	Edition         string
+	// Cloud imitates Chatwoot Cloud (an Enterprise build deployed as the hosted service): the
+	// API-access gate and the daily e-mail budget exist only there. AccountEmailsLimit is that
+	// budget per account and day when the account's limits do not set "emails" (0 = 100).
+	Cloud              bool
+	AccountEmailsLimit int
 
 	// OnRequest, if set, is called after every request with its log entry (the program's
 	// --log-requests uses it). It runs outside the server's lock.

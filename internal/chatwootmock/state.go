@@ -65,6 +65,8 @@ type account struct {
 	// v2Assignments remembers when each agent was auto-assigned in an inbox (assignment_v2's
 	// fair-distribution limit of 5 per 5 minutes).
 	v2Assignments map[int64]map[int64][]time.Time
+	// emailsSent is the Cloud daily e-mail budget in use (chatwoot_versions.go).
+	emailsSent *emailBudget
 }
 
 type accountUser struct {
@@ -119,6 +121,7 @@ type team struct {
 	name            string
 	description     any
 	allowAutoAssign bool
+	icon, iconColor any     // from 4.16.0; "" by default
 	memberIDs       []int64 // user ids, insertion order
 	createdAt       time.Time
 	updatedAt       time.Time
