@@ -81,13 +81,13 @@ func (v Version) String() string {
 // Raw is the text the server sent, even when it could not be parsed.
 func (v Version) Raw() string { return v.raw }
 
-// AtLeast reports whether the server is release min or newer. An unknown version is newer than
-// everything. An unparsable min is a programming error and reports true.
-func (v Version) AtLeast(min string) bool {
+// AtLeast reports whether the server is release threshold or newer. An unknown version is newer than
+// everything. An unparsable threshold is a programming error and reports true.
+func (v Version) AtLeast(threshold string) bool {
 	if !v.known {
 		return true
 	}
-	m := ParseVersion(min)
+	m := ParseVersion(threshold)
 	if !m.known {
 		return true
 	}

@@ -344,9 +344,9 @@ func TestAutomationExecutionDelayFrom4170(t *testing.T) {
 		if err != nil || r.ExecutionDelay == nil || *r.ExecutionDelay != delay {
 			t.Fatalf("rule = %+v, err %v", r, err)
 		}
-		clear := in(nil)
-		clear.ClearExecutionDelay = true
-		r, err = c.UpdateAutomationRule(context.Background(), sc.Account.ID, r.ID, clear)
+		noDelay := in(nil)
+		noDelay.ClearExecutionDelay = true
+		r, err = c.UpdateAutomationRule(context.Background(), sc.Account.ID, r.ID, noDelay)
 		if err != nil || r.ExecutionDelay != nil {
 			t.Fatalf("after clearing: %+v, err %v", r, err)
 		}

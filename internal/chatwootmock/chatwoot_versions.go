@@ -42,13 +42,14 @@ func (s *Server) showAccount(c *reqCtx) error {
 	if s.apiAccessDenied(a) {
 		return apiAccessNotEnabled()
 	}
+	key := itoa(a.createdAt.Unix()) // Chatwoot's cache keys are timestamps
 	o := obj{{"settings", obj{}}, {"created_at", iso(a.createdAt)}}
 	if len(a.customAttributes) > 0 {
 		o = append(o, field{"custom_attributes", a.customAttributes})
 	}
 	o = append(o, obj{{"domain", a.domain}, {"features", s.enabledFeaturesJSON(a)}, {"id", a.id},
 		{"locale", a.locale}, {"name", a.name}, {"support_email", a.supportEmail}, {"status", a.status},
-		{"cache_keys", obj{{"label", cacheKey(a.createdAt)}, {"inbox", cacheKey(a.createdAt)}, {"team", cacheKey(a.createdAt)}}},
+		{"cache_keys", obj{{"label", key}, {"inbox", key}, {"team", key}}},
 		{"latest_chatwoot_version", nil}}...)
 	if s.enterpriseBuild() {
 		// Only the Enterprise build renders it; off Cloud it is an empty list.
@@ -57,8 +58,6 @@ func (s *Server) showAccount(c *reqCtx) error {
 	c.ok(o)
 	return nil
 }
-
-func cacheKey(t interface{ Unix() int64 }) string { return itoa(t.Unix()) }
 
 // enabledFeaturesJSON is Account#enabled_features: only the enabled flags, each true, in the
 // order of the imitated release's flag list; a disabled flag is absent.
@@ -305,7 +304,7 @@ func delayMinutes(v any) (int64, bool) {
 			return int64(f), true
 		}
 	case string:
-		var n json.Number = json.Number(strings.TrimSpace(x))
+		n := json.Number(strings.TrimSpace(x))
 		if i, err := n.Int64(); err == nil {
 			return i, true
 		}
