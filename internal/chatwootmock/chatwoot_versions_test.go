@@ -441,3 +441,20 @@ func TestSidesCoverBothSidesOfEachThreshold(t *testing.T) {
 		}
 	}
 }
+
+func TestBulkInviteAddsExistingUsersThenAnswersTheDailyEmailLimit(t *testing.T) {
+	h := newVersionHarness(t, Options{ChatwootVersion: "4.17.0", Cloud: true, AccountEmailsLimit: 1})
+	sc := h.seed(fixture.SeedOptions{})
+	other := h.seed(fixture.SeedOptions{}) // its admin is an existing user, added without an e-mail
+	r := h.call("POST", acctPath(sc, "agents/bulk_create"), sc.AdminToken,
+		map[string]any{"emails": []any{"new1@example.test", "new2@example.test", other.Admin.Email}})
+	r.expect(t, 429, `{"error":"The daily email limit for this account has been reached"}`)
+	var emails []string
+	for _, a := range h.call("GET", acctPath(sc, "agents"), sc.AdminToken, nil).arr(t) {
+		emails = append(emails, asStr(t, asObj(t, a)["email"]))
+	}
+	if !slices.Contains(emails, "new1@example.test") || slices.Contains(emails, "new2@example.test") ||
+		!slices.Contains(emails, strings.ToLower(other.Admin.Email)) {
+		t.Fatalf("agents = %v: want the first invitation and the existing user, not the one over budget", emails)
+	}
+}
