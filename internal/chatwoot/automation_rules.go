@@ -22,6 +22,9 @@ type AutomationRule struct {
 	Conditions  []AutomationCondition `json:"conditions"`
 	Actions     []AutomationAction    `json:"actions"`
 	CreatedOn   int64                 `json:"created_on"`
+	// ExecutionDelay is the delay in minutes before the actions run (Chatwoot 4.17.0 and later,
+	// with the delayed_automations feature); nil means at once, and older servers never send it.
+	ExecutionDelay *int64 `json:"execution_delay"`
 }
 
 // AutomationCondition is one condition. QueryOperator joins it to the next condition; the last
@@ -51,6 +54,25 @@ type AutomationRuleInput struct {
 	Active      bool                  `json:"active"`
 	Conditions  []AutomationCondition `json:"conditions"`
 	Actions     []AutomationAction    `json:"actions"`
+	// ExecutionDelay, in minutes (10 to 43200), is sent when set. Chatwoot 4.17.0 and later
+	// refuse a delay on accounts without delayed_automations (422); older servers drop it.
+	ExecutionDelay *int64 `json:"execution_delay,omitempty"`
+	// ClearExecutionDelay sends "execution_delay": null when ExecutionDelay is nil, which
+	// removes a stored delay on update.
+	ClearExecutionDelay bool `json:"-"`
+}
+
+// MarshalJSON sends execution_delay only when there is one or it is being cleared, so servers and
+// accounts without delayed automations see the body they always did.
+func (in AutomationRuleInput) MarshalJSON() ([]byte, error) {
+	type plain AutomationRuleInput // without this method
+	if in.ExecutionDelay != nil || !in.ClearExecutionDelay {
+		return json.Marshal(plain(in))
+	}
+	return json.Marshal(struct {
+		plain
+		ExecutionDelay *int64 `json:"execution_delay"`
+	}{plain: plain(in)})
 }
 
 // EmailToTeam is the single parameter of the send_email_to_team action.

@@ -76,6 +76,7 @@ type Client struct {
 	lookups   *lookupCache
 
 	platformToken string
+	server        serverCache // GET /api and the accounts, read once (server_info.go)
 }
 
 // New validates cfg and returns a Client.
@@ -345,6 +346,7 @@ func (c *Client) attempt(ctx context.Context, cl call, payload []byte, attempt i
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := newAPIError(cl.method, cl.path, resp.StatusCode, c.redact(body))
 		apiErr.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		apiErr.retryAfterHeader, apiErr.receivedAt = resp.Header.Get("Retry-After"), time.Now()
 		c.log(ctx, cl, resp.StatusCode, attempt, time.Since(start), apiErr)
 		return nil, resp.StatusCode, apiErr
 	}

@@ -69,6 +69,9 @@ type APIError struct {
 	Auth AuthProblem
 	// RetryAfter is the wait a Retry-After header asked for (Chatwoot sends none; proxies may).
 	RetryAfter time.Duration
+	// retryAfterHeader and receivedAt keep the uncapped header for DailyEmailLimitResetsAt.
+	retryAfterHeader string
+	receivedAt       time.Time
 }
 
 func (e *APIError) Error() string {

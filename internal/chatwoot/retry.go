@@ -79,6 +79,9 @@ func (p retryPolicy) shouldRetry(cl call, err error, attempt int) (time.Duration
 	if errors.As(err, &apiErr) {
 		switch apiErr.StatusCode {
 		case http.StatusTooManyRequests:
+			if isDailyEmailLimit(apiErr) {
+				return 0, false // a daily budget: backing off for seconds cannot help
+			}
 			return p.wait(attempt, apiErr.RetryAfter), true
 		case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 			if cl.idempotent {

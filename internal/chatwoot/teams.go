@@ -11,8 +11,11 @@ type Team struct {
 	Name            string `json:"name"`
 	Description     string `json:"description"`
 	AllowAutoAssign bool   `json:"allow_auto_assign"`
-	AccountID       int64  `json:"account_id"`
-	IsMember        bool   `json:"is_member"`
+	// Icon and IconColor exist from Chatwoot 4.16.0; older servers do not send them ("").
+	Icon      string `json:"icon"`
+	IconColor string `json:"icon_color"`
+	AccountID int64  `json:"account_id"`
+	IsMember  bool   `json:"is_member"`
 }
 
 // ListTeams returns every team of the account (not paginated).
@@ -37,6 +40,9 @@ type TeamFields struct {
 	Name            *string `json:"name,omitempty"`
 	Description     *string `json:"description,omitempty"`
 	AllowAutoAssign *bool   `json:"allow_auto_assign,omitempty"`
+	// Icon and IconColor are stored from Chatwoot 4.16.0 and silently dropped before.
+	Icon      *string `json:"icon,omitempty"`
+	IconColor *string `json:"icon_color,omitempty"`
 }
 
 // CreateTeam creates a team (administrators only). A taken name is a 422 naming "name".

@@ -14,7 +14,8 @@ func (s *Server) agentBotJSON(c *reqCtx, b *agentBot) obj {
 		o = append(o, field{"outgoing_url", b.outgoingURL})
 	}
 	o = append(o, field{"bot_type", b.botType}, field{"bot_config", orEmptyMap(b.botConfig)}, field{"account_id", accountID})
-	if b.accountID == c.acct.id {
+	// From 4.16.0 only administrators see the token.
+	if b.accountID == c.acct.id && (c.isAdmin() || !s.versionAtLeast("4.16.0")) {
 		o = append(o, field{"access_token", b.accessToken})
 	}
 	if c.isAdmin() && !b.system() {

@@ -101,12 +101,17 @@ func (s *Server) createAgent(c *reqCtx) error {
 		return recordInvalid("user_id", "User has already been taken")
 	}
 	if u.id == 0 {
+		if !s.reserveInvitationEmail(c.acct) {
+			return dailyEmailLimitReached()
+		}
 		s.insertUser(u)
 	}
 	m := s.addMember(c.acct, u, "agent")
 	applyMembership(m, role, availability, autoOffline)
 	m.inviterID = c.user.id
-	m.customRoleID = c.p.get("custom_role_id") // Enterprise: always written, nil clears
+	if !s.keepsCustomRole(c) {
+		m.customRoleID = c.p.get("custom_role_id") // Enterprise: always written, nil clears
+	}
 	c.ok(s.agentJSON(c.acct, u))
 	return nil
 }
@@ -189,7 +194,9 @@ func (s *Server) updateAgent(c *reqCtx) error {
 	}
 	m := c.acct.member(u.id)
 	applyMembership(m, role, availability, autoOffline)
-	m.customRoleID = c.p.get("custom_role_id") // Enterprise: an update without it clears it
+	if !s.keepsCustomRole(c) {
+		m.customRoleID = c.p.get("custom_role_id") // Enterprise: an update without it clears it
+	}
 	m.updatedAt = s.now()
 	c.ok(s.agentJSON(c.acct, u))
 	return nil
@@ -222,15 +229,23 @@ func (s *Server) bulkCreateAgents(c *reqCtx) error {
 		return paymentRequired()
 	}
 	emails, _ := c.p.get("emails").([]any)
+	overBudget := false
 	for _, e := range emails {
 		u, err := s.findOrBuildAgentUser(e, nil)
 		if err != nil || c.acct.member(u.id) != nil {
 			continue
 		}
 		if u.id == 0 {
+			if !s.reserveInvitationEmail(c.acct) {
+				overBudget = true // the others are still added, then the answer is a 429
+				continue
+			}
 			s.insertUser(u)
 		}
 		s.addMember(c.acct, u, "agent").inviterID = c.user.id
+	}
+	if overBudget {
+		return dailyEmailLimitReached()
 	}
 	c.okEmpty()
 	return nil

@@ -43,6 +43,14 @@ func (s *Server) assignAgent(c *reqCtx, cv *conversation) error {
 		c.ok(nil)
 		return nil
 	}
+	if s.versionAtLeast("4.17.0") && cv.assigneeBotID != 0 && cv.status == "pending" {
+		// From 4.17.0 a human taking over a bot's pending conversation opens it.
+		cv.status = "open"
+		if cv.waitingSince == nil {
+			now := s.now()
+			cv.waitingSince = &now
+		}
+	}
 	if cv.assigneeID != u.id || cv.assigneeBotID != 0 {
 		cv.assigneeID, cv.assigneeBotID = u.id, 0
 		cv.updatedAt = s.now()
@@ -60,6 +68,10 @@ func (s *Server) assignBot(c *reqCtx, cv *conversation) error {
 		return nil
 	}
 	cv.assigneeID, cv.assigneeBotID = 0, b.id
+	if s.versionAtLeast("4.17.0") {
+		// From 4.17.0 handing a conversation to a bot makes it pending.
+		cv.status, cv.snoozedUntil = "pending", nil
+	}
 	cv.updatedAt = s.now()
 	c.ok(agentBotSlimJSON(b))
 	return nil
@@ -71,6 +83,9 @@ func (s *Server) assignTeam(c *reqCtx, cv *conversation) error {
 	var t *team
 	if id, ok := castInt(c.p.get("team_id")); ok {
 		t = s.state.accountTeam(c.acct, id)
+	}
+	if s.versionAtLeast("4.17.0") && t == nil && rubyToI(c.p.get("team_id")) > 0 {
+		return notFound() // from 4.17.0 teams.find: an unknown positive id no longer clears
 	}
 	var newID int64
 	if t != nil {
@@ -85,7 +100,7 @@ func (s *Server) assignTeam(c *reqCtx, cv *conversation) error {
 		c.ok(nil)
 		return nil
 	}
-	c.ok(teamModelJSON(t))
+	c.ok(s.teamModelJSON(t))
 	return nil
 }
 

@@ -39,6 +39,9 @@ func (s *Server) tokenOwner(token string) any {
 
 // authenticate applies §1 (application), §11.1 (platform) or §11.8 (profile) in Chatwoot's order.
 func (s *Server) authenticate(c *reqCtx, rt *route) error {
+	if rt.kind == publicAPI {
+		return nil
+	}
 	if c.badBody {
 		return &apiError{status: http.StatusBadRequest, body: obj{{"status", 400}, {"error", "Bad Request"}}}
 	}
@@ -72,6 +75,9 @@ func (s *Server) authenticate(c *reqCtx, rt *route) error {
 	if rt.kind == profileAPI {
 		return nil
 	}
+	if s.regression4160(c, rt) {
+		return internalError()
+	}
 	return s.resolveAccount(c)
 }
 
@@ -92,6 +98,9 @@ func (s *Server) resolveAccount(c *reqCtx) error {
 		}
 	} else if c.bot != nil && !s.botCanAccess(c.bot, a) {
 		return unauthorized("Bot is not authorized to access this account")
+	}
+	if s.apiAccessDenied(a) {
+		return apiAccessNotEnabled()
 	}
 	c.acct = a
 	return nil

@@ -52,6 +52,8 @@ type automationRule struct {
 	active      bool
 	createdAt   time.Time
 	failures    int
+	// executionDelay is minutes or nil (4.17.0, chatwoot_versions.go).
+	executionDelay any
 }
 
 func automationRuleJSON(r *automationRule) obj {
@@ -66,7 +68,7 @@ func (s *Server) listAutomationRules(c *reqCtx) error {
 	}
 	out := []any{}
 	for _, r := range c.acct.automationRules {
-		out = append(out, automationRuleJSON(r))
+		out = append(out, s.automationRuleJSON(r))
 	}
 	c.ok(obj{{"payload", out}})
 	return nil
@@ -186,11 +188,15 @@ func (s *Server) createAutomationRule(c *reqCtx) error {
 	}
 	r := &automationRule{accountID: c.acct.id, active: true}
 	applyRuleAttributes(c.p, r)
+	if err := s.applyExecutionDelay(c, r); err != nil {
+		return err
+	}
 	r.conditions, r.actions = c.p.get("conditions"), c.p.get("actions")
 	errs, err := s.ruleValidationErrors(c.acct, r.conditions, r.actions)
 	if err != nil {
 		return err
 	}
+	errs = withExecutionDelayErrors(errs, r)
 	if len(errs) > 0 {
 		return couldNotCreate(errs)
 	}
@@ -200,7 +206,7 @@ func (s *Server) createAutomationRule(c *reqCtx) error {
 	r.id = s.nextID("automation_rules")
 	r.createdAt = s.now()
 	c.acct.automationRules = append(c.acct.automationRules, r)
-	c.ok(automationRuleJSON(r))
+	c.ok(s.automationRuleJSON(r))
 	return nil
 }
 
@@ -218,10 +224,14 @@ func (s *Server) updateAutomationRule(c *reqCtx) error {
 	if v := c.p.get("actions"); v != nil {
 		next.actions = v
 	}
+	if err := s.applyExecutionDelay(c, &next); err != nil {
+		return err
+	}
 	errs, err := s.ruleValidationErrors(c.acct, next.conditions, next.actions)
 	if err != nil {
 		return err
 	}
+	errs = withExecutionDelayErrors(errs, &next)
 	if len(errs) > 0 {
 		return couldNotCreate(errs)
 	}
@@ -254,11 +264,14 @@ func (s *Server) cloneAutomationRule(c *reqCtx) error {
 	if err != nil {
 		return err
 	}
+	if r.executionDelay != nil && !c.acct.featureOn("delayed_automations") {
+		return delayedAutomationsDisabled()
+	}
 	clone := *r
 	clone.id = s.nextID("automation_rules")
 	clone.createdAt = s.now()
 	clone.failures = 0
 	c.acct.automationRules = append(c.acct.automationRules, &clone)
-	c.ok(obj{{"payload", automationRuleJSON(&clone)}})
+	c.ok(obj{{"payload", s.automationRuleJSON(&clone)}})
 	return nil
 }

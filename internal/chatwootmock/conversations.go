@@ -220,6 +220,9 @@ func (s *Server) createConversation(c *reqCtx) error {
 	if id, ok := castInt(p.get("assignee_id")); ok {
 		cv.assigneeID = id
 	}
+	if s.versionAtLeast("4.16.2") && status == "pending" && in.agentBotID != 0 && cv.assigneeID == 0 {
+		cv.assigneeBotID = in.agentBotID // from 4.16.2 the connected bot owns the conversation
+	}
 	if id, ok := castInt(p.get("team_id")); ok && id != 0 {
 		cv.teamID = id
 		s.ensureAssigneeFromTeam(c.acct, cv)
@@ -363,6 +366,10 @@ func (s *Server) toggleStatus(c *reqCtx) error {
 			s.scheduleV2Assignment(c, cv.inboxID)
 		}
 	}
+	if next == "open" && c.user != nil && cv.assigneeBotID != 0 && s.versionAtLeast("4.16.2") {
+		cv.assigneeBotID = 0 // from 4.16.2 a human opening the conversation takes it from the bot
+		cv.updatedAt = s.now()
+	}
 	if next == "open" && c.member != nil && c.member.role == "agent" {
 		if cv.assigneeID != c.user.id {
 			cv.assigneeID = c.user.id
@@ -415,7 +422,7 @@ func (s *Server) listConversations(c *reqCtx) error {
 	}
 	var mine, assigned, unassigned int
 	for _, cv := range base {
-		if cv.assigneeID != 0 {
+		if s.countsAsAssigned(cv) {
 			assigned++
 			if cv.assigneeID == c.user.id {
 				mine++
@@ -433,11 +440,11 @@ func (s *Server) listConversations(c *reqCtx) error {
 				continue
 			}
 		case "unassigned":
-			if cv.assigneeID != 0 {
+			if s.countsAsAssigned(cv) {
 				continue
 			}
 		case "assigned":
-			if cv.assigneeID == 0 {
+			if !s.countsAsAssigned(cv) {
 				continue
 			}
 		}

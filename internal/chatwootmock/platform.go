@@ -96,7 +96,7 @@ func (s *Server) platformRecord(c *reqCtx, kind, idVar string) (int64, error) {
 
 func (s *Server) accountJSON(a *account) obj {
 	features := obj{}
-	for _, f := range allFeatures {
+	for _, f := range s.knownFeatures() {
 		if a.features[f] {
 			features = append(features, field{f, true})
 		}
@@ -125,7 +125,7 @@ func (s *Server) platformListAccounts(c *reqCtx) error {
 
 func (s *Server) platformCreateAccount(c *reqCtx) error {
 	a := newAccount(s.now())
-	for _, f := range defaultFeatures {
+	for _, f := range s.defaultOnFeatures() {
 		a.features[f] = true
 	}
 	if err := s.applyAccountParams(c, a); err != nil {
@@ -187,7 +187,7 @@ func (s *Server) applyAccountParams(c *reqCtx, a *account) error {
 			next.features[k] = v
 		}
 		for k, v := range fm {
-			if !containsString(allFeatures, k) {
+			if !containsString(s.knownFeatures(), k) {
 				return internalError() // unknown flag: NoMethodError
 			}
 			next.features[k] = present(v) // JSON false disables; the string "false" enables

@@ -19,12 +19,20 @@ func (s *Server) profileJSON(u *user) obj {
 	accounts := []any{}
 	for _, m := range s.memberships(u.id) {
 		a := s.state.accounts[m.accountID]
-		accounts = append(accounts, obj{{"id", a.id}, {"name", a.name}, {"status", a.status},
+		item := obj{{"id", a.id}, {"name", a.name}, {"status", a.status},
 			{"onboarding_step", nil}, {"active_at", m.activeAt}, {"role", m.role}, {"permissions", []string{m.role}},
 			{"availability", m.availability}, {"availability_status", effectiveAvailability(m)},
-			{"auto_offline", m.autoOffline}, {"custom_role_id", m.customRoleID}, {"custom_role", nil}})
+			{"auto_offline", m.autoOffline}}
+		if s.versionAtLeast("4.16.0") {
+			item = append(item, field{"api_and_webhooks", a.featureOn("api_and_webhooks")})
+		}
+		accounts = append(accounts, append(item, field{"custom_role_id", m.customRoleID}, field{"custom_role", nil}))
 	}
-	o := obj{{"access_token", u.accessToken}, {"account_id", accountID}, {"available_name", u.availableName()},
+	token := u.accessToken
+	if s.profileHidesToken(u) {
+		token = ""
+	}
+	o := obj{{"access_token", token}, {"account_id", accountID}, {"available_name", u.availableName()},
 		{"avatar_url", ""}, {"confirmed", u.confirmed}, {"display_name", u.displayName},
 		{"message_signature", u.messageSignature}, {"email", u.email}, {"id", u.id}, {"inviter_id", nil},
 		{"name", u.name}, {"provider", "email"}, {"pubsub_token", u.pubsubToken}}

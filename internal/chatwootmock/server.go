@@ -23,6 +23,11 @@ type Options struct {
 	// EditionCommunity. See version.go.
 	ChatwootVersion string
 	Edition         string
+	// Cloud imitates Chatwoot Cloud (an Enterprise build deployed as the hosted service): the
+	// API-access gate and the daily e-mail budget exist only there. AccountEmailsLimit is that
+	// budget per account and day when the account's limits do not set "emails" (0 = 100).
+	Cloud              bool
+	AccountEmailsLimit int
 
 	// InboxDeletionDelay is how many requests after DELETE /inboxes/{id} still see the inbox
 	// before Chatwoot's deletion job runs (inbox_deletion.go): 0 means 1, negative means none.

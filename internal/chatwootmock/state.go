@@ -66,6 +66,8 @@ type account struct {
 	roundRobin map[int64][]int64
 	// v2 is the Assignment V2 configuration and runtime state (assignment_policies.go).
 	v2 *assignmentV2
+	// emailsSent is the Cloud daily e-mail budget in use (chatwoot_versions.go).
+	emailsSent *emailBudget
 }
 
 type accountUser struct {
@@ -124,6 +126,7 @@ type team struct {
 	name            string
 	description     any
 	allowAutoAssign bool
+	icon, iconColor any     // from 4.16.0; "" by default
 	memberIDs       []int64 // user ids, insertion order
 	createdAt       time.Time
 	updatedAt       time.Time

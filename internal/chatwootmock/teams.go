@@ -8,14 +8,21 @@ var teamColumns = []string{"name", "description", "allow_auto_assign"}
 
 // teamJSON is the team partial used by /teams and conversation meta.team.
 func (s *Server) teamJSON(c *reqCtx, t *team) obj {
-	return obj{{"id", t.id}, {"name", t.name}, {"description", t.description}, {"allow_auto_assign", t.allowAutoAssign},
-		{"account_id", t.accountID}, {"is_member", c.user != nil && t.hasMember(c.user.id)}}
+	o := obj{{"id", t.id}, {"name", t.name}, {"description", t.description}, {"allow_auto_assign", t.allowAutoAssign}}
+	if s.versionAtLeast("4.16.0") {
+		o = append(o, field{"icon", orEmptyString(t.icon)}, field{"icon_color", orEmptyString(t.iconColor)})
+	}
+	return append(o, field{"account_id", t.accountID}, field{"is_member", c.user != nil && t.hasMember(c.user.id)})
 }
 
 // teamModelJSON is Team#as_json (render json: @team): all columns, ISO timestamps, no is_member.
-func teamModelJSON(t *team) obj {
-	return obj{{"id", t.id}, {"name", t.name}, {"description", t.description}, {"allow_auto_assign", t.allowAutoAssign},
+func (s *Server) teamModelJSON(t *team) obj {
+	o := obj{{"id", t.id}, {"name", t.name}, {"description", t.description}, {"allow_auto_assign", t.allowAutoAssign},
 		{"account_id", t.accountID}, {"created_at", iso(t.createdAt)}, {"updated_at", iso(t.updatedAt)}}
+	if s.versionAtLeast("4.16.0") {
+		o = append(o, field{"icon", orEmptyString(t.icon)}, field{"icon_color", orEmptyString(t.iconColor)})
+	}
+	return o
 }
 
 func (s *Server) listTeams(c *reqCtx) error {
@@ -50,7 +57,7 @@ func (s *Server) createTeam(c *reqCtx) error {
 	if err := c.requireAdmin(); err != nil {
 		return err
 	}
-	body, err := c.p.wrapped("team", teamColumns)
+	body, err := c.p.wrapped("team", s.teamColumns())
 	if err != nil {
 		return err
 	}
@@ -74,7 +81,7 @@ func (s *Server) updateTeam(c *reqCtx) error {
 	if err := c.requireAdmin(); err != nil {
 		return err
 	}
-	body, err := c.p.wrapped("team", teamColumns)
+	body, err := c.p.wrapped("team", s.teamColumns())
 	if err != nil {
 		return err
 	}
@@ -91,7 +98,13 @@ func (s *Server) applyTeamParams(a *account, t *team, body map[string]any) error
 	next := *t
 	if v, ok := body["name"]; ok {
 		name, _ := strVal(v)
-		next.name = strings.ToLower(name)
+		next.name = s.normaliseTeamName(name)
+	}
+	if v, ok := body["icon"]; ok {
+		next.icon = nullableStr(v)
+	}
+	if v, ok := body["icon_color"]; ok {
+		next.iconColor = nullableStr(v)
 	}
 	if v, ok := body["description"]; ok {
 		next.description = nullableStr(v)
@@ -112,6 +125,12 @@ func (s *Server) applyTeamParams(a *account, t *team, body map[string]any) error
 	v.checkLength("name", "Name", next.name, 255)
 	if d, ok := next.description.(string); ok {
 		v.checkLength("description", "Description", d, 20000)
+	}
+	if icon, ok := next.icon.(string); ok {
+		v.checkLength("icon", "Icon", icon, 255)
+	}
+	if color, ok := next.iconColor.(string); ok {
+		v.checkLength("icon_color", "Icon color", color, 255)
 	}
 	if err := v.err(); err != nil {
 		return err

@@ -38,6 +38,7 @@ type config struct {
 	demo          bool
 	version       string
 	edition       string
+	cloud         bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -64,6 +65,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			fmt.Fprintln(fs.Output(), "  "+e)
 		}
 	}
+	fs.BoolVar(&cfg.cloud, "cloud", false,
+		"imitate Chatwoot Cloud (from 4.16.0: 403 for accounts without api_and_webhooks; from 4.16.2: the daily invitation e-mail limit's 429)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -93,6 +96,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		RateLimitPerMinute: cfg.rateLimit,
 		ChatwootVersion:    cfg.version,
 		Edition:            cfg.edition,
+		Cloud:              cfg.cloud,
 	}
 	if cfg.logRequests {
 		opts.OnRequest = func(r chatwootmock.Request) { fmt.Fprintf(stderr, "%s %s %d\n", r.Method, r.Path, r.Status) }
