@@ -74,15 +74,21 @@ func (c *Client) DeleteAgent(ctx context.Context, accountID, userID int64) error
 }
 
 // GetAgent reads one agent. Chatwoot has no endpoint for one agent, so this is one GET of the
-// whole (unpaginated) list; it returns nil when the user is not a member of the account.
+// whole (unpaginated) list, never the cache; a user who is not a member of the account gives a
+// *NotFoundError.
 func (c *Client) GetAgent(ctx context.Context, accountID, userID int64) (*Agent, error) {
 	agents, err := c.ListAgents(ctx, accountID)
 	if err != nil {
 		return nil, err
 	}
-	return firstMatch(agents, func(a *Agent) bool { return a.ID == userID }), nil
+	for i := range agents {
+		if agents[i].ID == userID {
+			return &agents[i], nil
+		}
+	}
+	return nil, &NotFoundError{Kind: Agents.Kind, AccountID: accountID, ID: userID}
 }
 
 func (c *Client) invalidateAgents(accountID int64) {
-	c.lookups.invalidate(accountID, lookupAgents)
+	c.lookups.invalidate(accountID, Agents.Kind)
 }

@@ -129,14 +129,14 @@ func BenchmarkFindAgentCacheHit(b *testing.B) {
 		b.Run(fmt.Sprintf("agents=%d", agents), func(b *testing.B) {
 			c := benchInMemoryClient(b, benchAgentList(agents))
 			ctx := context.Background()
-			if _, err := c.FindAgent(ctx, 1, 1); err != nil { // warm the cache
+			if _, err := Agents.Get(ctx, c, 1, 1); err != nil { // warm the cache
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				a, err := c.FindAgent(ctx, 1, int64(agents))
+				a, err := Agents.Get(ctx, c, 1, int64(agents))
 				if err != nil || a == nil {
-					b.Fatalf("FindAgent: %v, %v", a, err)
+					b.Fatalf("Agents.Get: %v, %v", a, err)
 				}
 			}
 		})
@@ -149,15 +149,15 @@ func BenchmarkFindAgentCacheHit(b *testing.B) {
 func BenchmarkFindAgentCacheHitParallel(b *testing.B) {
 	c := benchInMemoryClient(b, benchAgentList(3))
 	ctx := context.Background()
-	if _, err := c.FindAgent(ctx, 1, 1); err != nil {
+	if _, err := Agents.Get(ctx, c, 1, 1); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.SetParallelism(5) // 5 × GOMAXPROCS goroutines, about Terraform's 10 on 2 cores
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			if a, err := c.FindAgent(ctx, 1, 3); err != nil || a == nil {
-				b.Errorf("FindAgent: %v, %v", a, err)
+			if a, err := Agents.Get(ctx, c, 1, 3); err != nil || a == nil {
+				b.Errorf("Agents.Get: %v, %v", a, err)
 				return
 			}
 		}

@@ -112,7 +112,7 @@ func New(cfg Config) (*Client, error) {
 	if c.userAgent == "" {
 		c.userAgent = "terraform-provider-chatwoot"
 	}
-	c.lookups = newLookupCache(c)
+	c.lookups = newLookupCache()
 	return c, nil
 }
 

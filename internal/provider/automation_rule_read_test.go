@@ -32,7 +32,8 @@ func readAutomationRule(t *testing.T, handler http.HandlerFunc, prior automation
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	r := &automationRuleResource{accountObjectResource{data: &providerData{client: client}}}
+	r, _ := NewAutomationRuleResource().(*automationRuleResource)
+	r.data = &providerData{client: client}
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	state := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(schemaResp.Schema.Type().TerraformType(ctx), nil)}
