@@ -21,17 +21,11 @@ import (
 const agentAddr = "chatwoot_agent.test"
 
 func agentConfig(baseURL, token string, accountID int64, body string) string {
-	return fmt.Sprintf(`
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q
-  account_id       = %d
-}
-
+	return providerConfig(baseURL, token, accountID) + fmt.Sprintf(`
 resource "chatwoot_agent" "test" {
 %s
 }
-`, baseURL, token, accountID, body)
+`, body)
 }
 
 // uniqueEmail is an address no other test (or earlier run against a real Chatwoot) uses.
