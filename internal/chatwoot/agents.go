@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// Agent is Chatwoot's agent partial (API.md §4.6): a user as a member of one account.
+// Agent is Chatwoot's agent partial (DESIGN.md §4.6): a user as a member of one account.
 type Agent struct {
 	ID                 int64  `json:"id"`
 	AccountID          int64  `json:"account_id"`
@@ -37,7 +37,7 @@ type AgentFields struct {
 	Availability *string `json:"availability,omitempty"`
 	AutoOffline  *bool   `json:"auto_offline,omitempty"`
 	// CustomRoleID must be sent back on every update of an agent that has one: Chatwoot's
-	// Enterprise build clears the custom role of any update that omits it (API.md §6.1).
+	// Enterprise build clears the custom role of any update that omits it (DESIGN.md §6.1).
 	CustomRoleID *int64 `json:"custom_role_id,omitempty"`
 }
 

@@ -10,7 +10,7 @@ import (
 	"strconv"
 )
 
-// AutomationRule is Chatwoot's automation rule JSON (API.md §6.6). Chatwoot stores conditions and
+// AutomationRule is Chatwoot's automation rule JSON (DESIGN.md §6.6). Chatwoot stores conditions and
 // actions as sent, so their values come back in whatever JSON type they were written with.
 type AutomationRule struct {
 	ID          int64                 `json:"id"`

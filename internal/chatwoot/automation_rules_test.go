@@ -12,7 +12,7 @@ import (
 	"time"
 )
 
-// automationFake answers the automation rule endpoints exactly as API.md §6.6 describes Chatwoot
+// automationFake answers the automation rule endpoints exactly as DESIGN.md §6.6 describes Chatwoot
 // v4.15.1: bare create, {"payload":…} for list/show/update, 500 for an unknown id, and 401
 // "You are not authorized to do this action" for an agent's token.
 type automationFake struct {

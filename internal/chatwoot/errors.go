@@ -11,7 +11,7 @@ import (
 
 // AuthProblem says which of Chatwoot's many 401 causes an APIError is. Chatwoot answers every
 // authentication and authorization failure with 401 and tells them apart only by the body
-// (API.md §1.2, §2, §11.1), so the client decodes the body once and callers switch on this.
+// (DESIGN.md §1.2, §2, §11.1), so the client decodes the body once and callers switch on this.
 type AuthProblem int
 
 const (
@@ -36,7 +36,7 @@ const (
 	AuthUnknown
 )
 
-// Chatwoot's exact 401 messages (API.md §1.2).
+// Chatwoot's exact 401 messages (DESIGN.md §1.2).
 const (
 	msgTokenMissing      = "You need to sign in or sign up before continuing."
 	msgTokenInvalid      = "Invalid Access Token"

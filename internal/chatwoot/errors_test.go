@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// Every auth failure is a 401; only the body tells them apart (API.md §1.2, §6.3, §11.1).
+// Every auth failure is a 401; only the body tells them apart (DESIGN.md §1.2, §6.3, §11.1).
 func TestNewAPIErrorClassifiesEvery401Body(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -37,7 +37,7 @@ func TestNewAPIErrorClassifiesEvery401Body(t *testing.T) {
 	}
 }
 
-// Chatwoot's error bodies come in four shapes (API.md §2); the message is taken from each.
+// Chatwoot's error bodies come in four shapes (DESIGN.md §2); the message is taken from each.
 func TestNewAPIErrorReadsEveryErrorShape(t *testing.T) {
 	t.Parallel()
 	cases := []struct {

@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// Inbox is the part of Chatwoot's inbox partial (API.md §6.4) the provider uses.
+// Inbox is the part of Chatwoot's inbox partial (DESIGN.md §6.4) the provider uses.
 type Inbox struct {
 	ID                   int64                `json:"id"`
 	Name                 string               `json:"name"`

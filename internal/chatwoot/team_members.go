@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// Team members (API.md §6.3): GET lists them, PATCH replaces the whole set and answers with
+// Team members (DESIGN.md §6.3): GET lists them, PATCH replaces the whole set and answers with
 // every member after the change. POST would answer with only the newly added ones, so the
 // provider uses PATCH. Ids are sent as JSON integers: Chatwoot compares them as integers and
 // mishandles strings. An id that is not a member of the account makes Chatwoot answer 401

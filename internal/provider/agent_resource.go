@@ -40,7 +40,7 @@ const (
 	privateAgentImporting = "importing"
 )
 
-// userEmailFormat is Chatwoot's own check on user emails (API.md §11.4).
+// userEmailFormat is Chatwoot's own check on user emails (DESIGN.md §11.4).
 var userEmailFormat = regexp.MustCompile(`^[^@\s]+@[^@\s]+$`)
 
 // NewAgentResource is the chatwoot_agent resource.

@@ -182,7 +182,7 @@ output "ok" {
 }
 
 // Behaviour 2: agent and team together. The agent is not a member of the team: had the agent been
-// sent first, the team assignment would have cleared them (API.md §4.5).
+// sent first, the team assignment would have cleared them (DESIGN.md §4.5).
 func TestAccConversationAssignment_teamThenAgent(t *testing.T) {
 	env := newTestEnv(t)
 	sc := env.seed(t, 1)
