@@ -238,12 +238,8 @@ func (r *automationRuleResource) Create(ctx context.Context, req resource.Create
 		return
 	}
 	accountID := plan.AccountID.ValueInt64()
-	in := automationRuleInput(ctx, plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	checkAutomationReferences(ctx, client, accountID, in.Actions, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	in, ok := checkedRuleInput(ctx, client, plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	rule, err := client.CreateAutomationRule(ctx, accountID, in)
@@ -296,12 +292,8 @@ func (r *automationRuleResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	accountID, ruleID := plan.AccountID.ValueInt64(), plan.RuleID.ValueInt64()
-	in := automationRuleInput(ctx, plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	checkAutomationReferences(ctx, client, accountID, in.Actions, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	in, ok := checkedRuleInput(ctx, client, plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	rule, err := client.UpdateAutomationRule(ctx, accountID, ruleID, in)
@@ -333,6 +325,16 @@ func (r *automationRuleResource) Delete(ctx context.Context, req resource.Delete
 	if err != nil && !chatwoot.IsNotFound(err) {
 		resp.Diagnostics.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("deleting automation rule %d", ruleID), accountID: accountID}, err))
 	}
+}
+
+// checkedRuleInput is the request for the plan, once the agents and teams its actions name are
+// known to exist. ok is false after adding an error.
+func checkedRuleInput(ctx context.Context, client *chatwoot.Client, plan automationRuleModel, diags *diag.Diagnostics) (chatwoot.AutomationRuleInput, bool) {
+	in := automationRuleInput(ctx, plan, diags)
+	if !diags.HasError() {
+		checkAutomationReferences(ctx, client, plan.AccountID.ValueInt64(), in.Actions, diags)
+	}
+	return in, !diags.HasError()
 }
 
 // automationRuleInput converts the plan into Chatwoot's request, typing each value the way
