@@ -194,12 +194,12 @@ func TestLookups_ErrorsAreNotCached(t *testing.T) {
 
 	e.mock.SetFailRate(1) // every request answered with 429, 502, 503 or a dropped connection
 	if _, err := chatwoot.Agents.All(ctx, e.client, account); err == nil {
-		t.Fatal("CachedAgents succeeded while every request fails")
+		t.Fatal("Agents.All succeeded while every request fails")
 	}
 	e.mock.SetFailRate(0)
 	agents, err := chatwoot.Agents.All(ctx, e.client, account)
 	if err != nil {
-		t.Fatalf("CachedAgents after the fault: %v; the failure must not be cached", err)
+		t.Fatalf("Agents.All after the fault: %v; the failure must not be cached", err)
 	}
 	if len(agents) != 3 {
 		t.Errorf("got %d agents, want the 3 seeded members", len(agents))
