@@ -118,7 +118,7 @@ func (r *memberSetResource) apply(ctx context.Context, client *chatwoot.Client, 
 		diags.Append(r.clientError("setting", plan.accountID, plan.parentID, err))
 		return tfsdk.State{}, false
 	}
-	state := tfsdk.State{Schema: planned.Schema, Raw: planned.Raw}
+	state := tfsdk.State(planned)
 	r.recordMembers(ctx, &state, plan.accountID, plan.parentID, members, diags)
 	return state, true
 }
