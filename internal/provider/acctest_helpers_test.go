@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -28,19 +29,22 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
 )
 
-// providerConfig is the one way a test writes a provider block: a base URL, a token, and
-// accountID as the default account (0 for none).
-func providerConfig(baseURL, token string, accountID int64) string {
-	account := ""
+// providerConfig is the one way a test writes a provider block: a base URL, a token, accountID
+// as the default account (0 for none), and any further arguments, one a line ("max_retries = 10").
+func providerConfig(baseURL, token string, accountID int64, extra ...string) string {
+	var more strings.Builder
 	if accountID > 0 {
-		account = fmt.Sprintf("\n  account_id       = %d", accountID)
+		fmt.Fprintf(&more, "\n  account_id       = %d", accountID)
+	}
+	for _, line := range extra {
+		more.WriteString("\n  " + line)
 	}
 	return fmt.Sprintf(`
 provider "chatwoot" {
   base_url         = %q
   api_access_token = %q%s
 }
-`, baseURL, token, account)
+`, baseURL, token, more.String())
 }
 
 // adminAPI reads and changes Chatwoot behind Terraform's back, through the public API with the
