@@ -526,13 +526,7 @@ func TestAccAutomationRule_refusals(t *testing.T) {
 
 // Plan-time validation of what Chatwoot would reject with a 422 or 500, or accept and ignore.
 func TestAccAutomationRule_invalidConfig(t *testing.T) {
-	provider := `
-provider "chatwoot" {
-  base_url         = "http://127.0.0.1:1"
-  api_access_token = "unused"
-  account_id       = 1
-}
-`
+	provider := providerConfig("http://127.0.0.1:1", "unused", 1)
 	rule := func(conditions, actions string) string {
 		return provider + fmt.Sprintf(`
 resource "chatwoot_automation_rule" "test" {

@@ -243,18 +243,12 @@ func TestAccResilience_serverErrorIsNotRetried(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: providerFactoriesWithSleep(millisecondBackoff),
 		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q
-  max_retries      = 10
-}
-
+			Config: providerConfig(proxy.url, sc.AdminToken, 0, "max_retries = 10") + fmt.Sprintf(`
 resource "chatwoot_conversation_assignment" "test" {
   account_id      = %d
   conversation_id = %d
   team_id         = %d
-}`, proxy.url, sc.AdminToken, sc.Account.ID, sc.Conversations[0].ID, sc.Team.ID),
+}`, sc.Account.ID, sc.Conversations[0].ID, sc.Team.ID),
 			ExpectError: regexp.MustCompile(`(?s)Chatwoot Server Error.*POST\s+/api/v1/accounts/\d+/conversations/\d+/assignments:\s+HTTP\s+500:\s+Internal\s+Server\s+Error`),
 		}},
 	})
@@ -284,13 +278,7 @@ func expectCreateTimeoutEndsRetries(t *testing.T, env *testEnv, token, resourceB
 				env.Mock.ResetRequests()
 				env.Mock.SetFailRate(1)
 			},
-			Config: fmt.Sprintf(`
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q
-  max_retries      = %d
-}
-`, env.BaseURL, token, maxRetriesForTimeoutTests) + resourceBlock,
+			Config:      providerConfig(env.BaseURL, token, 0, fmt.Sprintf("max_retries = %d", maxRetriesForTimeoutTests)) + resourceBlock,
 			ExpectError: regexp.MustCompile(`context\s+deadline\s+exceeded`),
 		}},
 	})

@@ -107,12 +107,7 @@ func TestAccSecurity_redirectToAnotherOriginIsRefused(t *testing.T) {
 	}))
 	t.Cleanup(redirector.Close)
 
-	providerBlock := fmt.Sprintf(`
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q
-}
-`, redirector.URL, sc.AdminToken)
+	providerBlock := providerConfig(redirector.URL, sc.AdminToken, 0)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -150,15 +145,7 @@ func TestAccSecurity_tls(t *testing.T) {
 	if err := os.WriteFile(caFile, []byte(caPEM), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	block := func(extra string) string {
-		return fmt.Sprintf(`
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q
-%s
-}
-`, tlsServer.URL, sc.AdminToken, extra)
-	}
+	block := func(extra string) string { return providerConfig(tlsServer.URL, sc.AdminToken, 0, extra) }
 	for i, tc := range []struct {
 		name, extra string
 		wantErr     *regexp.Regexp
