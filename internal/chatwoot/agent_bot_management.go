@@ -30,7 +30,7 @@ func (c *Client) GetAgentBot(ctx context.Context, accountID, botID int64) (*Agen
 func (c *Client) CreateAgentBot(ctx context.Context, accountID int64, fields AgentBotFields) (*AgentBot, error) {
 	var bot AgentBot
 	_, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/agent_bots"), body: fields}, &bot)
-	c.lookups.invalidate(accountID, lookupAgentBots)
+	c.lookups.invalidate(accountID, AgentBots.Kind)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,7 @@ func (c *Client) CreateAgentBot(ctx context.Context, accountID int64, fields Age
 func (c *Client) UpdateAgentBot(ctx context.Context, accountID, botID int64, fields AgentBotFields) (*AgentBot, error) {
 	var bot AgentBot
 	_, err := c.do(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/agent_bots/%d", botID), body: fields, idempotent: true}, &bot)
-	c.lookups.invalidate(accountID, lookupAgentBots)
+	c.lookups.invalidate(accountID, AgentBots.Kind)
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func (c *Client) UpdateAgentBot(ctx context.Context, accountID, botID int64, fie
 // unassigned and its inbox bindings removed. A missing or global bot is a 404.
 func (c *Client) DeleteAgentBot(ctx context.Context, accountID, botID int64) error {
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/agent_bots/%d", botID), idempotent: true}, nil)
-	c.lookups.invalidate(accountID, lookupAgentBots)
+	c.lookups.invalidate(accountID, AgentBots.Kind)
 	return err
 }
 

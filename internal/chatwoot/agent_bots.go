@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// AgentBot is Chatwoot's agent bot JSON (API.md §6.11). AccountID is nil for global (system) bots.
+// AgentBot is Chatwoot's agent bot JSON (DESIGN.md §6.11). AccountID is nil for global (system) bots.
 type AgentBot struct {
 	ID          int64  `json:"id"`
 	Name        string `json:"name"`

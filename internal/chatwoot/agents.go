@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// Agent is Chatwoot's agent partial (API.md §4.6): a user as a member of one account.
+// Agent is Chatwoot's agent partial (DESIGN.md §4.6): a user as a member of one account.
 type Agent struct {
 	ID                 int64  `json:"id"`
 	AccountID          int64  `json:"account_id"`
@@ -37,7 +37,7 @@ type AgentFields struct {
 	Availability *string `json:"availability,omitempty"`
 	AutoOffline  *bool   `json:"auto_offline,omitempty"`
 	// CustomRoleID must be sent back on every update of an agent that has one: Chatwoot's
-	// Enterprise build clears the custom role of any update that omits it (API.md §6.1).
+	// Enterprise build clears the custom role of any update that omits it (DESIGN.md §6.1).
 	CustomRoleID *int64 `json:"custom_role_id,omitempty"`
 }
 
@@ -74,15 +74,21 @@ func (c *Client) DeleteAgent(ctx context.Context, accountID, userID int64) error
 }
 
 // GetAgent reads one agent. Chatwoot has no endpoint for one agent, so this is one GET of the
-// whole (unpaginated) list; it returns nil when the user is not a member of the account.
+// whole (unpaginated) list, never the cache; a user who is not a member of the account gives a
+// *NotFoundError.
 func (c *Client) GetAgent(ctx context.Context, accountID, userID int64) (*Agent, error) {
 	agents, err := c.ListAgents(ctx, accountID)
 	if err != nil {
 		return nil, err
 	}
-	return firstMatch(agents, func(a *Agent) bool { return a.ID == userID }), nil
+	for i := range agents {
+		if agents[i].ID == userID {
+			return &agents[i], nil
+		}
+	}
+	return nil, &NotFoundError{Kind: Agents.Kind, AccountID: accountID, ID: userID}
 }
 
 func (c *Client) invalidateAgents(accountID int64) {
-	c.lookups.invalidate(accountID, lookupAgents)
+	c.lookups.invalidate(accountID, Agents.Kind)
 }

@@ -8,12 +8,12 @@ import (
 )
 
 // Chatwoot's assignment endpoint dispatches on which keys the body has, not on their values
-// (API.md §4.2): if `assignee_id` is present at all, `team_id` is ignored. So every method here
+// (DESIGN.md §4.2): if `assignee_id` is present at all, `team_id` is ignored. So every method here
 // sends exactly one of the two keys, and a caller that sets both a team and an agent makes two
-// requests, team first, because a team change can clear or auto-pick the agent (§4.5).
+// requests, team first, because a team change can clear or auto-pick the agent (DESIGN.md §4.5).
 //
 // Chatwoot also answers an unknown, foreign or zero id with 200 `null` after clearing the
-// assignment (§4.3, §4.4). The Assign* methods therefore compare the echoed object with what was
+// assignment (DESIGN.md §4.3, §4.4). The Assign* methods therefore compare the echoed object with what was
 // sent and return an *AssignmentMismatchError when Chatwoot did something else.
 
 // AssignmentMismatchError is a 200 answer from the assignment endpoint that shows Chatwoot did not
@@ -92,7 +92,7 @@ func (c *Client) UnassignAgent(ctx context.Context, accountID, conversationID in
 }
 
 // AssignTeam sets the conversation's team (teamID >= 1). Chatwoot may then clear the agent (if
-// not a team member) or auto-pick one (§4.5); the answer shows only the team.
+// not a team member) or auto-pick one (DESIGN.md §4.5); the answer shows only the team.
 func (c *Client) AssignTeam(ctx context.Context, accountID, conversationID, teamID int64) error {
 	got, err := c.postAssignment(ctx, accountID, conversationID, map[string]any{"team_id": teamID})
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 	"strconv"
 )
 
-// AutomationRule is Chatwoot's automation rule JSON (API.md §6.6). Chatwoot stores conditions and
+// AutomationRule is Chatwoot's automation rule JSON (DESIGN.md §6.6). Chatwoot stores conditions and
 // actions as sent, so their values come back in whatever JSON type they were written with.
 type AutomationRule struct {
 	ID          int64                 `json:"id"`
@@ -175,27 +175,6 @@ func (p Param) String() string {
 	return string(b)
 }
 
-// AutomationRuleNotFoundError says that a rule is absent from its account's list. Chatwoot
-// answers an unknown rule id with 500, not 404 (API.md §6.6), so the client confirms absence by
-// listing the rules before reporting this.
-type AutomationRuleNotFoundError struct {
-	AccountID, RuleID int64
-	// Cause is the 500 that prompted the check.
-	Cause error
-}
-
-func (e *AutomationRuleNotFoundError) Error() string {
-	return fmt.Sprintf("automation rule %d is not in account %d's list of rules (Chatwoot answered: %v)", e.RuleID, e.AccountID, e.Cause)
-}
-
-func (e *AutomationRuleNotFoundError) Unwrap() error { return e.Cause }
-
-// IsAutomationRuleNotFound reports whether err says the rule does not exist.
-func IsAutomationRuleNotFound(err error) bool {
-	var nf *AutomationRuleNotFoundError
-	return errors.As(err, &nf)
-}
-
 type automationRuleEnvelope struct {
 	Payload *AutomationRule `json:"payload"`
 }
@@ -211,7 +190,7 @@ func (c *Client) ListAutomationRules(ctx context.Context, accountID int64) ([]Au
 	return env.Payload, err
 }
 
-// GetAutomationRule reads one rule. A rule that does not exist gives *AutomationRuleNotFoundError.
+// GetAutomationRule reads one rule. A rule that does not exist gives a *NotFoundError.
 func (c *Client) GetAutomationRule(ctx context.Context, accountID, ruleID int64) (*AutomationRule, error) {
 	cl := call{method: http.MethodGet, path: accountPath(accountID, "/automation_rules/%d", ruleID), idempotent: true}
 	var env automationRuleEnvelope
@@ -240,7 +219,7 @@ func (c *Client) CreateAutomationRule(ctx context.Context, accountID int64, in A
 }
 
 // UpdateAutomationRule replaces every field of a rule. A rule that does not exist gives
-// *AutomationRuleNotFoundError.
+// a *NotFoundError.
 func (c *Client) UpdateAutomationRule(ctx context.Context, accountID, ruleID int64, in AutomationRuleInput) (*AutomationRule, error) {
 	cl := call{method: http.MethodPatch, path: accountPath(accountID, "/automation_rules/%d", ruleID), body: normalizedInput(in), idempotent: true}
 	var env automationRuleEnvelope
@@ -253,7 +232,7 @@ func (c *Client) UpdateAutomationRule(ctx context.Context, accountID, ruleID int
 	return env.Payload, nil
 }
 
-// DeleteAutomationRule deletes a rule. A rule that does not exist gives *AutomationRuleNotFoundError.
+// DeleteAutomationRule deletes a rule. A rule that does not exist gives a *NotFoundError.
 func (c *Client) DeleteAutomationRule(ctx context.Context, accountID, ruleID int64) error {
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/automation_rules/%d", ruleID), idempotent: true}, nil)
 	if err != nil {
@@ -262,7 +241,7 @@ func (c *Client) DeleteAutomationRule(ctx context.Context, accountID, ruleID int
 	return nil
 }
 
-// confirmRuleMissing turns Chatwoot's 500 for an unknown rule id into *AutomationRuleNotFoundError
+// confirmRuleMissing turns Chatwoot's 500 for an unknown rule id into a *NotFoundError
 // when the account's list confirms the rule is gone. Any other failure, or a 500 for a rule that
 // does exist, is returned as it was.
 func (c *Client) confirmRuleMissing(ctx context.Context, accountID, ruleID int64, err error) error {
@@ -280,7 +259,7 @@ func (c *Client) confirmRuleMissing(ctx context.Context, accountID, ruleID int64
 			return err
 		}
 	}
-	return &AutomationRuleNotFoundError{AccountID: accountID, RuleID: ruleID, Cause: err}
+	return &NotFoundError{Kind: "automation rule", AccountID: accountID, ID: ruleID, Cause: err}
 }
 
 // normalizedInput sends empty lists as [] rather than null: Chatwoot's validators call .each on

@@ -12,7 +12,7 @@ import (
 	"time"
 )
 
-// automationFake answers the automation rule endpoints exactly as API.md §6.6 describes Chatwoot
+// automationFake answers the automation rule endpoints exactly as DESIGN.md §6.6 describes Chatwoot
 // v4.15.1: bare create, {"payload":…} for list/show/update, 500 for an unknown id, and 401
 // "You are not authorized to do this action" for an agent's token.
 type automationFake struct {
@@ -218,7 +218,7 @@ func TestAutomationRuleCRUD(t *testing.T) {
 	if err := c.DeleteAutomationRule(ctx, 1, created.ID); err != nil {
 		t.Fatalf("delete: %v", err)
 	}
-	if _, err := c.GetAutomationRule(ctx, 1, created.ID); !IsAutomationRuleNotFound(err) {
+	if _, err := c.GetAutomationRule(ctx, 1, created.ID); !IsNotFound(err) {
 		t.Fatalf("show after delete: want AutomationRuleNotFoundError, got %v", err)
 	}
 }
@@ -230,7 +230,7 @@ func TestAutomationRuleUnknownIDIsConfirmedByList(t *testing.T) {
 	ctx := context.Background()
 
 	_, err := c.GetAutomationRule(ctx, 1, 99)
-	if !IsAutomationRuleNotFound(err) {
+	if !IsNotFound(err) {
 		t.Fatalf("want AutomationRuleNotFoundError, got %v", err)
 	}
 	if !strings.Contains(err.Error(), "HTTP 500") {
@@ -240,10 +240,10 @@ func TestAutomationRuleUnknownIDIsConfirmedByList(t *testing.T) {
 	if strings.Join(f.requests, ",") != strings.Join(want, ",") {
 		t.Errorf("requests %v, want %v", f.requests, want)
 	}
-	if err := c.DeleteAutomationRule(ctx, 1, 99); !IsAutomationRuleNotFound(err) {
+	if err := c.DeleteAutomationRule(ctx, 1, 99); !IsNotFound(err) {
 		t.Errorf("delete of an unknown rule: want AutomationRuleNotFoundError, got %v", err)
 	}
-	if _, err := c.UpdateAutomationRule(ctx, 1, 99, sampleRuleInput()); !IsAutomationRuleNotFound(err) {
+	if _, err := c.UpdateAutomationRule(ctx, 1, 99, sampleRuleInput()); !IsNotFound(err) {
 		t.Errorf("update of an unknown rule: want AutomationRuleNotFoundError, got %v", err)
 	}
 }
@@ -263,7 +263,7 @@ func TestAutomationRuleServerErrorForExistingRule(t *testing.T) {
 	defer srv.Close()
 	c := newAutomationTestClient(t, srv.URL, "admin-token")
 	_, err := c.GetAutomationRule(context.Background(), 1, 7)
-	if IsAutomationRuleNotFound(err) || !listed {
+	if IsNotFound(err) || !listed {
 		t.Fatalf("want the 500 itself after checking the list, got %v (listed=%v)", err, listed)
 	}
 	if e, ok := asAPIError(err); !ok || e.StatusCode != http.StatusInternalServerError {
@@ -296,7 +296,7 @@ func TestAutomationRuleAgentTokenIsForbidden(t *testing.T) {
 	}
 	// A 401 on show is not a reason to list: it is returned as it is.
 	_, err = agent.GetAutomationRule(context.Background(), 1, 1)
-	if AuthProblemOf(err) != AuthForbidden || IsAutomationRuleNotFound(err) {
+	if AuthProblemOf(err) != AuthForbidden || IsNotFound(err) {
 		t.Fatalf("want AuthForbidden on show, got %v", err)
 	}
 }
@@ -378,10 +378,10 @@ func TestAutomationRulesAgainstMock(t *testing.T) {
 	if err := c.DeleteAutomationRule(ctx, a, created.ID); err != nil {
 		t.Fatalf("delete: %v", err)
 	}
-	if _, err := c.GetAutomationRule(ctx, a, created.ID); !IsAutomationRuleNotFound(err) {
+	if _, err := c.GetAutomationRule(ctx, a, created.ID); !IsNotFound(err) {
 		t.Errorf("show after delete: want AutomationRuleNotFoundError, got %v", err)
 	}
-	if err := c.DeleteAutomationRule(ctx, a, created.ID); !IsAutomationRuleNotFound(err) {
+	if err := c.DeleteAutomationRule(ctx, a, created.ID); !IsNotFound(err) {
 		t.Errorf("second delete: want AutomationRuleNotFoundError, got %v", err)
 	}
 }

@@ -20,7 +20,7 @@ import (
 //
 //	go test ./internal/chatwoot -run '^$' -bench . -benchmem
 
-// benchConversationJSON is a full conversation as Chatwoot renders it (API.md §5.2), with an agent
+// benchConversationJSON is a full conversation as Chatwoot renders it (DESIGN.md §5.2), with an agent
 // assignee, a team and one message: the body every refresh decodes.
 const benchConversationJSON = `{"meta":{"sender":{"additional_attributes":{},"availability_status":"offline","email":"customer@example.test","id":12,"name":"Customer","phone_number":null,"blocked":false,"identifier":null,"thumbnail":"","custom_attributes":{},"last_activity_at":1718600000,"created_at":1718600000},` +
 	`"channel":"Channel::Api","assignee":{"id":7,"account_id":1,"availability_status":"online","auto_offline":true,"confirmed":true,"email":"alice@example.test","provider":"email","available_name":"Alice","name":"Alice","role":"agent","thumbnail":""},` +
@@ -29,7 +29,7 @@ const benchConversationJSON = `{"meta":{"sender":{"additional_attributes":{},"av
 	`"account_id":1,"uuid":"7f1c6a52-2f4e-4b8e-9a51-0e6f4f0c1d2a","additional_attributes":{},"agent_last_seen_at":0,"assignee_last_seen_at":0,"can_reply":true,"contact_last_seen_at":0,"custom_attributes":{},"inbox_id":2,"labels":["vip","billing"],` +
 	`"muted":false,"snoozed_until":null,"status":"open","created_at":1718600000,"updated_at":1718600000.123,"timestamp":1718600000,"first_reply_created_at":0,"unread_count":1,"last_non_activity_message":null,"last_activity_at":1718600000,"priority":null,"waiting_since":1718600000,"sla_policy_id":null}`
 
-// benchAgentEcho is the agent partial the assignment endpoint answers with (§4.6).
+// benchAgentEcho is the agent partial the assignment endpoint answers with (DESIGN.md §4.6).
 const benchAgentEcho = `{"id":7,"account_id":1,"availability_status":"online","auto_offline":true,"confirmed":true,"email":"alice@example.test","provider":"email","available_name":"Alice","name":"Alice","role":"agent","thumbnail":""}`
 
 func BenchmarkDecodeConversation(b *testing.B) {
@@ -129,14 +129,14 @@ func BenchmarkFindAgentCacheHit(b *testing.B) {
 		b.Run(fmt.Sprintf("agents=%d", agents), func(b *testing.B) {
 			c := benchInMemoryClient(b, benchAgentList(agents))
 			ctx := context.Background()
-			if _, err := c.FindAgent(ctx, 1, 1); err != nil { // warm the cache
+			if _, err := Agents.Get(ctx, c, 1, 1); err != nil { // warm the cache
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				a, err := c.FindAgent(ctx, 1, int64(agents))
+				a, err := Agents.Get(ctx, c, 1, int64(agents))
 				if err != nil || a == nil {
-					b.Fatalf("FindAgent: %v, %v", a, err)
+					b.Fatalf("Agents.Get: %v, %v", a, err)
 				}
 			}
 		})
@@ -149,15 +149,15 @@ func BenchmarkFindAgentCacheHit(b *testing.B) {
 func BenchmarkFindAgentCacheHitParallel(b *testing.B) {
 	c := benchInMemoryClient(b, benchAgentList(3))
 	ctx := context.Background()
-	if _, err := c.FindAgent(ctx, 1, 1); err != nil {
+	if _, err := Agents.Get(ctx, c, 1, 1); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.SetParallelism(5) // 5 × GOMAXPROCS goroutines, about Terraform's 10 on 2 cores
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			if a, err := c.FindAgent(ctx, 1, 3); err != nil || a == nil {
-				b.Errorf("FindAgent: %v, %v", a, err)
+			if a, err := Agents.Get(ctx, c, 1, 3); err != nil || a == nil {
+				b.Errorf("Agents.Get: %v, %v", a, err)
 				return
 			}
 		}

@@ -1,6 +1,3 @@
-// Package chatwoot is a typed client for the parts of Chatwoot's Application API that the
-// provider uses. It knows nothing about Terraform: resources call it with plain Go values and get
-// typed results or typed errors (*APIError) back.
 package chatwoot
 
 import (
@@ -20,7 +17,7 @@ import (
 
 // TokenHeader is the header Chatwoot reads the access token from. Chatwoot (Rack) accepts both
 // `api_access_token` and `Api-Access-Token`; the hyphenated spelling survives nginx, which by
-// default drops header names that contain underscores (API.md §1.1).
+// default drops header names that contain underscores (DESIGN.md §1.1).
 const TokenHeader = "Api-Access-Token"
 
 // DefaultBaseURL is Chatwoot's hosted cloud.
@@ -121,7 +118,7 @@ func New(cfg Config) (*Client, error) {
 	if c.userAgent == "" {
 		c.userAgent = "terraform-provider-chatwoot"
 	}
-	c.lookups = newLookupCache(c)
+	c.lookups = newLookupCache()
 	return c, nil
 }
 

@@ -671,7 +671,7 @@ func TestClientAgainstMockFaults(t *testing.T) {
 	}
 }
 
-// bootstrapAdmin makes an account with an administrator through the Platform API (API.md §11.12)
+// bootstrapAdmin makes an account with an administrator through the Platform API (DESIGN.md §11.12)
 // and returns the account id and the administrator's token.
 func bootstrapAdmin(t *testing.T, baseURL, platformToken string) (int64, string) {
 	t.Helper()

@@ -11,7 +11,7 @@ const (
 	AssigneeTypeAgentBot = "AgentBot"
 )
 
-// Conversation is the part of Chatwoot's conversation JSON (API.md §5.2) that the provider uses.
+// Conversation is the part of Chatwoot's conversation JSON (DESIGN.md §5.2) that the provider uses.
 // ID is the per-account display id: the number in the UI and in every conversation URL.
 type Conversation struct {
 	ID        int64    `json:"id"`

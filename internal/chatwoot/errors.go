@@ -11,7 +11,7 @@ import (
 
 // AuthProblem says which of Chatwoot's many 401 causes an APIError is. Chatwoot answers every
 // authentication and authorization failure with 401 and tells them apart only by the body
-// (API.md §1.2, §2, §11.1), so the client decodes the body once and callers switch on this.
+// (DESIGN.md §1.2, §2, §11.1), so the client decodes the body once and callers switch on this.
 type AuthProblem int
 
 const (
@@ -38,7 +38,7 @@ const (
 	AuthNonPermissible
 )
 
-// Chatwoot's exact 401 messages (API.md §1.2).
+// Chatwoot's exact 401 messages (DESIGN.md §1.2).
 const (
 	msgTokenMissing      = "You need to sign in or sign up before continuing."
 	msgTokenInvalid      = "Invalid Access Token"
@@ -159,11 +159,47 @@ func asAPIError(err error) (*APIError, bool) {
 	return apiErr, ok
 }
 
-// IsNotFound reports whether Chatwoot answered 404.
+// ErrNotFound is the one "Chatwoot has no such object" signal: errors.Is(err, ErrNotFound) is
+// true for an HTTP 404 (*APIError), for an id or name missing from an account's list, and for an
+// automation rule confirmed absent after Chatwoot's 500 (both *NotFoundError).
+var ErrNotFound = errors.New("chatwoot: object not found")
+
+// IsNotFound reports whether err says the object does not exist (see ErrNotFound).
 func IsNotFound(err error) bool {
-	e, ok := asAPIError(err)
-	return ok && e.StatusCode == http.StatusNotFound
+	return errors.Is(err, ErrNotFound)
 }
+
+// Is makes a 404 match ErrNotFound.
+func (e *APIError) Is(target error) bool {
+	return target == ErrNotFound && e.StatusCode == http.StatusNotFound //nolint:errorlint // a sentinel compared by identity
+}
+
+// NotFoundError is an object the client looked for and did not find, without a 404 to say so:
+// an id or name absent from the account's list, or an automation rule that Chatwoot answered
+// with a 500 and whose absence the list confirmed (see doc.go).
+type NotFoundError struct {
+	Kind      string // "team", "automation rule"
+	AccountID int64
+	ID        int64 // 0 when the lookup was by something else (a name, an email)
+	// Cause is the answer that prompted the check, if any.
+	Cause error
+}
+
+func (e *NotFoundError) Error() string {
+	what := "no matching " + e.Kind
+	if e.ID != 0 {
+		what = fmt.Sprintf("no %s %d", e.Kind, e.ID)
+	}
+	if e.Cause != nil {
+		return fmt.Sprintf("account %d has %s (Chatwoot answered: %v)", e.AccountID, what, e.Cause)
+	}
+	return fmt.Sprintf("account %d has %s", e.AccountID, what)
+}
+
+// Is makes every NotFoundError match ErrNotFound.
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound } //nolint:errorlint // a sentinel compared by identity
+
+func (e *NotFoundError) Unwrap() error { return e.Cause }
 
 // IsUnauthorized reports whether Chatwoot answered 401, whatever the cause.
 func IsUnauthorized(err error) bool {

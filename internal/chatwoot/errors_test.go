@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// Every auth failure is a 401; only the body tells them apart (API.md §1.2, §6.3, §11.1).
+// Every auth failure is a 401; only the body tells them apart (DESIGN.md §1.2, §6.3, §11.1).
 func TestNewAPIErrorClassifiesEvery401Body(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -38,7 +38,7 @@ func TestNewAPIErrorClassifiesEvery401Body(t *testing.T) {
 	}
 }
 
-// Chatwoot's error bodies come in four shapes (API.md §2); the message is taken from each.
+// Chatwoot's error bodies come in four shapes (DESIGN.md §2); the message is taken from each.
 func TestNewAPIErrorReadsEveryErrorShape(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -69,5 +69,32 @@ func TestNewAPIErrorReadsEveryErrorShape(t *testing.T) {
 	}
 	if IsNotFound(errors.New("404")) {
 		t.Error("a plain error is not a 404")
+	}
+}
+
+// One signal for "no such object": a 404, a miss in a cached list and an automation rule whose
+// absence the list confirmed all satisfy IsNotFound, and nothing else does.
+func TestIsNotFound_oneSignalForEveryAbsence(t *testing.T) {
+	server500 := newAPIError("GET", "/api/v1/accounts/1/automation_rules/9", http.StatusInternalServerError, nil)
+	cases := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"404", newAPIError("GET", "/api/v1/accounts/1/teams/9", http.StatusNotFound, nil), true},
+		{"wrapped 404", fmt.Errorf("reading: %w", newAPIError("GET", "/x", http.StatusNotFound, nil)), true},
+		{"list miss", &NotFoundError{Kind: "team", AccountID: 1, ID: 9}, true},
+		{"rule confirmed absent", &NotFoundError{Kind: "automation rule", AccountID: 1, ID: 9, Cause: server500}, true},
+		{"500", server500, false},
+		{"422", newAPIError("POST", "/x", http.StatusUnprocessableEntity, nil), false},
+		{"nil", nil, false},
+	}
+	for _, c := range cases {
+		if got := IsNotFound(c.err); got != c.want {
+			t.Errorf("%s: IsNotFound(%v) = %v, want %v", c.name, c.err, got, c.want)
+		}
+		if got := errors.Is(c.err, ErrNotFound); got != c.want {
+			t.Errorf("%s: errors.Is(err, ErrNotFound) = %v, want %v", c.name, got, c.want)
+		}
 	}
 }

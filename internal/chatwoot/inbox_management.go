@@ -319,7 +319,7 @@ func (c *Client) CreateInbox(ctx context.Context, accountID int64, in InboxCreat
 	var inbox Inbox
 	_, err = c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/inboxes"),
 		body: inboxBody{InboxFields: in.Fields, Channel: ch}}, &inbox)
-	c.lookups.invalidate(accountID, lookupInboxes)
+	c.lookups.invalidate(accountID, Inboxes.Kind)
 	if err != nil {
 		return nil, err
 	}
@@ -338,7 +338,7 @@ func (c *Client) UpdateInbox(ctx context.Context, accountID, inboxID int64, u In
 	var inbox Inbox
 	_, err = c.do(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/inboxes/%d", inboxID),
 		body: inboxBody{InboxFields: u.Fields, WorkingHours: u.WorkingHours, Channel: ch}, idempotent: true}, &inbox)
-	c.lookups.invalidate(accountID, lookupInboxes)
+	c.lookups.invalidate(accountID, Inboxes.Kind)
 	if err != nil {
 		return nil, err
 	}
@@ -368,7 +368,7 @@ func notApplied(sent, got []WorkingHour) []int {
 // A repeated DELETE is harmless; an inbox already gone is a 404 (IsNotFound).
 func (c *Client) DeleteInbox(ctx context.Context, accountID, inboxID int64) error {
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/inboxes/%d", inboxID), idempotent: true}, nil)
-	c.lookups.invalidate(accountID, lookupInboxes)
+	c.lookups.invalidate(accountID, Inboxes.Kind)
 	return err
 }
 
@@ -379,7 +379,7 @@ func (c *Client) WaitForInboxDeletion(ctx context.Context, accountID, inboxID in
 		_, err := c.GetInbox(ctx, accountID, inboxID)
 		switch {
 		case IsNotFound(err):
-			c.lookups.invalidate(accountID, lookupInboxes)
+			c.lookups.invalidate(accountID, Inboxes.Kind)
 			return nil
 		case err != nil:
 			return err

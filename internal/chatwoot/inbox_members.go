@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// Inbox members (API.md §6.5) name the inbox in the body, not the path, for POST, PATCH and
+// Inbox members (DESIGN.md §6.5) name the inbox in the body, not the path, for POST, PATCH and
 // DELETE. Chatwoot accepts any user of the installation, including users of other accounts,
 // and then hides them from its answers, so callers check ids against the account first
 // (MissingAgents).

@@ -75,7 +75,7 @@ func (c *Client) UpdateInboxAutoAssignment(ctx context.Context, accountID, inbox
 	if _, err := c.do(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/inboxes/%d", inboxID), body: body, idempotent: true}, &answer); err != nil {
 		return nil, err
 	}
-	c.lookups.invalidate(accountID, lookupInboxes) // the cached inboxes carry these fields
+	c.lookups.invalidate(accountID, Inboxes.Kind) // the cached inboxes carry these fields
 	s := answer.settings()
 	return &s, nil
 }

@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// Inbox is Chatwoot's inbox partial (API.md §6.4), as the provider uses it. A JSON null reads
+// Inbox is Chatwoot's inbox partial (DESIGN.md §6.4), as the provider uses it. A JSON null reads
 // as "" (strings), false or nil. HMACToken and Secret are rendered to administrators only and
 // are "" for anyone else.
 type Inbox struct {
@@ -82,23 +82,8 @@ func (c *Client) GetInbox(ctx context.Context, accountID, inboxID int64) (*Inbox
 	return &inbox, nil
 }
 
-// CachedInboxes returns the inboxes the token may see, from the per-process cache.
-func (c *Client) CachedInboxes(ctx context.Context, accountID int64) ([]Inbox, error) {
-	list, _, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupInboxes}, -1, c.inboxesLoader(accountID))
-	return list, err
-}
-
-// FindInboxWhere searches the cached inboxes, re-reading once on a miss.
-func (c *Client) FindInboxWhere(ctx context.Context, accountID int64, match func(*Inbox) bool) (*Inbox, error) {
-	return findCached(ctx, c.lookups, lookupKey{accountID, lookupInboxes}, c.inboxesLoader(accountID), match)
-}
-
-func (c *Client) inboxesLoader(accountID int64) func(context.Context) ([]Inbox, error) {
-	return func(ctx context.Context) ([]Inbox, error) { return c.ListInboxes(ctx, accountID) }
-}
-
 // InvalidateLookups drops the cached agents, teams, agent bots and inboxes of the account, after
 // the provider created or deleted one of them.
 func (c *Client) InvalidateLookups(accountID int64) {
-	c.lookups.invalidate(accountID, lookupAgents, lookupTeams, lookupAgentBots, lookupInboxes)
+	c.lookups.invalidate(accountID)
 }

@@ -2,6 +2,7 @@ package chatwoot
 
 import (
 	"context"
+	"slices"
 	"sync"
 )
 
@@ -12,18 +13,86 @@ import (
 // lookup that misses re-reads the list once, so that an object created earlier in the same run is
 // found.
 
-type lookupKind string
+// CachedList is one kind of object whose account-wide list the client caches. A new cached kind
+// is one declaration of this type, next to the others below.
+type CachedList[T any] struct {
+	// Kind names the kind in errors and is its cache key: "agent bot".
+	Kind string
+	list func(c *Client, ctx context.Context, accountID int64) ([]T, error)
+	id   func(*T) int64
+}
 
-const (
-	lookupAgents    lookupKind = "agents"
-	lookupTeams     lookupKind = "teams"
-	lookupAgentBots lookupKind = "agent_bots"
-	lookupInboxes   lookupKind = "inboxes"
+// The cached kinds.
+var (
+	Agents    = CachedList[Agent]{Kind: "agent", list: (*Client).ListAgents, id: func(a *Agent) int64 { return a.ID }}
+	Teams     = CachedList[Team]{Kind: "team", list: (*Client).ListTeams, id: func(t *Team) int64 { return t.ID }}
+	AgentBots = CachedList[AgentBot]{Kind: "agent bot", list: (*Client).ListAgentBots, id: func(b *AgentBot) int64 { return b.ID }}
+	Inboxes   = CachedList[Inbox]{Kind: "inbox", list: (*Client).ListInboxes, id: func(i *Inbox) int64 { return i.ID }}
 )
+
+// All returns the account's list from the cache, loading it on first use.
+func (l CachedList[T]) All(ctx context.Context, c *Client, accountID int64) ([]T, error) {
+	return l.lookup(ctx, c, accountID, func([]T) bool { return true })
+}
+
+// Get returns the object with the id. An id the account does not have gives a *NotFoundError
+// (IsNotFound is true).
+func (l CachedList[T]) Get(ctx context.Context, c *Client, accountID, id int64) (*T, error) {
+	found, err := l.Find(ctx, c, accountID, func(x *T) bool { return l.id(x) == id })
+	if IsNotFound(err) {
+		return nil, &NotFoundError{Kind: l.Kind, AccountID: accountID, ID: id}
+	}
+	return found, err
+}
+
+// Find returns the first object match accepts (by email, by name). No match gives a
+// *NotFoundError (IsNotFound is true).
+func (l CachedList[T]) Find(ctx context.Context, c *Client, accountID int64, match func(*T) bool) (*T, error) {
+	var found *T
+	_, err := l.lookup(ctx, c, accountID, func(list []T) bool {
+		found = nil
+		for i := range list {
+			if match(&list[i]) {
+				found = &list[i]
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	if found == nil {
+		return nil, &NotFoundError{Kind: l.Kind, AccountID: accountID}
+	}
+	return found, nil
+}
+
+// lookup returns the cached list, re-read once when complete says it lacks what the caller looks
+// for. A list loaded during this call is not re-read: a miss in it is final.
+func (l CachedList[T]) lookup(ctx context.Context, c *Client, accountID int64, complete func([]T) bool) ([]T, error) {
+	key := lookupKey{accountID, l.Kind}
+	load := func(ctx context.Context) (any, error) { return l.list(c, ctx, accountID) }
+	v, gen, fresh, err := c.lookups.get(ctx, key, -1, load)
+	if err != nil {
+		return nil, err
+	}
+	list, _ := v.([]T)
+	if complete(list) || fresh {
+		return list, nil
+	}
+	v, _, _, err = c.lookups.get(ctx, key, gen, load)
+	if err != nil {
+		return nil, err
+	}
+	list, _ = v.([]T)
+	complete(list)
+	return list, nil
+}
 
 type lookupKey struct {
 	accountID int64
-	kind      lookupKind
+	kind      string
 }
 
 // lookupEntry is one cached list. generation counts the loads, so that concurrent callers who all
@@ -36,13 +105,12 @@ type lookupEntry struct {
 }
 
 type lookupCache struct {
-	client  *Client
 	mu      sync.Mutex
 	entries map[lookupKey]*lookupEntry
 }
 
-func newLookupCache(c *Client) *lookupCache {
-	return &lookupCache{client: c, entries: map[lookupKey]*lookupEntry{}}
+func newLookupCache() *lookupCache {
+	return &lookupCache{entries: map[lookupKey]*lookupEntry{}}
 }
 
 // get returns the cached list for key, loading it if there is none or if the cached one is of
@@ -82,13 +150,15 @@ func (lc *lookupCache) get(ctx context.Context, key lookupKey, staleGen int, loa
 	}
 }
 
-// invalidate drops the cached lists of kinds for the account, after the provider itself created,
-// changed or deleted such an object.
-func (lc *lookupCache) invalidate(accountID int64, kinds ...lookupKind) {
+// invalidate drops the cached lists of the kinds for the account (every kind when none is
+// named), after the provider itself created, changed or deleted such an object.
+func (lc *lookupCache) invalidate(accountID int64, kinds ...string) {
 	lc.mu.Lock()
 	defer lc.mu.Unlock()
-	for _, kind := range kinds {
-		delete(lc.entries, lookupKey{accountID, kind})
+	for key := range lc.entries {
+		if key.accountID == accountID && (len(kinds) == 0 || slices.Contains(kinds, key.kind)) {
+			delete(lc.entries, key)
+		}
 	}
 }
 
@@ -99,102 +169,4 @@ func isDone(ch chan struct{}) bool {
 	default:
 		return false
 	}
-}
-
-// cachedList is the typed face of lookupCache.get.
-func cachedList[T any](ctx context.Context, lc *lookupCache, key lookupKey, staleGen int, load func(context.Context) ([]T, error)) ([]T, int, bool, error) {
-	v, gen, fresh, err := lc.get(ctx, key, staleGen, func(ctx context.Context) (any, error) { return load(ctx) })
-	if err != nil {
-		return nil, gen, fresh, err
-	}
-	list, _ := v.([]T)
-	return list, gen, fresh, nil
-}
-
-// findCached looks for the element matching match in the cached list, re-reading the list once
-// on a miss. It returns nil (and no error) when the element does not exist.
-func findCached[T any](ctx context.Context, lc *lookupCache, key lookupKey, load func(context.Context) ([]T, error), match func(*T) bool) (*T, error) {
-	list, gen, fresh, err := cachedList(ctx, lc, key, -1, load)
-	if err != nil {
-		return nil, err
-	}
-	if found := firstMatch(list, match); found != nil || fresh {
-		return found, nil
-	}
-	list, _, _, err = cachedList(ctx, lc, key, gen, load)
-	if err != nil {
-		return nil, err
-	}
-	return firstMatch(list, match), nil
-}
-
-func firstMatch[T any](list []T, match func(*T) bool) *T {
-	for i := range list {
-		if match(&list[i]) {
-			return &list[i]
-		}
-	}
-	return nil
-}
-
-// CachedAgents returns the account's agents from the per-process cache.
-func (c *Client) CachedAgents(ctx context.Context, accountID int64) ([]Agent, error) {
-	list, _, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupAgents}, -1, c.agentsLoader(accountID))
-	return list, err
-}
-
-// CachedTeams returns the account's teams from the per-process cache.
-func (c *Client) CachedTeams(ctx context.Context, accountID int64) ([]Team, error) {
-	list, _, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupTeams}, -1, c.teamsLoader(accountID))
-	return list, err
-}
-
-// CachedAgentBots returns the account's and the global agent bots from the per-process cache.
-func (c *Client) CachedAgentBots(ctx context.Context, accountID int64) ([]AgentBot, error) {
-	list, _, _, err := cachedList(ctx, c.lookups, lookupKey{accountID, lookupAgentBots}, -1, c.agentBotsLoader(accountID))
-	return list, err
-}
-
-// FindAgent returns the agent with the user id in the account, or nil if there is none.
-func (c *Client) FindAgent(ctx context.Context, accountID, userID int64) (*Agent, error) {
-	return findCached(ctx, c.lookups, lookupKey{accountID, lookupAgents}, c.agentsLoader(accountID),
-		func(a *Agent) bool { return a.ID == userID })
-}
-
-// FindTeam returns the team with the id in the account, or nil if there is none.
-func (c *Client) FindTeam(ctx context.Context, accountID, teamID int64) (*Team, error) {
-	return findCached(ctx, c.lookups, lookupKey{accountID, lookupTeams}, c.teamsLoader(accountID),
-		func(t *Team) bool { return t.ID == teamID })
-}
-
-// FindAgentBot returns the agent bot with the id usable in the account, or nil if there is none.
-func (c *Client) FindAgentBot(ctx context.Context, accountID, botID int64) (*AgentBot, error) {
-	return findCached(ctx, c.lookups, lookupKey{accountID, lookupAgentBots}, c.agentBotsLoader(accountID),
-		func(b *AgentBot) bool { return b.ID == botID })
-}
-
-// FindAgentWhere and FindTeamWhere search the cached lists with any predicate (by email, by
-// name), re-reading once on a miss like the id lookups.
-func (c *Client) FindAgentWhere(ctx context.Context, accountID int64, match func(*Agent) bool) (*Agent, error) {
-	return findCached(ctx, c.lookups, lookupKey{accountID, lookupAgents}, c.agentsLoader(accountID), match)
-}
-
-func (c *Client) FindTeamWhere(ctx context.Context, accountID int64, match func(*Team) bool) (*Team, error) {
-	return findCached(ctx, c.lookups, lookupKey{accountID, lookupTeams}, c.teamsLoader(accountID), match)
-}
-
-func (c *Client) FindAgentBotWhere(ctx context.Context, accountID int64, match func(*AgentBot) bool) (*AgentBot, error) {
-	return findCached(ctx, c.lookups, lookupKey{accountID, lookupAgentBots}, c.agentBotsLoader(accountID), match)
-}
-
-func (c *Client) agentsLoader(accountID int64) func(context.Context) ([]Agent, error) {
-	return func(ctx context.Context) ([]Agent, error) { return c.ListAgents(ctx, accountID) }
-}
-
-func (c *Client) teamsLoader(accountID int64) func(context.Context) ([]Team, error) {
-	return func(ctx context.Context) ([]Team, error) { return c.ListTeams(ctx, accountID) }
-}
-
-func (c *Client) agentBotsLoader(accountID int64) func(context.Context) ([]AgentBot, error) {
-	return func(ctx context.Context) ([]AgentBot, error) { return c.ListAgentBots(ctx, accountID) }
 }

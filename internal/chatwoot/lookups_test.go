@@ -2,7 +2,6 @@ package chatwoot_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -68,26 +67,20 @@ func TestLookups_OneListCallUnderConcurrency(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			// Every kind of caller at once: list readers, id lookups and predicate lookups.
-			if _, err := e.client.CachedAgents(ctx, account); err != nil {
+			if _, err := chatwoot.Agents.All(ctx, e.client, account); err != nil {
 				errs <- err
 			}
-			if a, err := e.client.FindAgent(ctx, account, e.scenario.Agent1.ID); err != nil {
-				errs <- fmt.Errorf("FindAgent: %w", err)
-			} else if a == nil {
-				errs <- errors.New("FindAgent: not found")
+			if a, err := chatwoot.Agents.Get(ctx, e.client, account, e.scenario.Agent1.ID); err != nil || a == nil {
+				errs <- fmt.Errorf("Agents.Get: %v, %v", a, err)
 			}
-			if tm, err := e.client.FindTeamWhere(ctx, account, func(t *chatwoot.Team) bool { return t.ID == e.scenario.Team.ID }); err != nil {
-				errs <- fmt.Errorf("FindTeamWhere: %w", err)
-			} else if tm == nil {
-				errs <- errors.New("FindTeamWhere: not found")
+			if tm, err := chatwoot.Teams.Find(ctx, e.client, account, func(t *chatwoot.Team) bool { return t.ID == e.scenario.Team.ID }); err != nil || tm == nil {
+				errs <- fmt.Errorf("Teams.Find: %v, %v", tm, err)
 			}
-			if _, err := e.client.CachedInboxes(ctx, account); err != nil {
+			if _, err := chatwoot.Inboxes.All(ctx, e.client, account); err != nil {
 				errs <- err
 			}
-			if b, err := e.client.FindAgentBot(ctx, account, e.scenario.Bot.ID); err != nil {
-				errs <- fmt.Errorf("FindAgentBot: %w", err)
-			} else if b == nil {
-				errs <- errors.New("FindAgentBot: not found")
+			if b, err := chatwoot.AgentBots.Get(ctx, e.client, account, e.scenario.Bot.ID); err != nil || b == nil {
+				errs <- fmt.Errorf("AgentBots.Get: %v, %v", b, err)
 			}
 		}()
 	}
@@ -117,7 +110,7 @@ func TestLookups_CachedPerAccount(t *testing.T) {
 	}
 	for i := 0; i < 3; i++ {
 		for _, account := range []int64{first, second.ID} {
-			if _, err := e.client.CachedAgents(ctx, account); err != nil {
+			if _, err := chatwoot.Agents.All(ctx, e.client, account); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -125,7 +118,7 @@ func TestLookups_CachedPerAccount(t *testing.T) {
 	if a, b := e.gets(first, "/agents"), e.gets(second.ID, "/agents"); a != 1 || b != 1 {
 		t.Errorf("GET /agents per account: %d and %d, want 1 and 1", a, b)
 	}
-	secondAgents, _ := e.client.CachedAgents(ctx, second.ID)
+	secondAgents, _ := chatwoot.Agents.All(ctx, e.client, second.ID)
 	if len(secondAgents) != 1 || secondAgents[0].ID != e.scenario.Admin.ID {
 		t.Errorf("second account's agents = %+v, want only the administrator: lists must not leak between accounts", secondAgents)
 	}
@@ -136,7 +129,7 @@ func TestLookups_MissReReadsOnce(t *testing.T) {
 	ctx := context.Background()
 	account := e.scenario.Account.ID
 
-	if _, err := e.client.CachedTeams(ctx, account); err != nil {
+	if _, err := chatwoot.Teams.All(ctx, e.client, account); err != nil {
 		t.Fatal(err)
 	}
 	// A team created after the list was cached (by another resource of the same run) is found
@@ -145,9 +138,9 @@ func TestLookups_MissReReadsOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found, err := e.client.FindTeam(ctx, account, created.ID)
+	found, err := chatwoot.Teams.Get(ctx, e.client, account, created.ID)
 	if err != nil || found == nil {
-		t.Fatalf("FindTeam(%d) = %v, %v; want the team created after the first list", created.ID, found, err)
+		t.Fatalf("Teams.Get(%d) = %v, %v; want the team created after the first list", created.ID, found, err)
 	}
 	if n := e.gets(account, "/teams"); n != 2 {
 		t.Errorf("GET /teams = %d after one miss, want 2 (the first list and one re-read)", n)
@@ -155,8 +148,8 @@ func TestLookups_MissReReadsOnce(t *testing.T) {
 
 	// Each later miss costs exactly one re-read, not a retry loop.
 	for i := 0; i < 3; i++ {
-		if got, err := e.client.FindTeam(ctx, account, 987654); err != nil || got != nil {
-			t.Fatalf("FindTeam(missing) = %v, %v; want nil, nil", got, err)
+		if got, err := chatwoot.Teams.Get(ctx, e.client, account, 987654); !chatwoot.IsNotFound(err) || got != nil {
+			t.Fatalf("Teams.Get(missing) = %v, %v; want nil and a not-found error", got, err)
 		}
 	}
 	if n := e.gets(account, "/teams"); n != 5 {
@@ -172,8 +165,8 @@ func TestLookups_MissReReadsOnce(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if got, err := e.client.FindTeam(ctx, account, 987654); err != nil || got != nil {
-				t.Errorf("FindTeam(missing) = %v, %v; want nil, nil", got, err)
+			if got, err := chatwoot.Teams.Get(ctx, e.client, account, 987654); !chatwoot.IsNotFound(err) || got != nil {
+				t.Errorf("Teams.Get(missing) = %v, %v; want nil and a not-found error", got, err)
 			}
 		}()
 	}
@@ -185,7 +178,7 @@ func TestLookups_MissReReadsOnce(t *testing.T) {
 
 	// Hits after that are served from the cache.
 	for i := 0; i < 5; i++ {
-		if got, _ := e.client.FindTeam(ctx, account, created.ID); got == nil {
+		if got, _ := chatwoot.Teams.Get(ctx, e.client, account, created.ID); got == nil {
 			t.Fatal("cached team vanished")
 		}
 	}
@@ -200,18 +193,18 @@ func TestLookups_ErrorsAreNotCached(t *testing.T) {
 	account := e.scenario.Account.ID
 
 	e.mock.SetFailRate(1) // every request answered with 429, 502, 503 or a dropped connection
-	if _, err := e.client.CachedAgents(ctx, account); err == nil {
-		t.Fatal("CachedAgents succeeded while every request fails")
+	if _, err := chatwoot.Agents.All(ctx, e.client, account); err == nil {
+		t.Fatal("Agents.All succeeded while every request fails")
 	}
 	e.mock.SetFailRate(0)
-	agents, err := e.client.CachedAgents(ctx, account)
+	agents, err := chatwoot.Agents.All(ctx, e.client, account)
 	if err != nil {
-		t.Fatalf("CachedAgents after the fault: %v; the failure must not be cached", err)
+		t.Fatalf("Agents.All after the fault: %v; the failure must not be cached", err)
 	}
 	if len(agents) != 3 {
 		t.Errorf("got %d agents, want the 3 seeded members", len(agents))
 	}
-	if _, err := e.client.CachedAgents(ctx, account); err != nil {
+	if _, err := chatwoot.Agents.All(ctx, e.client, account); err != nil {
 		t.Fatal(err)
 	}
 	var failed, succeeded int
@@ -233,11 +226,11 @@ func TestLookups_InvalidateReloads(t *testing.T) {
 	e := newLookupEnv(t)
 	ctx := context.Background()
 	account := e.scenario.Account.ID
-	if _, err := e.client.CachedInboxes(ctx, account); err != nil {
+	if _, err := chatwoot.Inboxes.All(ctx, e.client, account); err != nil {
 		t.Fatal(err)
 	}
 	e.client.InvalidateLookups(account)
-	if _, err := e.client.CachedInboxes(ctx, account); err != nil {
+	if _, err := chatwoot.Inboxes.All(ctx, e.client, account); err != nil {
 		t.Fatal(err)
 	}
 	if n := e.gets(account, "/inboxes"); n != 2 {

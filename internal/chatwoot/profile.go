@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// Profile is who a user token belongs to (GET /api/v1/profile, API.md §11.8).
+// Profile is who a user token belongs to (GET /api/v1/profile, DESIGN.md §11.8).
 type Profile struct {
 	ID            int64            `json:"id"`
 	Name          string           `json:"name"`

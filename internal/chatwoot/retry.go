@@ -55,7 +55,7 @@ func sleepContext(ctx context.Context, d time.Duration) error {
 //
 // What is retried, up to maxRetries times, with capped exponential backoff and full jitter (or a
 // proxy's Retry-After, in seconds or as an HTTP date):
-//   - 429 (rack-attack answers it before the request reaches Chatwoot's code, API.md §7.1) and
+//   - 429 (rack-attack answers it before the request reaches Chatwoot's code, DESIGN.md §7.1) and
 //     connection failures before anything was sent (refused, DNS): for every request;
 //   - 502, 503, 504, connection resets, truncated bodies and timeouts, whose outcome is unknown:
 //     only for requests that are idempotent in effect. Those are every GET; PATCH, PUT and DELETE

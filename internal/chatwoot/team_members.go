@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// Team members (API.md §6.3): GET lists them, PATCH replaces the whole set and answers with
+// Team members (DESIGN.md §6.3): GET lists them, PATCH replaces the whole set and answers with
 // every member after the change. POST would answer with only the newly added ones, so the
 // provider uses PATCH. Ids are sent as JSON integers: Chatwoot compares them as integers and
 // mishandles strings. An id that is not a member of the account makes Chatwoot answer 401
@@ -48,30 +48,22 @@ func nonNilIDs(ids []int64) []int64 {
 // cached agent list, re-read once if some are missing so that agents created earlier in the same
 // run are found.
 func (c *Client) MissingAgents(ctx context.Context, accountID int64, userIDs []int64) ([]int64, error) {
-	key := lookupKey{accountID, lookupAgents}
-	missing := func(agents []Agent) []int64 {
+	var out []int64
+	_, err := Agents.lookup(ctx, c, accountID, func(agents []Agent) bool {
 		known := make(map[int64]bool, len(agents))
 		for _, a := range agents {
 			known[a.ID] = true
 		}
-		var out []int64
+		out = nil
 		for _, id := range userIDs {
 			if !known[id] {
 				out = append(out, id)
 			}
 		}
-		return out
-	}
-	agents, gen, fresh, err := cachedList(ctx, c.lookups, key, -1, c.agentsLoader(accountID))
+		return len(out) == 0
+	})
 	if err != nil {
 		return nil, err
 	}
-	if len(missing(agents)) == 0 || fresh {
-		return missing(agents), nil
-	}
-	agents, _, _, err = cachedList(ctx, c.lookups, key, gen, c.agentsLoader(accountID))
-	if err != nil {
-		return nil, err
-	}
-	return missing(agents), nil
+	return out, nil
 }

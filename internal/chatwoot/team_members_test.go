@@ -161,7 +161,7 @@ func TestListInboxMembersAndOutsiders(t *testing.T) {
 func TestTeamAndAgentWritesInvalidateLookups(t *testing.T) {
 	e := newRoutingEnv(t)
 	a := e.sc.Account.ID
-	if _, err := e.admin.CachedTeams(e.ctx, a); err != nil {
+	if _, err := chatwoot.Teams.All(e.ctx, e.admin, a); err != nil {
 		t.Fatal(err)
 	}
 	name := "escalations"
@@ -169,18 +169,18 @@ func TestTeamAndAgentWritesInvalidateLookups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	teams, _ := e.admin.CachedTeams(e.ctx, a)
+	teams, _ := chatwoot.Teams.All(e.ctx, e.admin, a)
 	if len(teams) != 2 {
 		t.Fatalf("cached teams after create: %d; want 2", len(teams))
 	}
 	if err := e.admin.DeleteTeam(e.ctx, a, team.ID); err != nil {
 		t.Fatal(err)
 	}
-	if teams, _ := e.admin.CachedTeams(e.ctx, a); len(teams) != 1 {
+	if teams, _ := chatwoot.Teams.All(e.ctx, e.admin, a); len(teams) != 1 {
 		t.Fatalf("cached teams after delete: %d; want 1", len(teams))
 	}
 
-	if _, err := e.admin.CachedAgents(e.ctx, a); err != nil {
+	if _, err := chatwoot.Agents.All(e.ctx, e.admin, a); err != nil {
 		t.Fatal(err)
 	}
 	email := "dana@example.test"
@@ -188,7 +188,7 @@ func TestTeamAndAgentWritesInvalidateLookups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if found, _ := e.admin.FindAgent(e.ctx, a, agent.ID); found == nil {
+	if found, _ := chatwoot.Agents.Get(e.ctx, e.admin, a, agent.ID); found == nil {
 		t.Fatal("the new agent is not in the cached list")
 	}
 	if agent.Name != "dana" || agent.Role != "agent" || !agent.AutoOffline {
@@ -197,8 +197,8 @@ func TestTeamAndAgentWritesInvalidateLookups(t *testing.T) {
 	if err := e.admin.DeleteAgent(e.ctx, a, agent.ID); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := e.admin.GetAgent(e.ctx, a, agent.ID); err != nil || got != nil {
-		t.Fatalf("GetAgent after delete = %+v, %v; want nil", got, err)
+	if got, err := e.admin.GetAgent(e.ctx, a, agent.ID); !chatwoot.IsNotFound(err) || got != nil {
+		t.Fatalf("GetAgent after delete = %+v, %v; want nil and a not-found error", got, err)
 	}
 }
 

@@ -69,5 +69,5 @@ func (c *Client) DeleteTeam(ctx context.Context, accountID, teamID int64) error 
 }
 
 func (c *Client) invalidateTeams(accountID int64) {
-	c.lookups.invalidate(accountID, lookupTeams)
+	c.lookups.invalidate(accountID, Teams.Kind)
 }

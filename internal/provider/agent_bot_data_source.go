@@ -95,17 +95,10 @@ func (d *agentBotDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
-	var bot *chatwoot.AgentBot
-	if !cfg.ID.IsNull() {
-		id := cfg.ID.ValueInt64()
-		bot = findByID(ctx, &resp.Diagnostics, client.FindAgentBot, "agent bot", accountID, id,
-			fmt.Sprintf("Account %d has no agent bot with id %d, neither its own nor a system bot. Check the id, or look the bot up by name instead.",
-				accountID, id))
-	} else {
-		name := cfg.Name.ValueString()
-		bot = agentBotsByName(client).findOne(ctx, &resp.Diagnostics, accountID, name,
-			fmt.Sprintf("Account %d has no agent bot named %q, neither its own nor a system bot.", accountID, name))
-	}
+	bot := agentBotsByName.read(ctx, &resp.Diagnostics, client, accountID, cfg.ID, cfg.Name,
+		fmt.Sprintf("Account %d has no agent bot with id %d, neither its own nor a system bot. Check the id, or look the bot up by name instead.",
+			accountID, cfg.ID.ValueInt64()),
+		fmt.Sprintf("Account %d has no agent bot named %q, neither its own nor a system bot.", accountID, cfg.Name.ValueString()))
 	if bot == nil {
 		return
 	}
@@ -120,13 +113,9 @@ func (d *agentBotDataSource) Read(ctx context.Context, req datasource.ReadReques
 	})...)
 }
 
-// agentBotsByName looks bots up by name in the cached list of the bots an account may use.
-func agentBotsByName(client *chatwoot.Client) namedLookup[chatwoot.AgentBot] {
-	return namedLookup[chatwoot.AgentBot]{
-		kind: "agent bot", kinds: "agent bots", attr: "name",
-		find: client.FindAgentBotWhere,
-		list: client.CachedAgentBots,
-		id:   func(b *chatwoot.AgentBot) int64 { return b.ID },
-		key:  func(b *chatwoot.AgentBot) string { return b.Name },
-	}
+// agentBotsByName looks bots up by id or name in the cached list of the bots an account may use.
+var agentBotsByName = namedLookup[chatwoot.AgentBot]{
+	list: chatwoot.AgentBots, attr: "name",
+	id:  func(b *chatwoot.AgentBot) int64 { return b.ID },
+	key: func(b *chatwoot.AgentBot) string { return b.Name },
 }

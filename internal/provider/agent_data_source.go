@@ -118,17 +118,10 @@ func (d *agentDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 
-	var agent *chatwoot.Agent
-	if !cfg.ID.IsNull() {
-		id := cfg.ID.ValueInt64()
-		agent = findByID(ctx, &resp.Diagnostics, client.FindAgent, "agent", accountID, id,
-			fmt.Sprintf("Account %d has no agent with user id %d. Check the id, or look the agent up by email instead.", accountID, id))
-	} else {
-		email := cfg.Email.ValueString()
-		agent = agentsByEmail(client).findOne(ctx, &resp.Diagnostics, accountID, email,
-			fmt.Sprintf("Account %d has no agent with email %q (compared without regard to case). Check the address, and that "+
-				"the user has been added to this account.", accountID, email))
-	}
+	agent := agentsByEmail.read(ctx, &resp.Diagnostics, client, accountID, cfg.ID, cfg.Email,
+		fmt.Sprintf("Account %d has no agent with user id %d. Check the id, or look the agent up by email instead.", accountID, cfg.ID.ValueInt64()),
+		fmt.Sprintf("Account %d has no agent with email %q (compared without regard to case). Check the address, and that "+
+			"the user has been added to this account.", accountID, cfg.Email.ValueString()))
 	if agent == nil {
 		return
 	}
@@ -147,13 +140,9 @@ func (d *agentDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// agentsByEmail looks agents up by email in the cached agent list.
-func agentsByEmail(client *chatwoot.Client) namedLookup[chatwoot.Agent] {
-	return namedLookup[chatwoot.Agent]{
-		kind: "agent", kinds: "agents", attr: "email",
-		find: client.FindAgentWhere,
-		list: client.CachedAgents,
-		id:   func(a *chatwoot.Agent) int64 { return a.ID },
-		key:  func(a *chatwoot.Agent) string { return a.Email },
-	}
+// agentsByEmail looks agents up by user id or email in the cached agent list.
+var agentsByEmail = namedLookup[chatwoot.Agent]{
+	list: chatwoot.Agents, attr: "email",
+	id:  func(a *chatwoot.Agent) int64 { return a.ID },
+	key: func(a *chatwoot.Agent) string { return a.Email },
 }

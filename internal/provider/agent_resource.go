@@ -24,10 +24,7 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure   = (*agentResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*agentResource)(nil)
-	_ resource.ResourceWithImportState = (*agentResource)(nil)
-	_ resource.ResourceWithIdentity    = (*agentResource)(nil)
+	_ resource.ResourceWithIdentity = (*agentResource)(nil)
 )
 
 const (
@@ -43,12 +40,14 @@ const (
 	privateAgentImporting = "importing"
 )
 
-// userEmailFormat is Chatwoot's own check on user emails (API.md §11.4).
+// userEmailFormat is Chatwoot's own check on user emails (DESIGN.md §11.4).
 var userEmailFormat = regexp.MustCompile(`^[^@\s]+@[^@\s]+$`)
 
 // NewAgentResource is the chatwoot_agent resource.
 func NewAgentResource() resource.Resource {
-	return &agentResource{}
+	return &agentResource{accountObjectResource{kind: objectKind{
+		typeName: "agent", idAttr: "user_id", noun: "user", idDescription: "The agent's user id.",
+	}}}
 }
 
 type agentResource struct {
@@ -67,10 +66,6 @@ type agentModel struct {
 	Timeouts     timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *agentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent"
-}
-
 func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A member of a Chatwoot account: an agent or an administrator.\n\n" +
@@ -82,8 +77,8 @@ func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"Destroying the resource removes the user from the account, not from Chatwoot. Chatwoot then removes them " +
 			"from the account's teams and inboxes and unassigns their conversations, in the background." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
-			"id":         compositeIDAttribute("user_id"),
-			"account_id": accountIDResourceAttribute(),
+			"id":         r.idAttribute(),
+			"account_id": r.accountIDAttribute(),
 			"user_id": schema.Int64Attribute{
 				MarkdownDescription: "The agent's user id, as `assignee_id` and the `user_ids` of `chatwoot_team_members` " +
 					"and `chatwoot_inbox_members` take it.",
@@ -142,19 +137,14 @@ func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-func (r *agentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("user_id", "The agent's user id.")
-}
-
 func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan agentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	client := r.client(&resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
-	defer cancel()
 	accountID, email := plan.AccountID.ValueInt64(), plan.Email.ValueString()
 	agent, err := client.CreateAgent(ctx, accountID, chatwoot.AgentFields{
 		Email:        &email,
@@ -176,7 +166,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 			// The agent exists now: keep it in the state (tainted by the error) with the name it has.
 			state := agentState(accountID, agent, plan.Availability)
 			state.Timeouts = plan.Timeouts
-			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+			r.save(ctx, created(resp), objectID{accountID, agent.ID}, state, customRoleKey(agent.CustomRoleID))
 			resp.Diagnostics.Append(clientErrorDiagnostic(operation{
 				action: fmt.Sprintf("renaming the existing user %d (%s) to %q", agent.ID, email, wanted.ValueString()), accountID: accountID,
 			}, err))
@@ -191,9 +181,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	state := agentState(accountID, agent, plan.Availability)
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setCustomRole(ctx, resp.Private, agent.CustomRoleID)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "user_id", accountID, agent.ID)...)
+	r.save(ctx, created(resp), objectID{accountID, agent.ID}, state, customRoleKey(agent.CustomRoleID))
 }
 
 // createError explains the common refusals: the user is already in the account (import it), or
@@ -201,11 +189,11 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 func (r *agentResource) createError(ctx context.Context, client *chatwoot.Client, accountID int64, email string, err error, diags *diag.Diagnostics) {
 	op := operation{action: fmt.Sprintf("adding %s to the account", email), accountID: accountID}
 	if chatwoot.IsUnprocessable(err) {
-		if existing, ferr := client.FindAgentWhere(ctx, accountID, func(a *chatwoot.Agent) bool { return a.Email == email }); ferr == nil && existing != nil {
+		if existing, ferr := chatwoot.Agents.Find(ctx, client, accountID, func(a *chatwoot.Agent) bool { return a.Email == email }); ferr == nil {
 			diags.AddAttributeError(path.Root("email"), "Chatwoot Agent Already Exists",
 				fmt.Sprintf("%s is already a member of account %d, as user %d, so it cannot be added again. Import it to manage "+
 					"it with Terraform:\n\n  terraform import <resource address> %s\n\nOriginal error: %s",
-					email, accountID, existing.ID, compositeID(accountID, existing.ID), err))
+					email, accountID, existing.ID, objectID{accountID, existing.ID}, err))
 			return
 		}
 	}
@@ -221,12 +209,12 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	accountID, userID := state.AccountID.ValueInt64(), state.UserID.ValueInt64()
 	agent, err := client.GetAgent(ctx, accountID, userID)
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{action: fmt.Sprintf("reading agent %d", userID), accountID: accountID}, err))
+	if chatwoot.IsNotFound(err) {
+		r.removeGone(ctx, resp, objectID{accountID, userID})
 		return
 	}
-	if agent == nil {
-		removeVanished(ctx, resp, "chatwoot_agent", fmt.Sprintf("User %d", userID), "user_id", accountID, userID)
+	if err != nil {
+		resp.Diagnostics.Append(clientErrorDiagnostic(operation{action: fmt.Sprintf("reading agent %d", userID), accountID: accountID}, err))
 		return
 	}
 	importing, diags := req.Private.GetKey(ctx, privateAgentImporting)
@@ -235,28 +223,23 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if observed, ok := observedAvailability(agent); ok && (!availability.IsNull() || importing != nil) {
 		availability = types.StringValue(observed)
 	}
-	if importing != nil {
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAgentImporting, nil)...)
-	}
 	read := agentState(accountID, agent, availability)
 	read.Timeouts = state.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, read)...)
-	resp.Diagnostics.Append(setCustomRole(ctx, resp.Private, agent.CustomRoleID)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "user_id", accountID, userID)...)
+	r.save(ctx, refreshed(resp), objectID{accountID, userID}, read,
+		customRoleKey(agent.CustomRoleID), privateKey{privateAgentImporting, nil})
 }
 
 func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, prior agentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-	client := r.client(&resp.Diagnostics)
 	customRole, diags := getCustomRole(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
+	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
-	defer cancel()
 	accountID, userID := prior.AccountID.ValueInt64(), prior.UserID.ValueInt64()
 
 	fields := chatwoot.AgentFields{CustomRoleID: customRole}
@@ -283,23 +266,20 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 			}, err, "name")
 			return
 		}
-		state = agentState(accountID, agent, plan.Availability)
-		resp.Diagnostics.Append(setCustomRole(ctx, resp.Private, agent.CustomRoleID)...)
+		state, customRole = agentState(accountID, agent, plan.Availability), agent.CustomRoleID
 	}
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "user_id", accountID, userID)...)
+	r.save(ctx, updated(resp), objectID{accountID, userID}, state, customRoleKey(customRole))
 }
 
 func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state agentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	client := r.client(&resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
-	defer cancel()
 	accountID, userID := state.AccountID.ValueInt64(), state.UserID.ValueInt64()
 	err := client.DeleteAgent(ctx, accountID, userID)
 	if err != nil && !chatwoot.IsNotFound(err) {
@@ -310,7 +290,7 @@ func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 }
 
 func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if r.importAccountObject(ctx, req, resp, "user_id") {
+	if r.importObject(ctx, req, resp) {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAgentImporting, []byte(`true`))...)
 	}
 }
@@ -319,7 +299,7 @@ func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStat
 // reports only the effective status (see observedAvailability).
 func agentState(accountID int64, agent *chatwoot.Agent, availability types.String) agentModel {
 	return agentModel{
-		ID:           types.StringValue(compositeID(accountID, agent.ID)),
+		ID:           types.StringValue(objectID{accountID, agent.ID}.String()),
 		AccountID:    types.Int64Value(accountID),
 		UserID:       types.Int64Value(agent.ID),
 		Email:        types.StringValue(agent.Email),
@@ -346,14 +326,14 @@ func knownStringPointer(v types.String) *string {
 	return v.ValueStringPointer()
 }
 
-func setCustomRole(ctx context.Context, private interface {
-	SetKey(context.Context, string, []byte) diag.Diagnostics
-}, id *int64) diag.Diagnostics {
+// customRoleKey is the private state that remembers the agent's custom role, which Chatwoot
+// drops unless every update sends it back.
+func customRoleKey(id *int64) privateKey {
 	if id == nil {
-		return private.SetKey(ctx, privateCustomRole, nil)
+		return privateKey{privateCustomRole, nil}
 	}
 	raw, _ := json.Marshal(*id)
-	return private.SetKey(ctx, privateCustomRole, raw)
+	return privateKey{privateCustomRole, raw}
 }
 
 func getCustomRole(ctx context.Context, private interface {

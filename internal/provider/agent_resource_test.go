@@ -21,17 +21,11 @@ import (
 const agentAddr = "chatwoot_agent.test"
 
 func agentConfig(baseURL, token string, accountID int64, body string) string {
-	return fmt.Sprintf(`
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q
-  account_id       = %d
-}
-
+	return providerConfig(baseURL, token, accountID) + fmt.Sprintf(`
 resource "chatwoot_agent" "test" {
 %s
 }
-`, baseURL, token, accountID, body)
+`, body)
 }
 
 // uniqueEmail is an address no other test (or earlier run against a real Chatwoot) uses.
@@ -62,11 +56,11 @@ func TestAccAgent_lifecycle(t *testing.T) {
 	holds := func(check func(*chatwoot.Agent) error) resource.TestCheckFunc {
 		return inChatwoot(func(ctx context.Context) error {
 			agent, err := api.GetAgent(ctx, a, userID)
+			if chatwoot.IsNotFound(err) {
+				return fmt.Errorf("user %d is not an agent of account %d", userID, a)
+			}
 			if err != nil {
 				return err
-			}
-			if agent == nil {
-				return fmt.Errorf("user %d is not an agent of account %d", userID, a)
 			}
 			return check(agent)
 		})
@@ -81,14 +75,14 @@ func TestAccAgent_lifecycle(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
-			agent, err := api.GetAgent(ctx, a, userID)
+			_, err := api.GetAgent(ctx, a, userID)
+			if chatwoot.IsNotFound(err) {
+				return nil
+			}
 			if err != nil {
 				return err
 			}
-			if agent != nil {
-				return fmt.Errorf("user %d is still an agent of account %d after destroy", userID, a)
-			}
-			return nil
+			return fmt.Errorf("user %d is still an agent of account %d after destroy", userID, a)
 		}),
 		Steps: []resource.TestStep{
 			{
@@ -179,8 +173,11 @@ func TestAccAgent_lifecycle(t *testing.T) {
 					}
 					ctx, cancel := testContext()
 					defer cancel()
-					gone, err := api.GetAgent(ctx, a, old)
-					if err == nil && gone != nil {
+					_, err = api.GetAgent(ctx, a, old)
+					if chatwoot.IsNotFound(err) {
+						return nil
+					}
+					if err == nil {
 						err = fmt.Errorf("the old user %d is still an agent of the account", old)
 					}
 					return err

@@ -76,7 +76,7 @@ func (d *agentsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if !ok {
 		return
 	}
-	agents, ok := listItems(ctx, &resp.Diagnostics, client.CachedAgents, "agent", accountID, agentItem)
+	agents, ok := listItems(ctx, &resp.Diagnostics, client, chatwoot.Agents, accountID, agentItem)
 	if !ok {
 		return
 	}

@@ -21,7 +21,7 @@ import (
 )
 
 // These unit tests drive Read directly, to see the warnings Terraform shows during a plan (the
-// acceptance framework cannot assert warnings). The handler answers as Chatwoot does (API.md §6.6).
+// acceptance framework cannot assert warnings). The handler answers as Chatwoot does (DESIGN.md §6.6).
 
 func readAutomationRule(t *testing.T, handler http.HandlerFunc, prior automationRuleModel) (*resource.ReadResponse, automationRuleModel) {
 	t.Helper()
@@ -32,7 +32,8 @@ func readAutomationRule(t *testing.T, handler http.HandlerFunc, prior automation
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	r := &automationRuleResource{accountObjectResource{data: &providerData{client: client}}}
+	r, _ := NewAutomationRuleResource().(*automationRuleResource)
+	r.data = &providerData{client: client}
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	state := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(schemaResp.Schema.Type().TerraformType(ctx), nil)}

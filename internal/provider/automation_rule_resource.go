@@ -18,10 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -29,16 +26,15 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure      = (*automationRuleResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*automationRuleResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*automationRuleResource)(nil)
-	_ resource.ResourceWithImportState    = (*automationRuleResource)(nil)
 	_ resource.ResourceWithIdentity       = (*automationRuleResource)(nil)
 )
 
 // NewAutomationRuleResource is the chatwoot_automation_rule resource.
 func NewAutomationRuleResource() resource.Resource {
-	return &automationRuleResource{}
+	return &automationRuleResource{accountObjectResource{kind: objectKind{
+		typeName: "automation_rule", idAttr: "rule_id", noun: "automation rule", idDescription: "The automation rule's id.",
+	}}}
 }
 
 type automationRuleResource struct {
@@ -88,10 +84,6 @@ var automationActionType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"message":     types.StringType,
 }}
 
-func (r *automationRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_automation_rule"
-}
-
 func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An automation rule: when an event happens to a conversation and the conditions hold, Chatwoot runs the " +
@@ -102,24 +94,9 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"Chatwoot deactivated as drift (with a warning) so that the next apply turns it back on.\n\n" +
 			"Only administrators may read or change automation rules.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<account_id>/<rule_id>`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"account_id": schema.Int64Attribute{
-				MarkdownDescription: accountIDDescription + " Changing it replaces the rule.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-				// ModifyPlan fills it from the provider and asks for replacement when it changes.
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
-			"rule_id": schema.Int64Attribute{
-				MarkdownDescription: "The rule's id in Chatwoot.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"id":         r.idAttribute(),
+			"account_id": r.accountIDAttribute(),
+			"rule_id":    computedIDAttribute("The rule's id in Chatwoot."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The rule's name, shown in Chatwoot's automation settings.",
 				Required:            true,
@@ -242,10 +219,6 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 	}
 }
 
-func (r *automationRuleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("rule_id", "The automation rule's id.")
-}
-
 func (r *automationRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg automationRuleModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -259,19 +232,14 @@ func (r *automationRuleResource) ValidateConfig(ctx context.Context, req resourc
 func (r *automationRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan automationRuleModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	client := r.client(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 	defer cancel()
-	accountID := plan.AccountID.ValueInt64()
-	in := automationRuleInput(ctx, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	checkAutomationReferences(ctx, client, accountID, in.Actions, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	accountID := plan.AccountID.ValueInt64()
+	in, ok := checkedRuleInput(ctx, client, plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	rule, err := client.CreateAutomationRule(ctx, accountID, in)
@@ -281,8 +249,7 @@ func (r *automationRuleResource) Create(ctx context.Context, req resource.Create
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, rule.ID)...)
+	r.save(ctx, created(resp), objectID{accountID, rule.ID}, state)
 }
 
 func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -294,13 +261,8 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	accountID, ruleID := prior.AccountID.ValueInt64(), prior.RuleID.ValueInt64()
 	rule, err := client.GetAutomationRule(ctx, accountID, ruleID)
-	if chatwoot.IsAutomationRuleNotFound(err) {
-		resp.Diagnostics.AddWarning("Chatwoot Automation Rule No Longer Exists",
-			fmt.Sprintf("Automation rule %d is not in account %d's list of rules, so chatwoot_automation_rule %s is removed from "+
-				"the state and the next apply creates it again. Someone probably deleted it in Chatwoot.", ruleID, accountID, prior.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
-		// The framework requires an identity after every Read without errors, even a removal.
-		resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, ruleID)...)
+	if chatwoot.IsNotFound(err) {
+		r.removeGone(ctx, resp, objectID{accountID, ruleID})
 		return
 	}
 	if err != nil {
@@ -318,30 +280,24 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
 	state.Timeouts = prior.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, ruleID)...)
+	r.save(ctx, refreshed(resp), objectID{accountID, ruleID}, state)
 }
 
 func (r *automationRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan automationRuleModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	client := r.client(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
-	accountID, ruleID := plan.AccountID.ValueInt64(), plan.RuleID.ValueInt64()
-	in := automationRuleInput(ctx, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	checkAutomationReferences(ctx, client, accountID, in.Actions, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	accountID, ruleID := plan.AccountID.ValueInt64(), plan.RuleID.ValueInt64()
+	in, ok := checkedRuleInput(ctx, client, plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	rule, err := client.UpdateAutomationRule(ctx, accountID, ruleID, in)
-	if chatwoot.IsAutomationRuleNotFound(err) {
+	if chatwoot.IsNotFound(err) {
 		resp.Diagnostics.AddError("Chatwoot Automation Rule No Longer Exists",
 			fmt.Sprintf("Automation rule %d was deleted from account %d after Terraform last read it, so it could not be updated. "+
 				"Run terraform apply again: the refresh removes it from the state and the plan creates it anew.\n\nOriginal error: %s", ruleID, accountID, err))
@@ -353,28 +309,32 @@ func (r *automationRuleResource) Update(ctx context.Context, req resource.Update
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "rule_id", accountID, ruleID)...)
+	r.save(ctx, updated(resp), objectID{accountID, ruleID}, state)
 }
 
 func (r *automationRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state automationRuleModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	client := r.client(&resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
-	defer cancel()
 	accountID, ruleID := state.AccountID.ValueInt64(), state.RuleID.ValueInt64()
 	err := client.DeleteAutomationRule(ctx, accountID, ruleID)
-	if err != nil && !chatwoot.IsAutomationRuleNotFound(err) {
+	if err != nil && !chatwoot.IsNotFound(err) {
 		resp.Diagnostics.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("deleting automation rule %d", ruleID), accountID: accountID}, err))
 	}
 }
 
-func (r *automationRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	r.importAccountObject(ctx, req, resp, "rule_id")
+// checkedRuleInput is the request for the plan, once the agents and teams its actions name are
+// known to exist. ok is false after adding an error.
+func checkedRuleInput(ctx context.Context, client *chatwoot.Client, plan automationRuleModel, diags *diag.Diagnostics) (chatwoot.AutomationRuleInput, bool) {
+	in := automationRuleInput(ctx, plan, diags)
+	if !diags.HasError() {
+		checkAutomationReferences(ctx, client, plan.AccountID.ValueInt64(), in.Actions, diags)
+	}
+	return in, !diags.HasError()
 }
 
 // automationRuleInput converts the plan into Chatwoot's request, typing each value the way
@@ -450,7 +410,7 @@ func automationStrings(ctx context.Context, list types.List, diags *diag.Diagnos
 // the plan shows the difference from the configured id, and a warning says why.
 func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.AutomationRule, diags *diag.Diagnostics) automationRuleModel {
 	state := automationRuleModel{
-		ID:          types.StringValue(compositeID(accountID, rule.ID)),
+		ID:          types.StringValue(objectID{accountID, rule.ID}.String()),
 		AccountID:   types.Int64Value(accountID),
 		RuleID:      types.Int64Value(rule.ID),
 		Name:        types.StringValue(rule.Name),
@@ -563,24 +523,24 @@ func checkAutomationReferences(ctx context.Context, client *chatwoot.Client, acc
 			}
 		}
 		for _, id := range teamIDs {
-			team, err := client.FindTeam(ctx, accountID, id)
+			found, err := referenceExists(ctx, client, chatwoot.Teams, accountID, id)
 			if err != nil {
 				diags.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("listing the teams of the account to check team %d", id), accountID: accountID}, err))
 				return
 			}
-			if team == nil {
+			if !found {
 				diags.AddAttributeError(at, "Chatwoot Team Not Found",
 					fmt.Sprintf("Account %d has no team with id %d, so the rule was not saved: Chatwoot would have stored it and the %s "+
 						"action would silently do nothing. Check the id; the chatwoot_team data source finds a team's id by name.", accountID, id, a.ActionName))
 			}
 		}
 		for _, id := range agentIDs {
-			agent, err := client.FindAgent(ctx, accountID, id)
+			found, err := referenceExists(ctx, client, chatwoot.Agents, accountID, id)
 			if err != nil {
 				diags.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("listing the agents of the account to check agent %d", id), accountID: accountID}, err))
 				return
 			}
-			if agent == nil {
+			if !found {
 				diags.AddAttributeError(at, "Chatwoot Agent Not Found",
 					fmt.Sprintf("Account %d has no agent with user id %d, so the rule was not saved: Chatwoot would have stored it and "+
 						"assign_agent would silently do nothing. Check the id; the chatwoot_agent data source finds an agent's id by email.", accountID, id))

@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// What Chatwoot v4.15.1 accepts in an automation rule (API.md §6.6). Chatwoot checks attribute
+// What Chatwoot v4.15.1 accepts in an automation rule (DESIGN.md §6.6). Chatwoot checks attribute
 // keys, action names and query operators when the rule is saved, but not filter operators or
 // parameters: those fail later, silently or by deactivating the rule, so the provider checks
 // them at plan time.
@@ -36,7 +36,7 @@ var automationStandardKeys = []string{
 // automationIDKeys are the condition keys whose values are record ids, sent as JSON integers.
 var automationIDKeys = []string{"assignee_id", "team_id", "inbox_id", "sla_policy_id"}
 
-// customAttributeKeyPattern is Chatwoot's format for custom attribute keys (API.md §6.10).
+// customAttributeKeyPattern is Chatwoot's format for custom attribute keys (DESIGN.md §6.10).
 var customAttributeKeyPattern = regexp.MustCompile(`^[\p{L}\p{N}_.\-]+$`)
 
 // automationCustomAttributeTypes say which model a custom attribute key belongs to.

@@ -13,10 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -24,10 +21,7 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure        = (*conversationAssignmentResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*conversationAssignmentResource)(nil)
-	_ resource.ResourceWithModifyPlan       = (*conversationAssignmentResource)(nil)
-	_ resource.ResourceWithImportState      = (*conversationAssignmentResource)(nil)
 	_ resource.ResourceWithIdentity         = (*conversationAssignmentResource)(nil)
 )
 
@@ -38,7 +32,7 @@ const (
 	// privateApplied is the private-state key holding the values this resource last assigned. It
 	// tells "still what we set" (safe to clear) from "changed by someone since" (leave it), and
 	// which fields are managed at all. It is stored only when the state does not already say it
-	// (see setApplied).
+	// (see appliedKey).
 	privateApplied = "applied"
 	// privateImporting marks a state fresh from import, whose first Read adopts whatever the
 	// conversation holds.
@@ -47,7 +41,10 @@ const (
 
 // NewConversationAssignmentResource is the chatwoot_conversation_assignment resource.
 func NewConversationAssignmentResource() resource.Resource {
-	return &conversationAssignmentResource{}
+	return &conversationAssignmentResource{accountObjectResource{kind: objectKind{
+		typeName: "conversation_assignment", idAttr: "conversation_id", noun: "conversation",
+		idDescription: "The conversation's display id.",
+	}}}
 }
 
 type conversationAssignmentResource struct {
@@ -72,10 +69,6 @@ type appliedValues struct {
 	TeamID     *int64 `json:"team_id,omitempty"`
 }
 
-func (r *conversationAssignmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_conversation_assignment"
-}
-
 func (r *conversationAssignmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	idValidators := []validator.Int64{int64validator.AtLeast(1)}
 	resp.Schema = schema.Schema{
@@ -90,26 +83,10 @@ func (r *conversationAssignmentResource) Schema(ctx context.Context, _ resource.
 			"Any member of the account who can see the conversation may assign it: an administrator, or an agent who belongs to the " +
 			"conversation's inbox or team.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<account_id>/<conversation_id>`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"account_id": schema.Int64Attribute{
-				MarkdownDescription: accountIDDescription + " Changing it replaces the resource.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          idValidators,
-				// ModifyPlan fills it from the provider and asks for replacement when it changes.
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
-			"conversation_id": schema.Int64Attribute{
-				MarkdownDescription: "The conversation's number as shown in the Chatwoot UI and its URLs (Chatwoot's per-account " +
-					"display id, not the database id). Changing it replaces the resource.",
-				Required:      true,
-				Validators:    idValidators,
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
-			},
+			"id":         r.idAttribute(),
+			"account_id": r.accountIDAttribute(),
+			"conversation_id": parentIDAttribute("The conversation's number as shown in the Chatwoot UI and its URLs (Chatwoot's " +
+				"per-account display id, not the database id)."),
 			"assignee_id": schema.Int64Attribute{
 				MarkdownDescription: "The user id of the agent to assign. It must be an agent (or administrator) of the account; " +
 					"the `chatwoot_agent` data source finds it by email. Conflicts with `agent_bot_id`.",
@@ -146,10 +123,6 @@ func (r *conversationAssignmentResource) Schema(ctx context.Context, _ resource.
 	}
 }
 
-func (r *conversationAssignmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("conversation_id", "The conversation's display id.")
-}
-
 func (r *conversationAssignmentResource) ConfigValidators(_ context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
 		resourcevalidator.AtLeastOneOf(path.MatchRoot("assignee_id"), path.MatchRoot("agent_bot_id"), path.MatchRoot("team_id")),
@@ -159,31 +132,25 @@ func (r *conversationAssignmentResource) ConfigValidators(_ context.Context) []r
 func (r *conversationAssignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan conversationAssignmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	client := r.client(&resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
-	defer cancel()
-	accountID, conversationID := plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()
-	r.checkReferences(ctx, client, accountID, plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	id := objectID{plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()}
+	if r.checkReferences(ctx, client, id.accountID, plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 
 	// Build the state as requests succeed, so that a failure halfway leaves a state (tainted by
 	// Terraform) that knows what was assigned.
 	state := plan
-	state.ID = types.StringValue(compositeID(accountID, conversationID))
+	state.ID = types.StringValue(id.String())
 	state.AssigneeID, state.AgentBotID, state.TeamID = types.Int64Null(), types.Int64Null(), types.Int64Null()
 	applied := appliedValues{}
-	defer func() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied, state)...)
-		resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
-	}()
+	defer func() { r.save(ctx, created(resp), id, state, appliedKey(applied, state)) }()
 
-	steps := assignmentSteps{client: client, accountID: accountID, conversationID: conversationID}
+	steps := assignmentSteps{client: client, id: id}
 	if !plan.TeamID.IsNull() {
 		if !steps.assignTeam(ctx, plan.TeamID.ValueInt64(), &resp.Diagnostics) {
 			return
@@ -211,22 +178,14 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	accountID, conversationID := state.AccountID.ValueInt64(), state.ConversationID.ValueInt64()
-	conv, err := client.GetConversation(ctx, accountID, conversationID)
+	id := objectID{state.AccountID.ValueInt64(), state.ConversationID.ValueInt64()}
+	conv, err := client.GetConversation(ctx, id.accountID, id.id)
 	if chatwoot.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Chatwoot Conversation No Longer Exists",
-			fmt.Sprintf("Conversation %d in account %d was not found, so chatwoot_conversation_assignment %s is removed from the state. "+
-				"If the conversation should exist, check account_id and conversation_id.", conversationID, accountID, state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
-		// Terraform still expects the identity of a resource that is gone.
-		resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
+		r.removeGone(ctx, resp, id)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading conversation %d", conversationID), accountID: accountID,
-			notFound: fmt.Sprintf("conversation %d", conversationID),
-		}, err))
+		resp.Diagnostics.Append(clientErrorDiagnostic(conversationOperation("reading", id), err))
 		return
 	}
 
@@ -246,7 +205,6 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 		if v := conv.TeamID(); v != 0 {
 			applied.TeamID = ptr(v)
 		}
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, nil)...)
 	}
 
 	// A field this resource does not manage stays null, whatever Chatwoot holds: an agent picked
@@ -258,29 +216,25 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 	if state.OnDestroy.IsNull() {
 		state.OnDestroy = types.StringValue(onDestroyUnassign)
 	}
-	state.ID = types.StringValue(compositeID(accountID, conversationID))
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	state.ID = types.StringValue(id.String())
 	// Drift makes the state differ from what this resource assigned, which is when the private
 	// state has to say it.
-	resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied, state)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
+	r.save(ctx, refreshed(resp), id, state, appliedKey(applied, state), privateKey{privateImporting, nil})
 }
 
 func (r *conversationAssignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, prior conversationAssignmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-	client := r.client(&resp.Diagnostics)
 	applied, diags := getApplied(ctx, req.Private, prior)
 	resp.Diagnostics.Append(diags...)
+	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
-	defer cancel()
-	accountID, conversationID := plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()
-	r.checkReferences(ctx, client, accountID, changedReferences(plan, prior), &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	id := objectID{plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()}
+	if r.checkReferences(ctx, client, id.accountID, changedReferences(plan, prior), &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 
@@ -289,12 +243,8 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 	state := prior
 	state.OnDestroy = plan.OnDestroy
 	state.Timeouts = plan.Timeouts
-	defer func() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		resp.Diagnostics.Append(setApplied(ctx, resp.Private, applied, state)...)
-		resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "conversation_id", accountID, conversationID)...)
-	}()
-	steps := assignmentSteps{client: client, accountID: accountID, conversationID: conversationID}
+	defer func() { r.save(ctx, updated(resp), id, state, appliedKey(applied, state)) }()
+	steps := assignmentSteps{client: client, id: id}
 
 	// Team first: a new team can clear or replace the agent, so the agent is sent after it.
 	teamChanged := false
@@ -357,15 +307,14 @@ func (r *conversationAssignmentResource) Delete(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() || state.OnDestroy.ValueString() == onDestroyKeep {
 		return
 	}
-	client := r.client(&resp.Diagnostics)
 	applied, diags := getApplied(ctx, req.Private, state)
 	resp.Diagnostics.Append(diags...)
+	ctx, cancel, client := r.begin(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
-	defer cancel()
-	steps := assignmentSteps{client: client, accountID: state.AccountID.ValueInt64(), conversationID: state.ConversationID.ValueInt64(), destroying: true}
+	steps := assignmentSteps{client: client, id: objectID{state.AccountID.ValueInt64(), state.ConversationID.ValueInt64()}, destroying: true}
 	if applied.AssigneeID != nil {
 		steps.releaseIfUnchanged(ctx, "assignee_id", state.AssigneeID, *applied.AssigneeID, client.UnassignAgent, &resp.Diagnostics)
 	} else if applied.AgentBotID != nil {
@@ -380,7 +329,7 @@ func (r *conversationAssignmentResource) Delete(ctx context.Context, req resourc
 }
 
 func (r *conversationAssignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !r.importAccountObject(ctx, req, resp, "conversation_id") {
+	if !r.importObject(ctx, req, resp) {
 		return
 	}
 	// The first Read adopts whatever the conversation holds.
@@ -393,32 +342,23 @@ func (r *conversationAssignmentResource) ImportState(ctx context.Context, req re
 // Nothing is sent when one is missing.
 func (r *conversationAssignmentResource) checkReferences(ctx context.Context, client *chatwoot.Client, accountID int64, refs conversationAssignmentModel, diags *diag.Diagnostics) {
 	type check struct {
-		attr  string
-		value types.Int64
-		kind  string
-		find  func(context.Context, int64, int64) (bool, error)
-		hint  string
+		attr   string
+		value  types.Int64
+		kind   string
+		exists func(context.Context, *chatwoot.Client, int64, int64) (bool, error)
+		hint   string
 	}
 	checks := []check{
-		{"team_id", refs.TeamID, "team", func(ctx context.Context, a, id int64) (bool, error) {
-			t, err := client.FindTeam(ctx, a, id)
-			return t != nil, err
-		}, "The chatwoot_team data source finds a team's id by name."},
-		{"assignee_id", refs.AssigneeID, "agent", func(ctx context.Context, a, id int64) (bool, error) {
-			ag, err := client.FindAgent(ctx, a, id)
-			return ag != nil, err
-		}, "The chatwoot_agent data source finds an agent's id by email."},
-		{"agent_bot_id", refs.AgentBotID, "agent bot", func(ctx context.Context, a, id int64) (bool, error) {
-			b, err := client.FindAgentBot(ctx, a, id)
-			return b != nil, err
-		}, "The chatwoot_agent_bot data source finds a bot's id by name."},
+		{"team_id", refs.TeamID, "team", exists(chatwoot.Teams), "The chatwoot_team data source finds a team's id by name."},
+		{"assignee_id", refs.AssigneeID, "agent", exists(chatwoot.Agents), "The chatwoot_agent data source finds an agent's id by email."},
+		{"agent_bot_id", refs.AgentBotID, "agent bot", exists(chatwoot.AgentBots), "The chatwoot_agent_bot data source finds a bot's id by name."},
 	}
 	for _, c := range checks {
 		if c.value.IsNull() || c.value.IsUnknown() {
 			continue
 		}
 		id := c.value.ValueInt64()
-		found, err := c.find(ctx, accountID, id)
+		found, err := c.exists(ctx, client, accountID, id)
 		if err != nil {
 			diags.Append(clientErrorDiagnostic(operation{action: fmt.Sprintf("listing the %ss of the account to check %s %d", c.kind, c.attr, id), accountID: accountID}, err))
 			return
@@ -449,38 +389,39 @@ func changedReferences(plan, prior conversationAssignmentModel) conversationAssi
 
 // assignmentSteps sends the assignment requests of one operation and reports failures.
 type assignmentSteps struct {
-	client                    *chatwoot.Client
-	accountID, conversationID int64
-	destroying                bool
+	client     *chatwoot.Client
+	id         objectID // the conversation
+	destroying bool
 	// vanished is set when the conversation turned out not to exist any more.
 	vanished bool
 }
 
-func (s *assignmentSteps) op(action string) operation {
+// conversationOperation names a request about the conversation for diagnostics: "<action> conversation 42".
+func conversationOperation(action string, id objectID) operation {
 	return operation{
-		action:    fmt.Sprintf("%s conversation %d", action, s.conversationID),
-		accountID: s.accountID,
-		notFound:  fmt.Sprintf("conversation %d", s.conversationID),
+		action:    fmt.Sprintf("%s conversation %d", action, id.id),
+		accountID: id.accountID,
+		notFound:  fmt.Sprintf("conversation %d", id.id),
 	}
 }
 
 func (s *assignmentSteps) assignTeam(ctx context.Context, teamID int64, diags *diag.Diagnostics) bool {
-	return s.report(s.client.AssignTeam(ctx, s.accountID, s.conversationID, teamID), fmt.Sprintf("assigning team %d to", teamID), diags)
+	return s.report(s.client.AssignTeam(ctx, s.id.accountID, s.id.id, teamID), fmt.Sprintf("assigning team %d to", teamID), diags)
 }
 
 func (s *assignmentSteps) assignAgent(ctx context.Context, agentID int64, diags *diag.Diagnostics) bool {
-	return s.report(s.client.AssignAgent(ctx, s.accountID, s.conversationID, agentID), fmt.Sprintf("assigning agent %d to", agentID), diags)
+	return s.report(s.client.AssignAgent(ctx, s.id.accountID, s.id.id, agentID), fmt.Sprintf("assigning agent %d to", agentID), diags)
 }
 
 func (s *assignmentSteps) assignAgentBot(ctx context.Context, botID int64, diags *diag.Diagnostics) bool {
-	return s.report(s.client.AssignAgentBot(ctx, s.accountID, s.conversationID, botID), fmt.Sprintf("assigning agent bot %d to", botID), diags)
+	return s.report(s.client.AssignAgentBot(ctx, s.id.accountID, s.id.id, botID), fmt.Sprintf("assigning agent bot %d to", botID), diags)
 }
 
 func (s *assignmentSteps) report(err error, action string, diags *diag.Diagnostics) bool {
 	if err == nil {
 		return true
 	}
-	diags.Append(clientErrorDiagnostic(s.op(action), err))
+	diags.Append(clientErrorDiagnostic(conversationOperation(action, s.id), err))
 	return false
 }
 
@@ -495,10 +436,10 @@ func (s *assignmentSteps) releaseIfUnchanged(ctx context.Context, attr string, c
 	if current.ValueInt64() != applied {
 		diags.AddAttributeWarning(path.Root(attr), "Conversation Assignment Changed Outside Terraform",
 			fmt.Sprintf("Conversation %d in account %d now has %s = %d, not the %d this resource assigned, so it was left as it is. "+
-				"Someone changed it in Chatwoot after Terraform did.", s.conversationID, s.accountID, attr, current.ValueInt64(), applied))
+				"Someone changed it in Chatwoot after Terraform did.", s.id.id, s.id.accountID, attr, current.ValueInt64(), applied))
 		return true
 	}
-	err := unassign(ctx, s.accountID, s.conversationID)
+	err := unassign(ctx, s.id.accountID, s.id.id)
 	if chatwoot.IsNotFound(err) && s.destroying {
 		s.vanished = true // nothing left to unassign
 		return true
@@ -547,24 +488,17 @@ func getApplied(ctx context.Context, private interface {
 	return applied, diags
 }
 
-// setApplied records what this resource last assigned next to state, the state being saved with
-// it. Most of the time state already says it, and then nothing is stored: the private state is
-// written into Terraform's state file for every instance and rewritten after every resource an
-// apply changes, so bytes here cost O(N) per write (see BENCHMARKS.md). Only drift, a refresh
-// that saw Chatwoot hold something else, makes it store the record.
-func setApplied(ctx context.Context, private interface {
-	SetKey(context.Context, string, []byte) diag.Diagnostics
-}, applied appliedValues, state conversationAssignmentModel) diag.Diagnostics {
+// appliedKey is the private state recording what this resource last assigned, next to state, the
+// state saved with it. Most of the time state already says it, and then nothing is stored: the
+// private state is written into Terraform's state file for every instance and rewritten after
+// every resource an apply changes, so bytes here cost O(N) per write (see BENCHMARKS.md). Only
+// drift, a refresh that saw Chatwoot hold something else, makes it store the record.
+func appliedKey(applied appliedValues, state conversationAssignmentModel) privateKey {
 	if applied.equal(appliedInState(state)) {
-		return private.SetKey(ctx, privateApplied, nil)
+		return privateKey{privateApplied, nil}
 	}
-	raw, err := json.Marshal(applied)
-	if err != nil {
-		var diags diag.Diagnostics
-		diags.AddError("Unable to Save Private State", err.Error())
-		return diags
-	}
-	return private.SetKey(ctx, privateApplied, raw)
+	raw, _ := json.Marshal(applied) // three optional integers always marshal
+	return privateKey{privateApplied, raw}
 }
 
 func ptr[T any](v T) *T { return &v }

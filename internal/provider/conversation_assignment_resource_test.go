@@ -182,7 +182,7 @@ output "ok" {
 }
 
 // Behaviour 2: agent and team together. The agent is not a member of the team: had the agent been
-// sent first, the team assignment would have cleared them (API.md §4.5).
+// sent first, the team assignment would have cleared them (DESIGN.md §4.5).
 func TestAccConversationAssignment_teamThenAgent(t *testing.T) {
 	env := newTestEnv(t)
 	sc := env.seed(t, 1)
@@ -669,8 +669,8 @@ func TestAppliedIsStoredOnlyWhenStateDiffers(t *testing.T) {
 
 	t.Run("state says it: nothing stored", func(t *testing.T) {
 		private := privateStateMap{privateApplied: []byte(`{"assignee_id":9}`)}
-		if diags := setApplied(ctx, private, applied, agentAndTeam); diags.HasError() {
-			t.Fatal(diags)
+		if k := appliedKey(applied, agentAndTeam); private.SetKey(ctx, k.key, k.value).HasError() {
+			t.Fatal("SetKey failed")
 		}
 		if len(private) != 0 {
 			t.Fatalf("private state holds %q; want nothing", private)
@@ -685,8 +685,8 @@ func TestAppliedIsStoredOnlyWhenStateDiffers(t *testing.T) {
 		// A refresh saw someone else's agent (5) and the team cleared.
 		drifted := model(types.Int64Value(5), types.Int64Null(), types.Int64Null())
 		private := privateStateMap{}
-		if diags := setApplied(ctx, private, applied, drifted); diags.HasError() {
-			t.Fatal(diags)
+		if k := appliedKey(applied, drifted); private.SetKey(ctx, k.key, k.value).HasError() {
+			t.Fatal("SetKey failed")
 		}
 		if got := string(private[privateApplied]); got != `{"assignee_id":3,"team_id":7}` {
 			t.Fatalf("private state holds %q; want the assigned values", got)
@@ -701,8 +701,8 @@ func TestAppliedIsStoredOnlyWhenStateDiffers(t *testing.T) {
 		teamOnly := appliedValues{TeamID: ptr(int64(7))}
 		private := privateStateMap{}
 		// Read keeps unmanaged fields null, whatever Chatwoot auto-assigned.
-		if diags := setApplied(ctx, private, teamOnly, model(types.Int64Null(), types.Int64Null(), types.Int64Value(7))); diags.HasError() {
-			t.Fatal(diags)
+		if k := appliedKey(teamOnly, model(types.Int64Null(), types.Int64Null(), types.Int64Value(7))); private.SetKey(ctx, k.key, k.value).HasError() {
+			t.Fatal("SetKey failed")
 		}
 		if len(private) != 0 {
 			t.Fatalf("private state holds %q; want nothing", private)

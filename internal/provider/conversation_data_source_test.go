@@ -79,7 +79,7 @@ data "chatwoot_conversation" "plain" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					dsCheck("data.chatwoot_conversation.agent", "status", knownvalue.StringExact("resolved")),
 					dsCheck("data.chatwoot_conversation.agent", "team_id", knownvalue.Null()),
-					// Removing the team keeps the agent (API.md §4.5).
+					// Removing the team keeps the agent (DESIGN.md §4.5).
 					dsCheck("data.chatwoot_conversation.agent", "assignee_id", knownvalue.Int64Exact(sc.Agent1.ID)),
 					dsCheck("data.chatwoot_conversation.agent", "labels", knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.StringExact("escalated"),

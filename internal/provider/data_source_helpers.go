@@ -18,7 +18,7 @@ import (
 )
 
 // Data sources read the account's lists through the client's per-process lookup cache
-// (chatwoot.Client.Cached*, Find*), so that every data source and every existence check of one
+// (chatwoot.CachedList: chatwoot.Agents, Teams, AgentBots, Inboxes), so that every data source and every existence check of one
 // Terraform run shares a single list call per kind and account.
 
 // dataSourceProviderData is embedded by every data source: it keeps what Configure handed over.
@@ -84,53 +84,48 @@ func dataSourceAccountIDAttribute() schema.Int64Attribute {
 	}
 }
 
-// findByID reads one object by id from the account's cached list. A failed list call, or no
-// object with that id (an error on `id` whose detail is missing), returns nil after adding an error.
-func findByID[T any](ctx context.Context, diags *diag.Diagnostics, find func(context.Context, int64, int64) (*T, error),
-	kind string, accountID, id int64, missing string,
-) *T {
-	found, err := find(ctx, accountID, id)
-	if err != nil {
-		listLoadError(diags, kind, accountID, err)
-		return nil
-	}
-	if found == nil {
-		diags.AddAttributeError(path.Root("id"), "Chatwoot "+titleCase(kind)+" Not Found", missing)
-	}
-	return found
-}
-
-// namedLookup finds one object of an account by a name-like key (a name or an email). Chatwoot
-// compares some keys case-insensitively and stores them downcased (emails, team names) and others
-// exactly (inbox and bot names), so the rule is the same for all: an exact match wins; without
-// one, a case-insensitive match is taken when it is the only one.
+// namedLookup is the one lookup flow of the data sources that find one object by id or by a
+// name-like key (a name or an email), in the account's cached list. Chatwoot compares some keys
+// case-insensitively and stores them downcased (emails, team names) and others exactly (inbox
+// and bot names), so the rule is the same for all: an exact match wins; without one, a
+// case-insensitive match is taken when it is the only one.
 type namedLookup[T any] struct {
-	kind, kinds string // for diagnostics: "agent bot", "agent bots"
-	attr        string // the attribute the key is given in: "name" or "email"
-	// find searches the cached list and re-reads it once on a miss.
-	find func(ctx context.Context, accountID int64, match func(*T) bool) (*T, error)
-	// list returns the cached list.
-	list func(ctx context.Context, accountID int64) ([]T, error)
+	list chatwoot.CachedList[T]
+	attr string // the attribute the key is given in: "name" or "email"
 	id   func(*T) int64
 	key  func(*T) string
 }
 
-// findOne is match with the usual error for no match: "Chatwoot <Kind> Not Found" on the key's
-// attribute, with missing as its detail.
-func (l namedLookup[T]) findOne(ctx context.Context, diags *diag.Diagnostics, accountID int64, value, missing string) *T {
-	found, ok := l.match(ctx, diags, accountID, value)
+// read finds the object by id when id is set, else by key. No such object is an error on the
+// attribute used, with missingID or missingKey as its detail; several matches of the key and a
+// failed list call are errors too. It returns nil after adding an error.
+func (l namedLookup[T]) read(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64,
+	id types.Int64, key types.String, missingID, missingKey string,
+) *T {
+	if !id.IsNull() {
+		found, err := l.list.Get(ctx, client, accountID, id.ValueInt64())
+		if err != nil && !chatwoot.IsNotFound(err) {
+			listLoadError(diags, l.list.Kind, accountID, err)
+			return nil
+		}
+		if found == nil {
+			diags.AddAttributeError(path.Root("id"), "Chatwoot "+titleCase(l.list.Kind)+" Not Found", missingID)
+		}
+		return found
+	}
+	found, ok := l.match(ctx, diags, client, accountID, key.ValueString())
 	if ok && found == nil {
-		diags.AddAttributeError(path.Root(l.attr), "Chatwoot "+titleCase(l.kind)+" Not Found", missing)
+		diags.AddAttributeError(path.Root(l.attr), "Chatwoot "+titleCase(l.list.Kind)+" Not Found", missingKey)
 	}
 	return found
 }
 
 // match returns the one object whose key matches value. A failed list call or several matches
 // add an error (ok is false); no match returns nil without one, for the caller to explain.
-func (l namedLookup[T]) match(ctx context.Context, diags *diag.Diagnostics, accountID int64, value string) (found *T, ok bool) {
-	matches, err := l.matches(ctx, accountID, value)
+func (l namedLookup[T]) match(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64, value string) (found *T, ok bool) {
+	matches, err := l.matches(ctx, client, accountID, value)
 	if err != nil {
-		listLoadError(diags, l.kind, accountID, err)
+		listLoadError(diags, l.list.Kind, accountID, err)
 		return nil, false
 	}
 	switch len(matches) {
@@ -139,21 +134,25 @@ func (l namedLookup[T]) match(ctx context.Context, diags *diag.Diagnostics, acco
 	case 1:
 		return &matches[0], true
 	}
-	diags.AddAttributeError(path.Root(l.attr), fmt.Sprintf("Several Chatwoot %s Match", titleCase(l.kinds)),
+	kinds := pluralOf(l.list.Kind)
+	diags.AddAttributeError(path.Root(l.attr), fmt.Sprintf("Several Chatwoot %s Match", titleCase(kinds)),
 		fmt.Sprintf("Account %d has more than one %s whose %s is %q: %s. Look it up by id instead, or rename the %s in Chatwoot so that the %s is unique.",
-			accountID, l.kind, l.attr, value, l.describe(matches), l.kinds, l.attr))
+			accountID, l.list.Kind, l.attr, value, l.describe(matches), kinds, l.attr))
 	return nil, false
 }
 
 // matches are the exact matches when there are any, else the case-insensitive ones.
-func (l namedLookup[T]) matches(ctx context.Context, accountID int64, value string) ([]T, error) {
-	first, err := l.find(ctx, accountID, func(x *T) bool { return strings.EqualFold(l.key(x), value) })
-	if err != nil || first == nil {
+func (l namedLookup[T]) matches(ctx context.Context, client *chatwoot.Client, accountID int64, value string) ([]T, error) {
+	_, err := l.list.Find(ctx, client, accountID, func(x *T) bool { return strings.EqualFold(l.key(x), value) })
+	if chatwoot.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
 		return nil, err
 	}
-	// find has loaded (or re-read) the list; this is served from the cache. When the cache was
+	// Find has loaded (or re-read) the list; this is served from the cache. When the cache was
 	// refreshed between the two calls and the object is gone, there is no match.
-	list, err := l.list(ctx, accountID)
+	list, err := l.list.All(ctx, client, accountID)
 	if err != nil {
 		return nil, err
 	}
@@ -186,12 +185,12 @@ func (l namedLookup[T]) describe(list []T) string {
 
 // listItems maps the account's cached list to a list data source's items, in the list's order;
 // never nil, so that an empty list is an empty list and not null. ok is false after adding an error.
-func listItems[T, M any](ctx context.Context, diags *diag.Diagnostics, list func(context.Context, int64) ([]T, error),
-	kind string, accountID int64, item func(*T) M,
+func listItems[T, M any](ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, list chatwoot.CachedList[T],
+	accountID int64, item func(*T) M,
 ) (items []M, ok bool) {
-	all, err := list(ctx, accountID)
+	all, err := list.All(ctx, client, accountID)
 	if err != nil {
-		listLoadError(diags, kind, accountID, err)
+		listLoadError(diags, list.Kind, accountID, err)
 		return nil, false
 	}
 	items = make([]M, 0, len(all))

@@ -20,7 +20,7 @@ type operation struct {
 
 // clientErrorDiagnostic turns an error from the Chatwoot client into a diagnostic whose summary
 // says what kind of failure it is and whose detail says what failed, what to do, and then the
-// original error. Every auth failure is a 401 in Chatwoot; the body says which one (API.md §1.2).
+// original error. Every auth failure is a 401 in Chatwoot; the body says which one (DESIGN.md §1.2).
 func clientErrorDiagnostic(op operation, err error) diag.Diagnostic {
 	summary, advice := describeClientError(op, err)
 	detail := fmt.Sprintf("Chatwoot refused or failed %s in account %d. %s\n\nOriginal error: %s", op.action, op.accountID, advice, err)

@@ -12,25 +12,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*inboxAutoAssignmentResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*inboxAutoAssignmentResource)(nil)
-	_ resource.ResourceWithImportState = (*inboxAutoAssignmentResource)(nil)
-	_ resource.ResourceWithIdentity    = (*inboxAutoAssignmentResource)(nil)
-)
+var _ resource.ResourceWithIdentity = (*inboxAutoAssignmentResource)(nil)
 
 // Chatwoot's defaults for a new inbox, which destroy restores.
 const defaultEnableAutoAssignment = true
 
 // NewInboxAutoAssignmentResource is the chatwoot_inbox_auto_assignment resource.
 func NewInboxAutoAssignmentResource() resource.Resource {
-	return &inboxAutoAssignmentResource{}
+	return &inboxAutoAssignmentResource{accountObjectResource{kind: objectKind{
+		typeName: "inbox_auto_assignment", idAttr: "inbox_id", noun: "inbox", idDescription: "The inbox's id.",
+	}}}
 }
 
 type inboxAutoAssignmentResource struct {
@@ -46,10 +42,6 @@ type inboxAutoAssignmentModel struct {
 	Timeouts             timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *inboxAutoAssignmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_inbox_auto_assignment"
-}
-
 func (r *inboxAutoAssignmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "How an existing Chatwoot inbox hands out new conversations: whether it auto-assigns them " +
@@ -59,8 +51,8 @@ func (r *inboxAutoAssignmentResource) Schema(ctx context.Context, _ resource.Sch
 			"Use one `chatwoot_inbox_auto_assignment` per inbox. Each read is one request for the inbox; an apply sends " +
 			"only the settings that changed." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
-			"id":         compositeIDAttribute("inbox_id"),
-			"account_id": accountIDResourceAttribute(),
+			"id":         r.idAttribute(),
+			"account_id": r.accountIDAttribute(),
 			"inbox_id":   parentIDAttribute("The id of the inbox, for example from the `chatwoot_inbox` data source."),
 			"enable_auto_assignment": schema.BoolAttribute{
 				MarkdownDescription: "Whether Chatwoot assigns new and reopened conversations of the inbox to its online " +
@@ -83,58 +75,58 @@ func (r *inboxAutoAssignmentResource) Schema(ctx context.Context, _ resource.Sch
 	}
 }
 
-func (r *inboxAutoAssignmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("inbox_id", "The inbox's id.")
-}
-
 func (r *inboxAutoAssignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan inboxAutoAssignmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	client := r.client(&resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
-	defer cancel()
 	// Nothing is known about the inbox yet, so both settings are sent, in one request.
-	r.send(ctx, client, plan, chatwoot.InboxAutoAssignmentUpdate{
+	if state, ok := r.send(ctx, client, plan, chatwoot.InboxAutoAssignmentUpdate{
 		Enabled:               plan.EnableAutoAssignment.ValueBoolPointer(),
 		SetMaxAssignmentLimit: true,
 		MaxAssignmentLimit:    plan.MaxAssignmentLimit.ValueInt64Pointer(),
-	}, "configuring", &resp.State, &resp.Diagnostics)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "inbox_id", plan.AccountID.ValueInt64(), plan.InboxID.ValueInt64())...)
+	}, "configuring", &resp.Diagnostics); ok {
+		r.save(ctx, created(resp), objectID{plan.AccountID.ValueInt64(), plan.InboxID.ValueInt64()}, state)
+	}
 }
 
 func (r *inboxAutoAssignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, prior inboxAutoAssignmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-	client := r.client(&resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
-	defer cancel()
+	id := objectID{plan.AccountID.ValueInt64(), plan.InboxID.ValueInt64()}
 	update, changed := settingsChange(prior, plan)
 	if !changed {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		r.save(ctx, updated(resp), id, plan)
 		return
 	}
-	r.send(ctx, client, plan, update, "updating", &resp.State, &resp.Diagnostics)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "inbox_id", plan.AccountID.ValueInt64(), plan.InboxID.ValueInt64())...)
+	if state, ok := r.send(ctx, client, plan, update, "updating", &resp.Diagnostics); ok {
+		r.save(ctx, updated(resp), id, state)
+	}
 }
 
-// send applies the update and records what Chatwoot holds afterwards. A limit Chatwoot did not
-// keep (its community edition ignores auto_assignment_config) is an error on the attribute.
+// send applies the update and returns what Chatwoot holds afterwards, to be saved (ok is false
+// when nothing was changed). A limit Chatwoot did not keep (its community edition ignores the
+// limit without an error) is an error on the attribute, and the state still records what
+// Chatwoot holds.
 func (r *inboxAutoAssignmentResource) send(ctx context.Context, client *chatwoot.Client, plan inboxAutoAssignmentModel,
-	update chatwoot.InboxAutoAssignmentUpdate, verb string, state *tfsdk.State, diags *diag.Diagnostics) {
+	update chatwoot.InboxAutoAssignmentUpdate, verb string, diags *diag.Diagnostics) (inboxAutoAssignmentModel, bool) {
 	accountID, inboxID := plan.AccountID.ValueInt64(), plan.InboxID.ValueInt64()
 	got, err := client.UpdateInboxAutoAssignment(ctx, accountID, inboxID, update)
 	if err != nil {
-		appendClientErrorOnAttribute(diags, operation{
+		// Chatwoot names the limit by the request field that carries it, auto_assignment_config.
+		appendClientErrorOnFields(diags, operation{
 			action: fmt.Sprintf("%s auto-assignment of inbox %d", verb, inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
-		}, err, "auto_assignment_config")
-		return
+		}, err, map[string]string{"auto_assignment_config": "max_assignment_limit", "enable_auto_assignment": "enable_auto_assignment"})
+		return inboxAutoAssignmentModel{}, false
 	}
 	result := inboxAutoAssignmentState(accountID, inboxID, got)
 	result.Timeouts = plan.Timeouts
@@ -145,7 +137,7 @@ func (r *inboxAutoAssignmentResource) send(ctx context.Context, client *chatwoot
 				"max_assignment_limit from the configuration, or use an Enterprise installation.",
 				inboxID, accountID, int64Text(plan.MaxAssignmentLimit), int64Text(result.MaxAssignmentLimit)))
 	}
-	diags.Append(state.Set(ctx, result)...)
+	return result, true
 }
 
 func (r *inboxAutoAssignmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -158,7 +150,7 @@ func (r *inboxAutoAssignmentResource) Read(ctx context.Context, req resource.Rea
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	got, err := client.GetInboxAutoAssignment(ctx, accountID, inboxID)
 	if chatwoot.IsNotFound(err) {
-		removeVanished(ctx, resp, "chatwoot_inbox_auto_assignment", fmt.Sprintf("Inbox %d", inboxID), "inbox_id", accountID, inboxID)
+		r.removeGone(ctx, resp, objectID{accountID, inboxID})
 		return
 	}
 	if err != nil {
@@ -169,15 +161,13 @@ func (r *inboxAutoAssignmentResource) Read(ctx context.Context, req resource.Rea
 	}
 	read := inboxAutoAssignmentState(accountID, inboxID, got)
 	read.Timeouts = state.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, read)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "inbox_id", accountID, inboxID)...)
+	r.save(ctx, refreshed(resp), objectID{accountID, inboxID}, read)
 }
 
 // Delete restores Chatwoot's defaults, sending only the settings that differ from them.
 func (r *inboxAutoAssignmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state inboxAutoAssignmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	client := r.client(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -188,8 +178,11 @@ func (r *inboxAutoAssignmentResource) Delete(ctx context.Context, req resource.D
 	if !changed {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, state.Timeouts.Delete, &resp.Diagnostics)
 	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	_, err := client.UpdateInboxAutoAssignment(ctx, accountID, inboxID, update)
 	if err != nil && !chatwoot.IsNotFound(err) { // a deleted inbox has nothing to restore
@@ -197,10 +190,6 @@ func (r *inboxAutoAssignmentResource) Delete(ctx context.Context, req resource.D
 			action: fmt.Sprintf("restoring the default auto-assignment of inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
 		}, err))
 	}
-}
-
-func (r *inboxAutoAssignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	r.importAccountObject(ctx, req, resp, "inbox_id")
 }
 
 // settingsChange is the update that turns from into to, sending only what differs.
@@ -222,7 +211,7 @@ func inboxAutoAssignmentState(accountID, inboxID int64, s *chatwoot.InboxAutoAss
 		limit = types.Int64Value(*s.MaxAssignmentLimit)
 	}
 	return inboxAutoAssignmentModel{
-		ID:                   types.StringValue(compositeID(accountID, inboxID)),
+		ID:                   types.StringValue(objectID{accountID, inboxID}.String()),
 		AccountID:            types.Int64Value(accountID),
 		InboxID:              types.Int64Value(inboxID),
 		EnableAutoAssignment: types.BoolValue(s.Enabled),

@@ -21,18 +21,12 @@ import (
 const inboxAutoAssignmentAddr = "chatwoot_inbox_auto_assignment.test"
 
 func inboxAutoAssignmentConfig(baseURL, token string, accountID, inboxID int64, body string) string {
-	return fmt.Sprintf(`
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q
-  account_id       = %d
-}
-
+	return providerConfig(baseURL, token, accountID) + fmt.Sprintf(`
 resource "chatwoot_inbox_auto_assignment" "test" {
   inbox_id = %d
 %s
 }
-`, baseURL, token, accountID, inboxID, body)
+`, inboxID, body)
 }
 
 // Create, update (only what changed), one-GET refresh, import, drift, and destroy restoring

@@ -143,8 +143,8 @@ func autoAssignmentConfig(c chatwoot.AutoAssignmentConfig) *autoAssignmentConfig
 // findInboxByID looks in the inbox list the token sees. On a miss it asks for the inbox itself:
 // Chatwoot answers 404 when it does not exist and 401 when it exists but the agent is not a member.
 func findInboxByID(ctx context.Context, client *chatwoot.Client, accountID, id int64, diags *diag.Diagnostics) *chatwoot.Inbox {
-	found, err := client.FindInboxWhere(ctx, accountID, func(in *chatwoot.Inbox) bool { return in.ID == id })
-	if err != nil {
+	found, err := chatwoot.Inboxes.Get(ctx, client, accountID, id)
+	if err != nil && !chatwoot.IsNotFound(err) {
 		listLoadError(diags, "inbox", accountID, err)
 		return nil
 	}
@@ -170,12 +170,10 @@ func findInboxByID(ctx context.Context, client *chatwoot.Client, accountID, id i
 
 func findInboxByName(ctx context.Context, client *chatwoot.Client, accountID int64, name string, diags *diag.Diagnostics) *chatwoot.Inbox {
 	inbox, ok := namedLookup[chatwoot.Inbox]{
-		kind: "inbox", kinds: "inboxes", attr: "name",
-		find: client.FindInboxWhere,
-		list: client.CachedInboxes,
-		id:   func(in *chatwoot.Inbox) int64 { return in.ID },
-		key:  func(in *chatwoot.Inbox) string { return in.Name },
-	}.match(ctx, diags, accountID, name)
+		list: chatwoot.Inboxes, attr: "name",
+		id:  func(in *chatwoot.Inbox) int64 { return in.ID },
+		key: func(in *chatwoot.Inbox) string { return in.Name },
+	}.match(ctx, diags, client, accountID, name)
 	if !ok || inbox != nil {
 		return inbox
 	}

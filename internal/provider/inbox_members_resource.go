@@ -8,10 +8,9 @@ import (
 
 // NewInboxMembersResource is the chatwoot_inbox_members resource; its logic is memberSetResource's.
 func NewInboxMembersResource() resource.Resource {
-	return &memberSetResource{memberSet: memberSet{
-		typeSuffix:        "_inbox_members",
-		container:         "inbox",
-		parentAttr:        "inbox_id",
+	return &memberSetResource{accountObjectResource: accountObjectResource{kind: objectKind{
+		typeName: "inbox_members", idAttr: "inbox_id", noun: "inbox", idDescription: "The inbox's id.",
+	}}, memberSet: memberSet{
 		parentDescription: "The id of the inbox, for example from the `chatwoot_inbox` data source.",
 		description: "The complete set of agents in one Chatwoot inbox: who may see its conversations and who " +
 			"its auto-assignment picks from. This resource is **authoritative**: members added in Chatwoot's UI or by other " +

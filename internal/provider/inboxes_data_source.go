@@ -63,7 +63,7 @@ func (d *inboxesDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if !ok {
 		return
 	}
-	inboxes, ok := listItems(ctx, &resp.Diagnostics, client.CachedInboxes, "inbox", accountID, inboxItem)
+	inboxes, ok := listItems(ctx, &resp.Diagnostics, client, chatwoot.Inboxes, accountID, inboxItem)
 	if !ok {
 		return
 	}

@@ -25,18 +25,11 @@ import (
 // says and which endpoints it calls is its memberSet, in team_members_resource.go and
 // inbox_members_resource.go.
 
-var (
-	_ resource.ResourceWithConfigure   = (*memberSetResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*memberSetResource)(nil)
-	_ resource.ResourceWithImportState = (*memberSetResource)(nil)
-	_ resource.ResourceWithIdentity    = (*memberSetResource)(nil)
-)
+var _ resource.ResourceWithIdentity = (*memberSetResource)(nil)
 
-// memberSet is what one member-set resource is about.
+// memberSet is what one member-set resource is about, besides its objectKind (whose noun is the
+// container, "team", and whose idAttr is the container's id, "team_id").
 type memberSet struct {
-	typeSuffix        string // "_team_members"
-	container         string // "team": the word in descriptions and diagnostics
-	parentAttr        string // "team_id"
 	parentDescription string // the parent attribute's description, without " Changing it replaces the resource."
 	description       string // the resource's description
 	// The client's calls for the container, e.g. (*chatwoot.Client).ListTeamMembers.
@@ -66,25 +59,21 @@ func (r *memberSetResource) values(ctx context.Context, from attributeGetter, di
 	var v memberSetValues
 	var accountID, parentID types.Int64
 	diags.Append(from.GetAttribute(ctx, path.Root("account_id"), &accountID)...)
-	diags.Append(from.GetAttribute(ctx, path.Root(r.parentAttr), &parentID)...)
+	diags.Append(from.GetAttribute(ctx, path.Root(r.kind.idAttr), &parentID)...)
 	diags.Append(from.GetAttribute(ctx, path.Root("user_ids"), &v.userIDs)...)
 	diags.Append(from.GetAttribute(ctx, path.Root("timeouts"), &v.timeouts)...)
 	v.accountID, v.parentID = accountID.ValueInt64(), parentID.ValueInt64()
 	return v
 }
 
-func (r *memberSetResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + r.typeSuffix
-}
-
 func (r *memberSetResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: r.description,
 		Attributes: map[string]schema.Attribute{
-			"id":         compositeIDAttribute(r.parentAttr),
-			"account_id": accountIDResourceAttribute(),
-			r.parentAttr: parentIDAttribute(r.parentDescription),
-			"user_ids":   memberUserIDsAttribute(r.container),
+			"id":          r.idAttribute(),
+			"account_id":  r.accountIDAttribute(),
+			r.kind.idAttr: parentIDAttribute(r.parentDescription),
+			"user_ids":    memberUserIDsAttribute(r.kind.noun),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),
@@ -92,49 +81,46 @@ func (r *memberSetResource) Schema(ctx context.Context, _ resource.SchemaRequest
 	}
 }
 
-func (r *memberSetResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema(r.parentAttr, "The "+r.container+"'s id.")
-}
-
 func (r *memberSetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan := r.values(ctx, req.Plan, &resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, plan.timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, plan.timeouts.Create, &resp.Diagnostics)
-	defer cancel()
-	r.apply(ctx, req.Plan, plan, &resp.State, resp.Identity, &resp.Diagnostics)
+	if state, ok := r.apply(ctx, client, req.Plan, plan, &resp.Diagnostics); ok {
+		r.save(ctx, created(resp), objectID{plan.accountID, plan.parentID}, state)
+	}
 }
 
 func (r *memberSetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	plan := r.values(ctx, req.Plan, &resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, plan.timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, plan.timeouts.Update, &resp.Diagnostics)
-	defer cancel()
-	r.apply(ctx, req.Plan, plan, &resp.State, resp.Identity, &resp.Diagnostics)
+	if state, ok := r.apply(ctx, client, req.Plan, plan, &resp.Diagnostics); ok {
+		r.save(ctx, updated(resp), objectID{plan.accountID, plan.parentID}, state)
+	}
 }
 
-// apply replaces the container's members with the planned set in one PATCH, and stores the plan
-// with the id and the members Chatwoot answered with.
-func (r *memberSetResource) apply(ctx context.Context, planned tfsdk.Plan, plan memberSetValues, state *tfsdk.State,
-	identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
-	client := r.client(diags)
-	if diags.HasError() {
-		return
-	}
+// apply replaces the container's members with the planned set in one PATCH, and returns the
+// plan with the id and the members Chatwoot answered with, to be saved.
+func (r *memberSetResource) apply(ctx context.Context, client *chatwoot.Client, planned tfsdk.Plan, plan memberSetValues,
+	diags *diag.Diagnostics) (tfsdk.State, bool) {
 	ids := memberIDsFrom(ctx, plan.userIDs, diags)
-	if diags.HasError() || !checkAccountAgents(ctx, client, plan.accountID, ids, r.container, diags) {
-		return
+	if diags.HasError() || !checkAccountAgents(ctx, client, plan.accountID, ids, r.kind.noun, diags) {
+		return tfsdk.State{}, false
 	}
 	members, err := r.setMembers(client, ctx, plan.accountID, plan.parentID, ids)
 	if err != nil {
 		diags.Append(r.clientError("setting", plan.accountID, plan.parentID, err))
-		return
+		return tfsdk.State{}, false
 	}
-	state.Raw = planned.Raw
-	r.recordMembers(ctx, state, identity, plan.accountID, plan.parentID, members, diags)
+	state := tfsdk.State(planned)
+	r.recordMembers(ctx, &state, plan.accountID, plan.parentID, members, diags)
+	return state, true
 }
 
 func (r *memberSetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -145,55 +131,45 @@ func (r *memberSetResource) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	members, err := r.listMembers(client, ctx, state.accountID, state.parentID)
 	if chatwoot.IsNotFound(err) {
-		removeVanished(ctx, resp, "chatwoot"+r.typeSuffix, fmt.Sprintf("%s %d", r.containerTitle(), state.parentID),
-			r.parentAttr, state.accountID, state.parentID)
+		r.removeGone(ctx, resp, objectID{state.accountID, state.parentID})
 		return
 	}
 	if err != nil {
 		resp.Diagnostics.Append(r.clientError("reading", state.accountID, state.parentID, err))
 		return
 	}
-	r.recordMembers(ctx, &resp.State, resp.Identity, state.accountID, state.parentID, members, &resp.Diagnostics)
+	read := resp.State
+	r.recordMembers(ctx, &read, state.accountID, state.parentID, members, &resp.Diagnostics)
+	r.save(ctx, refreshed(resp), objectID{state.accountID, state.parentID}, read)
 }
 
-// recordMembers records the id, the members Chatwoot holds, and the identity.
-func (r *memberSetResource) recordMembers(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity,
-	accountID, parentID int64, members []chatwoot.Agent, diags *diag.Diagnostics) {
-	diags.Append(state.SetAttribute(ctx, path.Root("id"), compositeID(accountID, parentID))...)
+// recordMembers writes the id and the members Chatwoot holds into state.
+func (r *memberSetResource) recordMembers(ctx context.Context, state *tfsdk.State, accountID, parentID int64,
+	members []chatwoot.Agent, diags *diag.Diagnostics) {
+	diags.Append(state.SetAttribute(ctx, path.Root("id"), objectID{accountID, parentID}.String())...)
 	diags.Append(state.SetAttribute(ctx, path.Root("user_ids"), userIDSet(members))...)
-	diags.Append(setAccountObjectIdentity(ctx, identity, r.parentAttr, accountID, parentID)...)
 }
 
 func (r *memberSetResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	state := r.values(ctx, req.State, &resp.Diagnostics)
-	client := r.client(&resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, state.timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, state.timeouts.Delete, &resp.Diagnostics)
-	defer cancel()
 	_, err := r.setMembers(client, ctx, state.accountID, state.parentID, nil)
 	if err != nil && !chatwoot.IsNotFound(err) { // a deleted team or inbox has no members left to remove
 		resp.Diagnostics.Append(r.clientError("removing", state.accountID, state.parentID, err))
 	}
 }
 
-func (r *memberSetResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	r.importAccountObject(ctx, req, resp, r.parentAttr)
-}
-
 // clientError is the diagnostic for a failed call: "<verb> the members of team 7".
 func (r *memberSetResource) clientError(verb string, accountID, parentID int64, err error) diag.Diagnostic {
 	return clientErrorDiagnostic(operation{
-		action:    fmt.Sprintf("%s the members of %s %d", verb, r.container, parentID),
+		action:    fmt.Sprintf("%s the members of %s %d", verb, r.kind.noun, parentID),
 		accountID: accountID,
-		notFound:  fmt.Sprintf("%s %d", r.container, parentID),
+		notFound:  fmt.Sprintf("%s %d", r.kind.noun, parentID),
 	}, err)
-}
-
-// containerTitle is the container word as a sentence starts it: "Team".
-func (r *memberSetResource) containerTitle() string {
-	return strings.ToUpper(r.container[:1]) + r.container[1:]
 }
 
 func memberUserIDsAttribute(container string) schema.SetAttribute {

@@ -35,18 +35,13 @@ type memberSetTest struct {
 func (m memberSetTest) addr() string { return m.typeName + ".test" }
 
 func (m memberSetTest) config(baseURL, token string, accountID, parentID int64, userIDs ...int64) string {
-	return fmt.Sprintf(`
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q
-}
-
+	return providerConfig(baseURL, token, 0) + fmt.Sprintf(`
 resource %q "test" {
   account_id = %d
   %-10s = %d
   user_ids   = [%s]
 }
-`, baseURL, token, m.typeName, accountID, m.parentAttr, parentID, idList(userIDs))
+`, m.typeName, accountID, m.parentAttr, parentID, idList(userIDs))
 }
 
 func idList(ids []int64) string {

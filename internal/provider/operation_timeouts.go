@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
@@ -26,13 +25,4 @@ func operationTimeoutsBlock(ctx context.Context) schema.Block {
 		UpdateDescription: describe("an update"),
 		DeleteDescription: describe("a destroy") + " A destroy uses the value an earlier apply saved in the state.",
 	})
-}
-
-// withOperationTimeout bounds the rest of an operation, retries and their waits included, by the
-// duration a `timeouts` block sets (read through one of timeouts.Value's Create/Update/Delete).
-func withOperationTimeout(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
-	diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
-	d, tdiags := timeout(ctx, defaultOperationTimeout)
-	diags.Append(tdiags...)
-	return context.WithTimeout(ctx, d)
 }

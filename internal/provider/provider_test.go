@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -70,16 +69,7 @@ func (e *testEnv) seedWith(t *testing.T, opts fixture.SeedOptions) *fixture.Scen
 // providerBlock is the provider configuration for a token, with accountID as the default
 // account (0 for none).
 func (e *testEnv) providerBlock(token string, accountID int64) string {
-	account := ""
-	if accountID > 0 {
-		account = fmt.Sprintf("\n  account_id       = %d", accountID)
-	}
-	return fmt.Sprintf(`
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q%s
-}
-`, e.BaseURL, token, account)
+	return providerConfig(e.BaseURL, token, accountID)
 }
 
 // requireMock skips a check that needs the mock's request log when running against a real Chatwoot.

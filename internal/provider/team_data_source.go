@@ -94,17 +94,10 @@ func (d *teamDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 
-	var team *chatwoot.Team
-	if !cfg.ID.IsNull() {
-		id := cfg.ID.ValueInt64()
-		team = findByID(ctx, &resp.Diagnostics, client.FindTeam, "team", accountID, id,
-			fmt.Sprintf("Account %d has no team with id %d. Check the id, or look the team up by name instead.", accountID, id))
-	} else {
-		name := cfg.Name.ValueString()
-		team = teamsByName(client).findOne(ctx, &resp.Diagnostics, accountID, name,
-			fmt.Sprintf("Account %d has no team named %q (compared without regard to case, as Chatwoot stores team names "+
-				"downcased). Check the name; the chatwoot_teams data source lists the account's teams.", accountID, name))
-	}
+	team := teamsByName.read(ctx, &resp.Diagnostics, client, accountID, cfg.ID, cfg.Name,
+		fmt.Sprintf("Account %d has no team with id %d. Check the id, or look the team up by name instead.", accountID, cfg.ID.ValueInt64()),
+		fmt.Sprintf("Account %d has no team named %q (compared without regard to case, as Chatwoot stores team names "+
+			"downcased). Check the name; the chatwoot_teams data source lists the account's teams.", accountID, cfg.Name.ValueString()))
 	if team == nil {
 		return
 	}
@@ -118,13 +111,9 @@ func (d *teamDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	})...)
 }
 
-// teamsByName looks teams up by name in the cached team list.
-func teamsByName(client *chatwoot.Client) namedLookup[chatwoot.Team] {
-	return namedLookup[chatwoot.Team]{
-		kind: "team", kinds: "teams", attr: "name",
-		find: client.FindTeamWhere,
-		list: client.CachedTeams,
-		id:   func(t *chatwoot.Team) int64 { return t.ID },
-		key:  func(t *chatwoot.Team) string { return t.Name },
-	}
+// teamsByName looks teams up by id or name in the cached team list.
+var teamsByName = namedLookup[chatwoot.Team]{
+	list: chatwoot.Teams, attr: "name",
+	id:  func(t *chatwoot.Team) int64 { return t.ID },
+	key: func(t *chatwoot.Team) string { return t.Name },
 }

@@ -9,8 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -18,12 +16,7 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*teamResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*teamResource)(nil)
-	_ resource.ResourceWithImportState = (*teamResource)(nil)
-	_ resource.ResourceWithIdentity    = (*teamResource)(nil)
-)
+var _ resource.ResourceWithIdentity = (*teamResource)(nil)
 
 // adminOnlyNote ends the description of every resource that changes account configuration.
 const adminOnlyNote = "\n\n**Token role:** an administrator's access token. An agent's token can read but not change " +
@@ -31,7 +24,9 @@ const adminOnlyNote = "\n\n**Token role:** an administrator's access token. An a
 
 // NewTeamResource is the chatwoot_team resource.
 func NewTeamResource() resource.Resource {
-	return &teamResource{}
+	return &teamResource{accountObjectResource{kind: objectKind{
+		typeName: "team", idAttr: "team_id", noun: "team", idDescription: "The team's id.",
+	}}}
 }
 
 type teamResource struct {
@@ -48,10 +43,6 @@ type teamModel struct {
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *teamResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_team"
-}
-
 func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Chatwoot team: a named group of agents that conversations can be routed to.\n\n" +
@@ -60,14 +51,10 @@ func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"(`billing`). Names are unique within an account.\n\n" +
 			"Members are managed with `chatwoot_team_members`." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
-			"id":         compositeIDAttribute("team_id"),
-			"account_id": accountIDResourceAttribute(),
-			"team_id": schema.Int64Attribute{
-				MarkdownDescription: "The team's id in Chatwoot, as `team_id` of `chatwoot_team_members` and " +
-					"`chatwoot_conversation_assignment` takes it.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"id":         r.idAttribute(),
+			"account_id": r.accountIDAttribute(),
+			"team_id": computedIDAttribute("The team's id in Chatwoot, as `team_id` of `chatwoot_team_members` and " +
+				"`chatwoot_conversation_assignment` takes it."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The team's name, in lowercase (Chatwoot downcases names), unique within the account; " +
 					"at most 255 characters.",
@@ -100,19 +87,14 @@ func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 	}
 }
 
-func (r *teamResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("team_id", "The team's id.")
-}
-
 func (r *teamResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan teamModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	client := r.client(&resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
-	defer cancel()
 	accountID := plan.AccountID.ValueInt64()
 	team, err := client.CreateTeam(ctx, accountID, chatwoot.TeamFields{
 		Name:            plan.Name.ValueStringPointer(),
@@ -127,8 +109,7 @@ func (r *teamResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	state := teamState(accountID, team)
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "team_id", accountID, team.ID)...)
+	r.save(ctx, created(resp), objectID{accountID, team.ID}, state)
 }
 
 func (r *teamResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -141,7 +122,7 @@ func (r *teamResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	accountID, teamID := state.AccountID.ValueInt64(), state.TeamID.ValueInt64()
 	team, err := client.GetTeam(ctx, accountID, teamID)
 	if chatwoot.IsNotFound(err) {
-		removeVanished(ctx, resp, "chatwoot_team", fmt.Sprintf("Team %d", teamID), "team_id", accountID, teamID)
+		r.removeGone(ctx, resp, objectID{accountID, teamID})
 		return
 	}
 	if err != nil {
@@ -152,20 +133,18 @@ func (r *teamResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	read := teamState(accountID, team)
 	read.Timeouts = state.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, read)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "team_id", accountID, teamID)...)
+	r.save(ctx, refreshed(resp), objectID{accountID, teamID}, read)
 }
 
 func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, prior teamModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-	client := r.client(&resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
-	defer cancel()
 	accountID, teamID := prior.AccountID.ValueInt64(), prior.TeamID.ValueInt64()
 
 	// Send only what changed: a rename that is not asked for must not race another change.
@@ -192,19 +171,17 @@ func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		state = teamState(accountID, team)
 	}
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setAccountObjectIdentity(ctx, resp.Identity, "team_id", accountID, teamID)...)
+	r.save(ctx, updated(resp), objectID{accountID, teamID}, state)
 }
 
 func (r *teamResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state teamModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	client := r.client(&resp.Diagnostics)
+	ctx, cancel, client := r.begin(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withOperationTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
-	defer cancel()
 	accountID, teamID := state.AccountID.ValueInt64(), state.TeamID.ValueInt64()
 	err := client.DeleteTeam(ctx, accountID, teamID)
 	if err != nil && !chatwoot.IsNotFound(err) {
@@ -214,13 +191,9 @@ func (r *teamResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 }
 
-func (r *teamResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	r.importAccountObject(ctx, req, resp, "team_id")
-}
-
 func teamState(accountID int64, team *chatwoot.Team) teamModel {
 	return teamModel{
-		ID:              types.StringValue(compositeID(accountID, team.ID)),
+		ID:              types.StringValue(objectID{accountID, team.ID}.String()),
 		AccountID:       types.Int64Value(accountID),
 		TeamID:          types.Int64Value(team.ID),
 		Name:            types.StringValue(team.Name),

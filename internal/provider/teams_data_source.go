@@ -62,7 +62,7 @@ func (d *teamsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if !ok {
 		return
 	}
-	teams, ok := listItems(ctx, &resp.Diagnostics, client.CachedTeams, "team", accountID, teamItem)
+	teams, ok := listItems(ctx, &resp.Diagnostics, client, chatwoot.Teams, accountID, teamItem)
 	if !ok {
 		return
 	}
