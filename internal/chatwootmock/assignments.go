@@ -12,6 +12,7 @@ func (s *Server) createAssignment(c *reqCtx) error {
 		// Assignment columns are in the conversation_updated whitelist (§4.8).
 		if before != [3]int64{cv.assigneeID, cv.assigneeBotID, cv.teamID} {
 			s.dispatchEvent(c, cv, "conversation_updated")
+			s.conversationWebhook(c, cv, "conversation_updated", assignmentChanges(before, cv))
 		}
 	}()
 	assigneeType, _ := strVal(c.p.get("assignee_type"))

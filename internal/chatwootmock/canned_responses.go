@@ -23,23 +23,42 @@ func cannedJSON(cr *cannedResponse) obj {
 		{"created_at", iso(cr.createdAt)}, {"updated_at", iso(cr.updatedAt)}}
 }
 
-// listCannedResponses: any member; ?search= filters by short code or content, short-code hits first.
+// listCannedResponses: any member. Without search there is no ORDER BY (the mock keeps insertion
+// order); ?search= matches short code or content case-insensitively, ranked 1 for a short-code
+// prefix, 0.5 for a short-code substring and 0.2 for a content match. A NUL byte in search is a
+// database error (500) until 4.17.0, which strips it.
 func (s *Server) listCannedResponses(c *reqCtx) error {
 	search := strings.ToLower(stringParam(c.p, "search"))
-	var list []*cannedResponse
+	if strings.ContainsRune(search, 0) {
+		if !s.versionAtLeast("4.17.0") {
+			return internalError()
+		}
+		search = strings.ReplaceAll(search, "\x00", "")
+	}
+	type ranked struct {
+		cr   *cannedResponse
+		rank float64
+	}
+	var list []ranked
 	for _, cr := range c.acct.cannedResponses {
-		if search == "" || strings.Contains(strings.ToLower(cr.shortCode), search) || strings.Contains(strings.ToLower(cr.content), search) {
-			list = append(list, cr)
+		if search == "" {
+			list = append(list, ranked{cr, 0})
+			continue
+		}
+		code, content := strings.ToLower(cr.shortCode), strings.ToLower(cr.content)
+		switch {
+		case strings.HasPrefix(code, search):
+			list = append(list, ranked{cr, 1})
+		case strings.Contains(code, search):
+			list = append(list, ranked{cr, 0.5})
+		case strings.Contains(content, search):
+			list = append(list, ranked{cr, 0.2})
 		}
 	}
-	if search != "" {
-		sort.SliceStable(list, func(i, j int) bool {
-			return strings.Contains(strings.ToLower(list[i].shortCode), search) && !strings.Contains(strings.ToLower(list[j].shortCode), search)
-		})
-	}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].rank > list[j].rank })
 	out := []any{}
-	for _, cr := range list {
-		out = append(out, cannedJSON(cr))
+	for _, r := range list {
+		out = append(out, cannedJSON(r.cr))
 	}
 	c.ok(out)
 	return nil
@@ -89,7 +108,8 @@ func (s *Server) updateCannedResponse(c *reqCtx) error {
 	return nil
 }
 
-// applyCannedParams: both fields required; short_code unique per account, case-sensitively.
+// applyCannedParams: both fields required; short_code unique per account, case-sensitively, and
+// stored as sent (neither stripped nor downcased).
 func applyCannedParams(a *account, cr *cannedResponse, body map[string]any) error {
 	next := *cr
 	if v, ok := body["short_code"]; ok {
@@ -98,12 +118,13 @@ func applyCannedParams(a *account, cr *cannedResponse, body map[string]any) erro
 	if v, ok := body["content"]; ok {
 		next.content, _ = strVal(v)
 	}
+	// Chatwoot validates content before short_code.
 	v := &validation{}
-	if strings.TrimSpace(next.shortCode) == "" {
-		v.add("short_code", "Short code can't be blank")
-	}
 	if strings.TrimSpace(next.content) == "" {
 		v.add("content", "Content can't be blank")
+	}
+	if strings.TrimSpace(next.shortCode) == "" {
+		v.add("short_code", "Short code can't be blank")
 	}
 	for _, other := range a.cannedResponses {
 		if other.id != cr.id && other.shortCode == next.shortCode && next.shortCode != "" {

@@ -106,6 +106,7 @@ func (s *Server) createContact(c *reqCtx) error {
 		ct.inboxes = append(ct.inboxes, &contactInbox{inboxID: in.id, sourceID: source})
 		ciJSON = obj{{"inbox", inboxModelJSON(in)}, {"source_id", source}}
 	}
+	s.contactWebhook(c, ct, "contact_created")
 	c.ok(obj{{"payload", obj{{"contact", s.contactJSON(ct, true)}, {"contact_inbox", ciJSON}}}})
 	return nil
 }

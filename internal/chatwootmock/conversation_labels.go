@@ -43,6 +43,7 @@ func (s *Server) setConversationLabels(c *reqCtx) error {
 		// sorted lists differ.
 		if !sameStrings(sortedCopy(cv.labels), sortedCopy(next)) {
 			s.dispatchEvent(c, cv, "conversation_updated")
+			s.conversationWebhook(c, cv, "conversation_updated", statusChange("label_list", append([]string{}, cv.labels...), next))
 		}
 	}
 	cv.labels = next

@@ -239,6 +239,10 @@ func (s *Server) createConversation(c *reqCtx) error {
 
 	s.runAutoAssignment(c, cv)
 	s.dispatchEvent(c, cv, "conversation_created")
+	s.conversationWebhook(c, cv, "conversation_created", nil)
+	for _, m := range cv.messages {
+		s.messageWebhook(c, cv, m)
+	}
 	return s.renderConversation(c, cv)
 }
 
@@ -270,10 +274,14 @@ func (s *Server) updateConversation(c *reqCtx) error {
 		return err
 	}
 	if c.p.has("priority") {
+		prev := cv.priority
 		if err := setPriority(cv, c.p.get("priority")); err != nil {
 			return err
 		}
 		cv.updatedAt = s.now()
+		if prev != cv.priority {
+			s.conversationWebhook(c, cv, "conversation_updated", statusChange("priority", prev, cv.priority))
+		}
 	}
 	return s.renderConversation(c, cv)
 }
@@ -296,10 +304,14 @@ func (s *Server) togglePriority(c *reqCtx) error {
 	if err != nil {
 		return err
 	}
+	prev := cv.priority
 	if err := setPriority(cv, c.p.get("priority")); err != nil {
 		return err
 	}
 	cv.updatedAt = s.now()
+	if prev != cv.priority {
+		s.conversationWebhook(c, cv, "conversation_updated", statusChange("priority", prev, cv.priority))
+	}
 	c.okEmpty()
 	return nil
 }
@@ -324,6 +336,11 @@ func (s *Server) toggleStatus(c *reqCtx) error {
 		success = nil // bot_handoff! returns nothing useful
 	}
 	changed := cv.status != next
+	if changed {
+		change := statusChange("status", cv.status, next)
+		s.conversationWebhook(c, cv, "conversation_status_changed", change)
+		s.conversationWebhook(c, cv, "conversation_updated", change)
+	}
 	cv.status = next
 	if next == "snoozed" {
 		cv.snoozedUntil = parseSnoozedUntil(c.p.get("snoozed_until"))

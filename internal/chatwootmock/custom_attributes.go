@@ -17,7 +17,8 @@ var (
 	// standardAttributes may not be reused as custom keys on create.
 	standardAttributes = map[string][]string{
 		"conversation_attribute": strings.Fields("status priority assignee_id inbox_id team_id display_id campaign_id labels browser_language country_code referer created_at last_activity_at"),
-		"contact_attribute":      strings.Fields("name email phone_number identifier country_code city created_at last_activity_at referer blocked"),
+		"contact_attribute":      strings.Fields("name email phone_number identifier country_code city company_name created_at last_activity_at referer blocked"),
+		"company_attribute":      strings.Fields("name domain description contacts_count created_at updated_at last_activity_at"),
 	}
 )
 
@@ -53,12 +54,17 @@ func (s *Server) customAttribute(a *account, key string) *customAttributeDefinit
 	return nil
 }
 
-// enumName accepts an enum's name or its integer value; ok is false for anything else (500).
-func enumName(v any, names []string) (string, bool) {
+// enumName accepts an enum's name or its JSON integer value; ok is false for anything else, which
+// Chatwoot answers with a 500 (a numeric string in a JSON body too). lenient also takes numeric
+// strings, as the list filter does: a query string has no integers.
+func enumName(v any, names []string, lenient bool) (string, bool) {
 	switch x := v.(type) {
 	case string:
 		if containsString(names, x) {
 			return x, true
+		}
+		if !lenient {
+			return "", false
 		}
 		if n, err := json.Number(x).Int64(); err == nil && n >= 0 && int(n) < len(names) {
 			return names[n], true
@@ -74,7 +80,7 @@ func enumName(v any, names []string) (string, bool) {
 func (s *Server) listCustomAttributes(c *reqCtx) error {
 	model := ""
 	if raw := c.p.get("attribute_model"); present(raw) {
-		m, ok := enumName(raw, attributeModels)
+		m, ok := enumName(raw, attributeModels, true)
 		if !ok {
 			return internalError()
 		}
@@ -149,23 +155,25 @@ func (s *Server) updateCustomAttribute(c *reqCtx) error {
 	return nil
 }
 
-// applyCustomAttributeParams: enums by name or integer (invalid → 500); the key is stripped,
-// formatted, unique per model and, on create only, not a standard attribute. Key and model are
-// updatable.
+// applyCustomAttributeParams: enums by name or integer (invalid → 500); the key and display name
+// are stripped; the key is formatted, unique per model and, on create only, not a standard
+// attribute of its model. Key and model are updatable. default_value is not permitted, so it
+// stays null.
 func (s *Server) applyCustomAttributeParams(a *account, d *customAttributeDefinition, body map[string]any, creating bool) error {
 	next := *d
 	for k, v := range body {
 		switch k {
 		case "attribute_display_name":
-			next.displayName, _ = strVal(v)
+			name, _ := strVal(v)
+			next.displayName = strings.TrimSpace(name)
 		case "attribute_display_type":
-			name, ok := enumName(v, displayTypes)
+			name, ok := enumName(v, displayTypes, false)
 			if !ok {
 				return internalError()
 			}
 			next.displayType = name
 		case "attribute_model":
-			name, ok := enumName(v, attributeModels)
+			name, ok := enumName(v, attributeModels, false)
 			if !ok {
 				return internalError()
 			}
@@ -179,35 +187,37 @@ func (s *Server) applyCustomAttributeParams(a *account, d *customAttributeDefini
 			next.regexPattern = nullableStr(v)
 		case "regex_cue":
 			next.regexCue = nullableStr(v)
-		case "default_value":
-			next.defaultValue = v
 		case "attribute_values":
-			list, _ := v.([]any)
-			next.values = list
+			// Only an array of scalars is permitted; anything else is dropped.
+			if list, isList := v.([]any); isList {
+				next.values = []any{}
+				for _, e := range list {
+					switch e.(type) {
+					case map[string]any, []any:
+					default:
+						next.values = append(next.values, e)
+					}
+				}
+			}
 		}
 	}
 	v := &validation{}
 	if strings.TrimSpace(next.displayName) == "" {
 		v.add("attribute_display_name", "Attribute display name can't be blank")
 	}
-	switch {
-	case next.key == "":
+	if next.key == "" {
 		v.add("attribute_key", "Attribute key can't be blank")
-	case !attributeKeyForm.MatchString(next.key):
+	}
+	if !attributeKeyForm.MatchString(next.key) {
 		v.add("attribute_key", "Attribute key must only contain letters, numbers, underscores, hyphens, and dots")
-	default:
-		for _, other := range a.customAttributeDef {
-			if other.id != d.id && other.key == next.key && other.model == next.model {
-				v.add("attribute_key", "Attribute key has already been taken")
-			}
+	}
+	for _, other := range a.customAttributeDef {
+		if next.key != "" && other.id != d.id && other.key == next.key && other.model == next.model {
+			v.add("attribute_key", "Attribute key has already been taken")
 		}
 	}
 	if creating {
-		std := standardAttributes["contact_attribute"]
-		if next.model == "conversation_attribute" {
-			std = standardAttributes["conversation_attribute"]
-		}
-		if containsString(std, next.key) {
+		if containsString(standardAttributes[next.model], next.key) {
 			v.add("attribute_key", "Attribute key The provided key is not allowed as it might conflict with default attributes.")
 		}
 	}

@@ -190,3 +190,11 @@ func meta(t *testing.T, cv map[string]any) map[string]any {
 }
 
 func jsonBody(s string) io.Reader { return strings.NewReader(s) }
+
+// newHarnessWith starts a mock with options (version, edition, delays) on top of the platform token.
+func newHarnessWith(t *testing.T, opts Options) *harness {
+	t.Helper()
+	opts.PlatformToken = testPlatformToken
+	srv, base := StartTest(t, opts)
+	return &harness{t: t, srv: srv, base: base, fx: fixture.New(base, testPlatformToken)}
+}

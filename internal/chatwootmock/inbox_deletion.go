@@ -81,13 +81,7 @@ func (s *Server) destroyInbox(in *inbox) {
 		}
 		ct.inboxes = ci
 	}
-	hooks := a.webhooks[:0:0]
-	for _, w := range a.webhooks {
-		if id, ok := castInt(w.inboxID); !ok || id != in.id {
-			hooks = append(hooks, w)
-		}
-	}
-	a.webhooks = hooks
+	s.deleteInboxWebhooks(a, in.id)
 	a.inboxIDs = removeID(a.inboxIDs, in.id)
 	delete(a.roundRobin, in.id)
 	delete(a.assignV2().bindings, in.id)

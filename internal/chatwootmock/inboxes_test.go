@@ -8,13 +8,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
 )
 
-func newHarnessWith(t *testing.T, opts Options) *harness {
-	t.Helper()
-	opts.PlatformToken = testPlatformToken
-	srv, base := StartTest(t, opts)
-	return &harness{t: t, srv: srv, base: base, fx: fixture.New(base, testPlatformToken)}
-}
-
 func (h *harness) createInbox(sc *fixture.Scenario, body map[string]any) map[string]any {
 	h.t.Helper()
 	r := h.call("POST", acctPath(sc, "inboxes"), sc.AdminToken, body)

@@ -119,9 +119,11 @@ func (s *Server) applyLabelParams(a *account, l *label, body map[string]any) err
 		next.description = nullableStr(v)
 	}
 	if v, ok := body["color"]; ok {
-		if col, isStr := strVal(v); isStr {
-			next.color = col
+		// color is a NOT NULL column without a format check: null is an unrescued 500.
+		if v == nil {
+			return internalError()
 		}
+		next.color, _ = strVal(v)
 	}
 	if v, ok := body["show_on_sidebar"]; ok {
 		if b, isBool := castBool(v); isBool {
@@ -132,9 +134,9 @@ func (s *Server) applyLabelParams(a *account, l *label, body map[string]any) err
 	}
 	v := &validation{}
 	if strings.TrimSpace(next.title) == "" {
-		v.add("title", "Title can't be blank")
+		v.add("title", "Title must not be blank")
 	}
-	if !labelTitleFormat.MatchString(next.title) {
+	if !s.labelTitleValid(next.title) {
 		v.add("title", "Title is invalid")
 	} else {
 		for _, other := range a.labels {
@@ -152,6 +154,16 @@ func (s *Server) applyLabelParams(a *account, l *label, body map[string]any) err
 	}
 	*l = next
 	return nil
+}
+
+// labelTitleValid applies the title format. Before 4.17.0 the format ends in Ruby's \Z, which
+// also matches before one trailing newline, so "hello_world\n" passes; 4.17.0 anchors at the very
+// end.
+func (s *Server) labelTitleValid(title string) bool {
+	if !s.versionAtLeast("4.17.0") {
+		title = strings.TrimSuffix(title, "\n")
+	}
+	return labelTitleFormat.MatchString(title)
 }
 
 // deleteLabel removes the label; conversation tags are removed at once (a job in Chatwoot).

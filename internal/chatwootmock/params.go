@@ -33,6 +33,8 @@ type reqCtx struct {
 	resp      response
 	after     []func() // deferred "jobs", run after the response is rendered
 	afterKeys []string // dedupes deferred jobs
+
+	outbound []outbound // webhook deliveries, sent once the state lock is released
 }
 
 func newReqCtx(s *Server, r *http.Request) *reqCtx {

@@ -56,6 +56,8 @@ type Server struct {
 
 	logMu sync.Mutex
 	log   []Request
+
+	deliveries deliveryLog // webhook deliveries (webhook_delivery.go)
 }
 
 // New returns a Server with no accounts or users; only the PlatformApp token exists.
@@ -105,6 +107,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.tickDelayed()
 	s.mu.Unlock()
 
+	s.deliver(c.outbound)
 	c.resp.write(w)
 	s.record(r, c.resp.status)
 }

@@ -60,6 +60,7 @@ type account struct {
 	cannedResponses    []*cannedResponse
 	customAttributeDef []*customAttributeDefinition
 	automationRules    []*automationRule
+	vocab              *vocabState // macros and SLA policies (vocab_state.go)
 
 	// roundRobin holds, per inbox, the order in which members are picked next.
 	roundRobin map[int64][]int64

@@ -97,7 +97,9 @@ func (s *Server) updateWebhook(c *reqCtx) error {
 }
 
 // applyWebhookParams permits url, name, inbox_id (not checked against the account) and
-// subscriptions (null falls back to the column default; [] and unknown events are invalid).
+// subscriptions. Only an array is permitted for subscriptions: a string or null is dropped, so
+// a create keeps the column default and an update keeps the stored list; [] and unknown events
+// are invalid, duplicates are stored as sent.
 func (s *Server) applyWebhookParams(a *account, w *webhook, body map[string]any) error {
 	next := *w
 	if v, ok := body["url"]; ok {
@@ -110,31 +112,33 @@ func (s *Server) applyWebhookParams(a *account, w *webhook, body map[string]any)
 		next.inboxID = v
 	}
 	validSubs := true
-	if v, ok := body["subscriptions"]; ok {
-		if v == nil {
-			next.subscriptions = append([]string{}, defaultSubscriptions...)
-		} else {
-			list, isList := v.([]any)
-			validSubs = isList && len(list) > 0
-			next.subscriptions = nil
-			for _, e := range list {
-				ev, _ := strVal(e)
-				if !containsString(webhookEvents, ev) {
-					validSubs = false
-				}
-				next.subscriptions = append(next.subscriptions, ev)
+	if list, isList := body["subscriptions"].([]any); isList {
+		validSubs = len(list) > 0
+		next.subscriptions = []string{}
+		for _, e := range list {
+			ev, _ := strVal(e)
+			if !containsString(webhookEvents, ev) {
+				validSubs = false
 			}
+			next.subscriptions = append(next.subscriptions, ev)
 		}
 	}
 	v := &validation{}
+	taken := false
+	for _, other := range a.webhooks {
+		if other.id != w.id && other.url == next.url && next.url != "" {
+			taken = true
+		}
+	}
+	if taken {
+		v.add("url", "Url has already been taken")
+	}
 	if !webhookURLFormat.MatchString(next.url) {
 		v.add("url", "Url is invalid")
-	} else {
-		for _, other := range a.webhooks {
-			if other.id != w.id && other.url == next.url {
-				v.add("url", "Url has already been taken")
-			}
-		}
+	}
+	v.checkLength("url", "Url", next.url, 20000)
+	if n, ok := next.name.(string); ok {
+		v.checkLength("name", "Name", n, 255)
 	}
 	if !validSubs {
 		v.add("subscriptions", "Subscriptions Invalid events")
@@ -144,6 +148,18 @@ func (s *Server) applyWebhookParams(a *account, w *webhook, body map[string]any)
 	}
 	*w = next
 	return nil
+}
+
+// deleteInboxWebhooks is the part of an inbox's deletion job that removes the account webhooks
+// bound to that inbox.
+func (s *Server) deleteInboxWebhooks(a *account, inboxID int64) {
+	kept := a.webhooks[:0:0]
+	for _, w := range a.webhooks {
+		if id, ok := castInt(w.inboxID); !ok || id != inboxID {
+			kept = append(kept, w)
+		}
+	}
+	a.webhooks = kept
 }
 
 func (s *Server) deleteWebhook(c *reqCtx) error {
