@@ -65,7 +65,7 @@ func (c *Client) CreateMacro(ctx context.Context, accountID int64, in MacroInput
 
 // UpdateMacro replaces a macro's name, visibility and actions: a global macro needs an
 // administrator, a personal one its author. An unknown id, which Chatwoot answers with a 500,
-// gives *MissingError.
+// gives *NotFoundError.
 func (c *Client) UpdateMacro(ctx context.Context, accountID, macroID int64, in MacroInput) (*Macro, error) {
 	m, err := c.macroCall(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/macros/%d", macroID), body: macroBody(in), idempotent: true})
 	if err != nil {
@@ -75,7 +75,7 @@ func (c *Client) UpdateMacro(ctx context.Context, accountID, macroID int64, in M
 }
 
 // DeleteMacro deletes a macro, with the same rights as UpdateMacro. An unknown id gives
-// *MissingError.
+// *NotFoundError.
 func (c *Client) DeleteMacro(ctx context.Context, accountID, macroID int64) error {
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/macros/%d", macroID), idempotent: true}, nil)
 	if err != nil {
@@ -95,7 +95,7 @@ func (c *Client) macroCall(ctx context.Context, cl call) (*Macro, error) {
 	return env.Payload, nil
 }
 
-// confirmMacroMissing turns the 500 of an unknown id into *MissingError when reading the macro
+// confirmMacroMissing turns the 500 of an unknown id into *NotFoundError when reading the macro
 // answers 404. Anything else is returned as it was.
 func (c *Client) confirmMacroMissing(ctx context.Context, accountID, macroID int64, err error) error {
 	apiErr, ok := asAPIError(err)
@@ -103,7 +103,7 @@ func (c *Client) confirmMacroMissing(ctx context.Context, accountID, macroID int
 		return err
 	}
 	if _, getErr := c.GetMacro(ctx, accountID, macroID); IsNotFound(getErr) {
-		return &MissingError{Kind: "macro", AccountID: accountID, ID: macroID, Cause: err}
+		return &NotFoundError{Kind: "macro", AccountID: accountID, ID: macroID, Cause: err}
 	}
 	return err
 }

@@ -50,7 +50,7 @@ func (c *Client) ListSLAPolicies(ctx context.Context, accountID int64) ([]SLAPol
 }
 
 // GetSLAPolicy reads one policy. An unknown id, which Chatwoot answers with a 500, gives
-// *MissingError once the list confirms it.
+// *NotFoundError once the list confirms it.
 func (c *Client) GetSLAPolicy(ctx context.Context, accountID, policyID int64) (*SLAPolicy, error) {
 	p, err := c.slaCall(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/sla_policies/%d", policyID), idempotent: true})
 	if err != nil {
@@ -66,7 +66,7 @@ func (c *Client) CreateSLAPolicy(ctx context.Context, accountID int64, in SLAPol
 }
 
 // UpdateSLAPolicy replaces a policy's fields (administrators only). An unknown id gives
-// *MissingError.
+// *NotFoundError.
 func (c *Client) UpdateSLAPolicy(ctx context.Context, accountID, policyID int64, in SLAPolicyInput) (*SLAPolicy, error) {
 	p, err := c.slaCall(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/sla_policies/%d", policyID), body: slaBody{in}, idempotent: true})
 	if err != nil {
@@ -122,14 +122,14 @@ func (c *Client) slaCall(ctx context.Context, cl call) (*SLAPolicy, error) {
 	return env.Payload, nil
 }
 
-// confirmSLAMissing turns a 500 into *MissingError when the list lacks the policy.
+// confirmSLAMissing turns a 500 into *NotFoundError when the list lacks the policy.
 func (c *Client) confirmSLAMissing(ctx context.Context, accountID, policyID int64, err error) error {
 	apiErr, ok := asAPIError(err)
 	if !ok || apiErr.StatusCode != http.StatusInternalServerError {
 		return err
 	}
 	if listed, listErr := c.SLAPolicyListed(ctx, accountID, policyID); listErr == nil && !listed {
-		return &MissingError{Kind: "SLA policy", AccountID: accountID, ID: policyID, Cause: err}
+		return &NotFoundError{Kind: "SLA policy", AccountID: accountID, ID: policyID, Cause: err}
 	}
 	return err
 }

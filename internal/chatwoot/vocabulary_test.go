@@ -213,14 +213,14 @@ func TestMacroClientRoundTripAndMissingIDs(t *testing.T) {
 	if _, err := e.admin.GetMacro(e.ctx, e.acct, m.ID); !chatwoot.IsNotFound(err) {
 		t.Fatalf("get after delete: %v", err)
 	}
-	if _, err := e.admin.UpdateMacro(e.ctx, e.acct, m.ID, in); !chatwoot.IsMissing(err) || chatwoot.IsNotFound(err) {
-		t.Fatalf("update of a deleted macro (a 500 in Chatwoot): %v", err)
+	if _, err := e.admin.UpdateMacro(e.ctx, e.acct, m.ID, in); !chatwoot.IsNotFound(err) || !errors.As(err, new(*chatwoot.NotFoundError)) {
+		t.Fatalf("update of a deleted macro (a 500 in Chatwoot, confirmed absent by a read): %v", err)
 	}
-	if err := e.admin.DeleteMacro(e.ctx, e.acct, m.ID); !chatwoot.IsMissing(err) {
+	if err := e.admin.DeleteMacro(e.ctx, e.acct, m.ID); !chatwoot.IsNotFound(err) {
 		t.Fatalf("delete of a deleted macro: %v", err)
 	}
 	// Another user's personal macro answers update with 401, not a missing error.
-	if _, err := e.admin.UpdateMacro(e.ctx, e.acct, mine.ID, in); !chatwoot.IsUnauthorized(err) || chatwoot.IsMissing(err) {
+	if _, err := e.admin.UpdateMacro(e.ctx, e.acct, mine.ID, in); !chatwoot.IsUnauthorized(err) || chatwoot.IsNotFound(err) {
 		t.Fatalf("update of another's personal macro: %v", err)
 	}
 }
@@ -253,10 +253,10 @@ func TestSLAPolicyClientRoundTripAndAsyncDelete(t *testing.T) {
 	if err := e.admin.WaitSLAPolicyDeleted(e.ctx, e.acct, p.ID, time.Millisecond); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.admin.GetSLAPolicy(e.ctx, e.acct, p.ID); !chatwoot.IsMissing(err) {
+	if _, err := e.admin.GetSLAPolicy(e.ctx, e.acct, p.ID); !chatwoot.IsNotFound(err) {
 		t.Fatalf("get after the job (a 500 in Chatwoot): %v", err)
 	}
-	if _, err := e.admin.UpdateSLAPolicy(e.ctx, e.acct, p.ID, chatwoot.SLAPolicyInput{Name: "x"}); !chatwoot.IsMissing(err) {
+	if _, err := e.admin.UpdateSLAPolicy(e.ctx, e.acct, p.ID, chatwoot.SLAPolicyInput{Name: "x"}); !chatwoot.IsNotFound(err) {
 		t.Fatalf("update after the job: %v", err)
 	}
 	if err := e.admin.DeleteSLAPolicy(e.ctx, e.acct, p.ID); err != nil {
