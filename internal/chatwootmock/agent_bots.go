@@ -2,7 +2,7 @@ package chatwootmock
 
 import "encoding/json"
 
-// agentBotJSON is the Application agent_bot partial (§6.11): the access token only for this
+// agentBotJSON is the Application agent_bot partial (DESIGN.md §6.11): the access token only for this
 // account's own bots, the secret only for administrators and non-system bots.
 func (s *Server) agentBotJSON(c *reqCtx, b *agentBot) obj {
 	var accountID any

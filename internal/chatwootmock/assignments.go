@@ -1,6 +1,6 @@
 package chatwootmock
 
-// createAssignment is POST …/conversations/{display_id}/assignments (§4). Dispatch depends on
+// createAssignment is POST …/conversations/{display_id}/assignments (DESIGN.md §4). Dispatch depends on
 // key presence: assignee_id (even null) wins over team_id; neither answers a literal null.
 func (s *Server) createAssignment(c *reqCtx) error {
 	cv, err := s.fetchConversation(c, "conversation_id")
@@ -9,7 +9,7 @@ func (s *Server) createAssignment(c *reqCtx) error {
 	}
 	before := [3]int64{cv.assigneeID, cv.assigneeBotID, cv.teamID}
 	defer func() {
-		// Assignment columns are in the conversation_updated whitelist (§4.8).
+		// Assignment columns are in the conversation_updated whitelist (DESIGN.md §4.8).
 		if before != [3]int64{cv.assigneeID, cv.assigneeBotID, cv.teamID} {
 			s.dispatchEvent(c, cv, "conversation_updated")
 			s.conversationWebhook(c, cv, "conversation_updated", assignmentChanges(before, cv))
@@ -77,7 +77,7 @@ func (s *Server) assignBot(c *reqCtx, cv *conversation) error {
 	return nil
 }
 
-// assignTeam sets or clears the team and answers Team#as_json or null; side effects (§4.5) run
+// assignTeam sets or clears the team and answers Team#as_json or null; side effects (DESIGN.md §4.5) run
 // only when the team actually changes.
 func (s *Server) assignTeam(c *reqCtx, cv *conversation) error {
 	var t *team
@@ -134,7 +134,7 @@ func (s *Server) ensureAssigneeFromTeam(a *account, cv *conversation) {
 }
 
 // isOnline: without websocket presence an agent is available only with auto_offline=false, and
-// then their status is the configured availability (§11.11).
+// then their status is the configured availability (DESIGN.md §11.11).
 func isOnline(a *account, userID int64) bool {
 	m := a.member(userID)
 	return m != nil && !m.autoOffline && m.availability == "online"
@@ -218,7 +218,7 @@ func (s *Server) conversationCandidates(a *account, in *inbox, cv *conversation)
 }
 
 // runAutoAssignment is AutoAssignmentHandler's after_save for a conversation that was created
-// open or changed to open (§4.7, §11.9.3): synchronous on legacy accounts, a job under
+// open or changed to open (DESIGN.md §4.7, §11.9.3): synchronous on legacy accounts, a job under
 // assignment_v2.
 func (s *Server) runAutoAssignment(c *reqCtx, cv *conversation) {
 	in := s.state.inboxes[cv.inboxID]

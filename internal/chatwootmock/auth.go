@@ -37,7 +37,7 @@ func (s *Server) tokenOwner(token string) any {
 	return nil
 }
 
-// authenticate applies §1 (application), §11.1 (platform) or §11.8 (profile) in Chatwoot's order.
+// authenticate applies DESIGN.md §1 (application), §11.1 (platform) or §11.8 (profile) in Chatwoot's order.
 func (s *Server) authenticate(c *reqCtx, rt *route) error {
 	if rt.kind == publicAPI {
 		return nil

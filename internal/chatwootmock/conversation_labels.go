@@ -7,7 +7,7 @@ import (
 )
 
 // Conversation labels (Conversations::LabelsController with LabelConcern). Labels are
-// acts_as_taggable_on tags: any string is stored, whether or not a Label record (§6.7) exists.
+// acts_as_taggable_on tags: any string is stored, whether or not a Label record (DESIGN.md §6.7) exists.
 //
 // Not modelled: tags are global rows in Chatwoot, so a new tag that differs only in case from an
 // existing one is filed under the existing name (visible on a later index); quoted tags

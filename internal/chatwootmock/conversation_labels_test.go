@@ -24,7 +24,7 @@ func labelsOf(t *testing.T, r reply) []string {
 	return out
 }
 
-// conversationLabels reads the conversation partial's "labels" (§5.2).
+// conversationLabels reads the conversation partial's "labels" (DESIGN.md §5.2).
 func (h *harness) conversationLabels(sc *fixture.Scenario, id int64) []string {
 	h.t.Helper()
 	out := []string{}
@@ -79,8 +79,8 @@ func TestSection6_7_ConversationLabelsReplaceTheList(t *testing.T) {
 	}
 }
 
-// The labels endpoints share the conversation lookup and ConversationPolicy#show? (§4.1, §5.3), and
-// AgentBot tokens may call both (§1.1).
+// The labels endpoints share the conversation lookup and ConversationPolicy#show? (DESIGN.md §4.1, §5.3), and
+// AgentBot tokens may call both (DESIGN.md §1.1).
 func TestSection5_3_ConversationLabelsPermission(t *testing.T) {
 	h := newHarness(t)
 	sc := h.seed(fixture.SeedOptions{Conversations: 1})

@@ -20,7 +20,7 @@ func agentBotSlimJSON(b *agentBot) obj {
 	return append(o, field{"bot_type", b.botType})
 }
 
-// conversationJSON is the conversation partial (§5.2). The id is the display_id, there is no
+// conversationJSON is the conversation partial (DESIGN.md §5.2). The id is the display_id, there is no
 // top-level assignee_id/team_id, and meta keys for an absent assignee or team are omitted.
 func (s *Server) conversationJSON(c *reqCtx, a *account, cv *conversation) (obj, error) {
 	ct := s.state.contacts[cv.contactID]
@@ -79,7 +79,7 @@ func nullableID(id int64) any {
 	return id
 }
 
-// canShowConversation is ConversationPolicy#show? (§5.3).
+// canShowConversation is ConversationPolicy#show? (DESIGN.md §5.3).
 func (c *reqCtx) canShowConversation(s *Server, cv *conversation) bool {
 	if c.bot != nil || c.isAdmin() {
 		return true
@@ -120,7 +120,7 @@ func (s *Server) showConversation(c *reqCtx) error {
 	return s.renderConversation(c, cv)
 }
 
-// resolveContactInbox is ConversationsController#set_contact_inbox (§11.9.3).
+// resolveContactInbox is ConversationsController#set_contact_inbox (DESIGN.md §11.9).
 func (s *Server) resolveContactInbox(c *reqCtx) (*inbox, *contact, string, error) {
 	p := c.p
 	source, _ := strVal(p.get("source_id"))
@@ -319,7 +319,7 @@ func (s *Server) togglePriority(c *reqCtx) error {
 	return nil
 }
 
-// toggleStatus sets or toggles the status; an agent ending on "open" self-assigns (§11.9.5).
+// toggleStatus sets or toggles the status; an agent ending on "open" self-assigns (DESIGN.md §11.9).
 func (s *Server) toggleStatus(c *reqCtx) error {
 	cv, err := s.fetchConversation(c, "id")
 	if err != nil {
@@ -382,7 +382,7 @@ func (s *Server) toggleStatus(c *reqCtx) error {
 	return nil
 }
 
-// listConversations is ConversationFinder (§11.9.4): counts ignore assignee_type and paging but
+// listConversations is ConversationFinder (DESIGN.md §11.9): counts ignore assignee_type and paging but
 // respect status, inbox, team and labels.
 func (s *Server) listConversations(c *reqCtx) error {
 	p := c.p

@@ -1,6 +1,6 @@
 package chatwootmock
 
-// ---- /inbox_members (§6.5): inbox_id travels in the body for POST, PATCH and DELETE ----
+// ---- /inbox_members (DESIGN.md §6.5): inbox_id travels in the body for POST, PATCH and DELETE ----
 
 // membersPayload renders inbox members, filtered to users of the current account.
 func (s *Server) membersPayload(c *reqCtx, in *inbox) obj {
@@ -97,7 +97,7 @@ func (s *Server) setInboxMembers(c *reqCtx) error {
 	return nil
 }
 
-// removeInboxMembers ignores unknown ids; conversations stay assigned (§6.5).
+// removeInboxMembers ignores unknown ids; conversations stay assigned (DESIGN.md §6.5).
 func (s *Server) removeInboxMembers(c *reqCtx) error {
 	in, ids, err := s.inboxMemberParams(c)
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Feature flags of config/features.yml at v4.15.1 (§11.3): enabled by default, then the rest.
+// Feature flags of config/features.yml at v4.15.1 (DESIGN.md §11.3): enabled by default, then the rest.
 var (
 	defaultFeatures = []string{"inbound_emails", "channel_email", "channel_facebook", "help_center", "agent_bots",
 		"macros", "agent_management", "team_management", "inbox_management", "labels", "custom_attributes",
@@ -92,7 +92,7 @@ func (s *Server) platformRecord(c *reqCtx, kind, idVar string) (int64, error) {
 	return id, nil
 }
 
-// ---- accounts (§11.3) ----
+// ---- accounts (DESIGN.md §11.3) ----
 
 func (s *Server) accountJSON(a *account) obj {
 	features := obj{}
@@ -114,7 +114,7 @@ func (s *Server) platformListAccounts(c *reqCtx) error {
 		}
 		a := s.state.accounts[p.id]
 		if a == nil {
-			// The index renders the partial on an orphaned permissible's nil (§11.2).
+			// The index renders the partial on an orphaned permissible's nil (DESIGN.md §11.2).
 			return internalError()
 		}
 		out = append(out, s.accountJSON(a))
@@ -301,7 +301,7 @@ func (s *Server) destroyAccount(id int64) {
 	delete(s.state.accounts, id)
 }
 
-// ---- account users (§11.5) ----
+// ---- account users (DESIGN.md §11.5) ----
 
 func accountUserJSON(m *accountUser) obj {
 	return obj{{"id", m.id}, {"account_id", m.accountID}, {"user_id", m.userID}, {"role", m.role},
@@ -408,7 +408,7 @@ func (s *Server) removeMember(a *account, userID int64) {
 	}
 }
 
-// ---- users (§11.4) ----
+// ---- users (DESIGN.md §11.4) ----
 
 // memberships lists a user's account_users rows across accounts, oldest first.
 func (s *Server) memberships(userID int64) []*accountUser {
@@ -469,7 +469,7 @@ func (s *Server) userByEmail(email string) *user {
 	return nil
 }
 
-// platformCreateUser is find-or-create by email (§11.4): an existing user comes back unchanged,
+// platformCreateUser is find-or-create by email (DESIGN.md §11.4): an existing user comes back unchanged,
 // token included, and becomes permissible.
 func (s *Server) platformCreateUser(c *reqCtx) error {
 	email, _ := strVal(c.p.get("email"))
@@ -655,7 +655,7 @@ func (s *Server) platformUserToken(c *reqCtx) error {
 	return nil
 }
 
-// ---- agent bots (§11.6) ----
+// ---- agent bots (DESIGN.md §11.6) ----
 
 func platformBotJSON(b *agentBot) obj {
 	var accountID any

@@ -1,6 +1,6 @@
 package chatwootmock
 
-// ---- GET /api/v1/profile and the self-service endpoints (§11.8) ----
+// ---- GET /api/v1/profile and the self-service endpoints (DESIGN.md §11.8) ----
 
 // effectiveAvailability is availability_status: without websocket presence, an auto_offline
 // member is offline whatever their configured availability.

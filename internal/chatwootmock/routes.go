@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// apiKind selects the authentication rules of §1 (application), §11.1 (platform) or §11.8 (profile).
+// apiKind selects the authentication rules of DESIGN.md §1 (application), §11.1 (platform) or §11.8 (profile).
 type apiKind int
 
 const (
@@ -18,7 +18,7 @@ type route struct {
 	method  string
 	pattern []string
 	kind    apiKind
-	// botAllowed marks Chatwoot's BOT_ACCESSIBLE_ENDPOINTS (§1.1).
+	// botAllowed marks Chatwoot's BOT_ACCESSIBLE_ENDPOINTS (DESIGN.md §1.1).
 	botAllowed bool
 	// enterpriseOnly marks routes whose controllers only the Enterprise code has: on the
 	// community build Rails answers them with its routing 404 before authentication.
@@ -59,7 +59,7 @@ func init() {
 	addAll := func(rs []route) { routes = append(routes, rs...) }
 	const get, post, del = http.MethodGet, http.MethodPost, http.MethodDelete
 
-	// Platform API (§11.2–11.6).
+	// Platform API (DESIGN.md §11.2–11.6).
 	add(plat(get, "accounts", (*Server).platformListAccounts), plat(post, "accounts", (*Server).platformCreateAccount),
 		plat(get, "accounts/:id", (*Server).platformShowAccount), plat(del, "accounts/:id", (*Server).platformDeleteAccount))
 	addAll(both(plat, "accounts/:id", (*Server).platformUpdateAccount))
@@ -75,17 +75,17 @@ func init() {
 		plat(del, "agent_bots/:id/avatar", (*Server).platformDeleteBotAvatar))
 	addAll(both(plat, "agent_bots/:id", (*Server).platformUpdateBot))
 
-	// Profile (§11.8).
+	// Profile (DESIGN.md §11.8).
 	add(prof(get, "profile", (*Server).showProfile), prof(post, "profile/availability", (*Server).profileAvailability),
 		prof(post, "profile/auto_offline", (*Server).profileAutoOffline),
 		prof(post, "profile/reset_access_token", (*Server).profileResetToken))
 
-	// Agents (§6.1).
+	// Agents (DESIGN.md §6.1).
 	add(app(get, "agents", (*Server).listAgents), app(post, "agents", (*Server).createAgent),
 		app(post, "agents/bulk_create", (*Server).bulkCreateAgents), app(del, "agents/:id", (*Server).deleteAgent))
 	addAll(both(app, "agents/:id", (*Server).updateAgent))
 
-	// Teams and team members (§6.2, §6.3). Team members have a collection PATCH only, no PUT.
+	// Teams and team members (DESIGN.md §6.2, §6.3). Team members have a collection PATCH only, no PUT.
 	add(app(get, "teams", (*Server).listTeams), app(post, "teams", (*Server).createTeam),
 		app(get, "teams/:id", (*Server).showTeam), app(del, "teams/:id", (*Server).deleteTeam))
 	addAll(both(app, "teams/:id", (*Server).updateTeam))
@@ -94,7 +94,7 @@ func init() {
 		app(http.MethodPatch, "teams/:team_id/team_members", (*Server).setTeamMembers),
 		app(del, "teams/:team_id/team_members", (*Server).removeTeamMembers))
 
-	// Inboxes and inbox members (§6.4, §6.5).
+	// Inboxes and inbox members (DESIGN.md §6.4, §6.5).
 	add(app(get, "inboxes", (*Server).listInboxes), app(post, "inboxes", (*Server).createInbox),
 		app(get, "inboxes/:id", (*Server).showInbox), app(del, "inboxes/:id", (*Server).deleteInbox),
 		app(get, "inboxes/:id/assignable_agents", (*Server).assignableAgents),
@@ -105,11 +105,11 @@ func init() {
 		app(http.MethodPatch, "inbox_members", (*Server).setInboxMembers),
 		app(del, "inbox_members", (*Server).removeInboxMembers))
 
-	// Contacts (§11.9.2).
+	// Contacts (DESIGN.md §11.9).
 	add(app(get, "contacts", (*Server).listContacts), app(post, "contacts", (*Server).createContact),
 		app(get, "contacts/:id", (*Server).showContact))
 
-	// Conversations, assignments and conversation labels (§4, §5, §11.9; labels §1.1, §6.7).
+	// Conversations, assignments and conversation labels (DESIGN.md §4, §5, §11.9; labels §1.1, §6.7).
 	add(app(get, "conversations", (*Server).listConversations),
 		appBot(post, "conversations", (*Server).createConversation),
 		appBot(get, "conversations/:id", (*Server).showConversation),
@@ -120,34 +120,34 @@ func init() {
 		appBot(post, "conversations/:conversation_id/labels", (*Server).setConversationLabels))
 	addAll(both(appBot, "conversations/:id", (*Server).updateConversation))
 
-	// Agent bots (§6.11).
+	// Agent bots (DESIGN.md §6.11).
 	add(app(get, "agent_bots", (*Server).listAgentBots), app(post, "agent_bots", (*Server).createAgentBot),
 		app(get, "agent_bots/:id", (*Server).showAgentBot), app(del, "agent_bots/:id", (*Server).deleteAgentBot),
 		app(post, "agent_bots/:id/reset_access_token", (*Server).resetAgentBotToken))
 	addAll(both(app, "agent_bots/:id", (*Server).updateAgentBot))
 
-	// Automation rules (§6.6).
+	// Automation rules (DESIGN.md §6.6).
 	add(app(get, "automation_rules", (*Server).listAutomationRules), app(post, "automation_rules", (*Server).createAutomationRule),
 		app(get, "automation_rules/:id", (*Server).showAutomationRule), app(del, "automation_rules/:id", (*Server).deleteAutomationRule),
 		app(post, "automation_rules/:id/clone", (*Server).cloneAutomationRule))
 	addAll(both(app, "automation_rules/:id", (*Server).updateAutomationRule))
 
-	// Labels (§6.7).
+	// Labels (DESIGN.md §6.7).
 	add(app(get, "labels", (*Server).listLabels), app(post, "labels", (*Server).createLabel),
 		app(get, "labels/:id", (*Server).showLabel), app(del, "labels/:id", (*Server).deleteLabel))
 	addAll(both(app, "labels/:id", (*Server).updateLabel))
 
-	// Webhooks (§6.8): no GET-one route.
+	// Webhooks (DESIGN.md §6.8): no GET-one route.
 	add(app(get, "webhooks", (*Server).listWebhooks), app(post, "webhooks", (*Server).createWebhook),
 		app(del, "webhooks/:id", (*Server).deleteWebhook))
 	addAll(both(app, "webhooks/:id", (*Server).updateWebhook))
 
-	// Canned responses (§6.9): no GET-one route.
+	// Canned responses (DESIGN.md §6.9): no GET-one route.
 	add(app(get, "canned_responses", (*Server).listCannedResponses), app(post, "canned_responses", (*Server).createCannedResponse),
 		app(del, "canned_responses/:id", (*Server).deleteCannedResponse))
 	addAll(both(app, "canned_responses/:id", (*Server).updateCannedResponse))
 
-	// Custom attribute definitions (§6.10).
+	// Custom attribute definitions (DESIGN.md §6.10).
 	add(app(get, "custom_attribute_definitions", (*Server).listCustomAttributes),
 		app(post, "custom_attribute_definitions", (*Server).createCustomAttribute),
 		app(get, "custom_attribute_definitions/:id", (*Server).showCustomAttribute),

@@ -1,6 +1,7 @@
-// Package chatwootmock is a stateful, in-memory imitation of Chatwoot v4.15.1's Application and
-// Platform APIs, faithful to /work/shared/chatwoot/API.md: status codes, error bodies, envelopes,
-// key presence and side effects. It exists so the provider's tests run without a real Chatwoot.
+// Package chatwootmock is a stateful, in-memory imitation of Chatwoot's Application and Platform
+// APIs (v4.15.1 by default; 4.16 and 4.17 and both editions through Options), faithful to the
+// behaviour DESIGN.md describes: status codes, error bodies, envelopes, key presence and side
+// effects. It exists so the provider's tests run without a real Chatwoot.
 package chatwootmock
 
 import (

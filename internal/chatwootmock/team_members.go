@@ -1,6 +1,6 @@
 package chatwootmock
 
-// ---- /teams/{team_id}/team_members (§6.3) ----
+// ---- /teams/{team_id}/team_members (DESIGN.md §6.3) ----
 
 func (s *Server) listTeamMembers(c *reqCtx) error {
 	t, err := s.fetchTeam(c, "team_id")
