@@ -71,16 +71,16 @@ func TestLookups_OneListCallUnderConcurrency(t *testing.T) {
 				errs <- err
 			}
 			if a, err := chatwoot.Agents.Get(ctx, e.client, account, e.scenario.Agent1.ID); err != nil || a == nil {
-				errs <- fmt.Errorf("Agents.Get: %v, %v", a, err)
+				errs <- fmt.Errorf("Agents.Get: %v, %w", a, err)
 			}
 			if tm, err := chatwoot.Teams.Find(ctx, e.client, account, func(t *chatwoot.Team) bool { return t.ID == e.scenario.Team.ID }); err != nil || tm == nil {
-				errs <- fmt.Errorf("Teams.Find: %v, %v", tm, err)
+				errs <- fmt.Errorf("Teams.Find: %v, %w", tm, err)
 			}
 			if _, err := chatwoot.Inboxes.All(ctx, e.client, account); err != nil {
 				errs <- err
 			}
 			if b, err := chatwoot.AgentBots.Get(ctx, e.client, account, e.scenario.Bot.ID); err != nil || b == nil {
-				errs <- fmt.Errorf("AgentBots.Get: %v, %v", b, err)
+				errs <- fmt.Errorf("AgentBots.Get: %v, %w", b, err)
 			}
 		}()
 	}

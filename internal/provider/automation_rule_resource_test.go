@@ -128,7 +128,7 @@ func (a automationRulesAPI) checkActionParamIsJSONInteger(ruleID *int64, action 
 	return func(*terraform.State) error {
 		rule, err := a.find(*ruleID)
 		if err != nil || rule == nil {
-			return fmt.Errorf("reading rule %d from Chatwoot: %v (found: %v)", *ruleID, err, rule != nil)
+			return fmt.Errorf("reading rule %d from Chatwoot: %w (found: %v)", *ruleID, err, rule != nil)
 		}
 		actions, _ := rule["actions"].([]any)
 		if len(actions) <= action {
@@ -153,7 +153,7 @@ func (a automationRulesAPI) checkActive(ruleID *int64, want bool) resource.TestC
 	return func(*terraform.State) error {
 		rule, err := a.find(*ruleID)
 		if err != nil || rule == nil {
-			return fmt.Errorf("reading rule %d from Chatwoot: %v (found: %v)", *ruleID, err, rule != nil)
+			return fmt.Errorf("reading rule %d from Chatwoot: %w (found: %v)", *ruleID, err, rule != nil)
 		}
 		if rule["active"] != want {
 			return fmt.Errorf("rule %d has active=%v in Chatwoot, want %v", *ruleID, rule["active"], want)

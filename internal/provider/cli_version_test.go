@@ -24,7 +24,7 @@ var (
 // runningOpenTofu reports whether TF_ACC_TERRAFORM_PATH is OpenTofu, from its version output.
 func runningOpenTofu() bool {
 	cliFlavorOnce.Do(func() {
-		out, err := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), "version").Output()
+		out, err := exec.CommandContext(context.Background(), os.Getenv("TF_ACC_TERRAFORM_PATH"), "version").Output()
 		cliIsOpenTofu = err == nil && strings.Contains(string(out), "OpenTofu")
 	})
 	return cliIsOpenTofu

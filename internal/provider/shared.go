@@ -65,17 +65,17 @@ func parseAccountScopedID(raw string, defaultAccountID int64, what string) (acco
 		}
 		id, err = parsePositiveID(parts[0])
 		if err != nil {
-			return 0, 0, fmt.Errorf("the import id %q is malformed: %s %s", raw, err, form)
+			return 0, 0, fmt.Errorf("the import id %q is malformed: %w %s", raw, err, form)
 		}
 		return defaultAccountID, id, nil
 	case 2:
 		accountID, err = parsePositiveID(parts[0])
 		if err != nil {
-			return 0, 0, fmt.Errorf("the import id %q has a malformed account id: %s %s", raw, err, form)
+			return 0, 0, fmt.Errorf("the import id %q has a malformed account id: %w %s", raw, err, form)
 		}
 		id, err = parsePositiveID(parts[1])
 		if err != nil {
-			return 0, 0, fmt.Errorf("the import id %q has a malformed %s: %s %s", raw, what, err, form)
+			return 0, 0, fmt.Errorf("the import id %q has a malformed %s: %w %s", raw, what, err, form)
 		}
 		return accountID, id, nil
 	}

@@ -55,7 +55,7 @@ func TestAccTeam_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := api.GetTeam(ctx, a, teamID); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("team %d still exists after destroy (err %v)", teamID, err)
+				return fmt.Errorf("team %d still exists after destroy (err %w)", teamID, err)
 			}
 			return nil
 		}),
