@@ -6,16 +6,16 @@
 # tfplugindocs would otherwise fetch a Terraform binary (with --tf-version) or
 # use whatever `terraform` is first on PATH, so the provider schema is produced
 # here with a pinned CLI and handed to it with --providers-schema. That CLI is
-# OpenTofu 1.12.6: Terraform 1.5.7 predates provider functions and leaves them
-# out of `providers schema -json`, so their pages would be missing.
+# Terraform 1.14.9: Terraform 1.5.7 predates provider functions, and OpenTofu
+# has no actions, so either would leave pages out.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-SCHEMA_CLI="$ROOT/.tools/bin/tofu-1.12.6"
+SCHEMA_CLI="$ROOT/.tools/bin/terraform-1.14.9"
 TFPLUGINDOCS="$ROOT/.tools/bin/tfplugindocs"
-scripts/install-tools.sh tofu-1.12.6 tfplugindocs
+scripts/install-tools.sh terraform-1.14.9 tofu-1.12.6 tfplugindocs
 
 export TF_CLI_CONFIG_FILE="$ROOT/tools/cli-config.tfrc"
 export CHECKPOINT_DISABLE=1
@@ -28,11 +28,9 @@ export PATH="$ROOT/.tools/bin:$PATH"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-# OpenTofu installs the local provider under its own registry host; tfplugindocs
-# looks the schema up as "registry.terraform.io/hashicorp/<name>", so the key is
-# renamed in the schema file below.
+# tfplugindocs looks the schema up as "registry.terraform.io/hashicorp/<name>".
 platform="$(go env GOOS)_$(go env GOARCH)"
-plugin_dir="$tmp/plugins/registry.opentofu.org/hashicorp/chatwoot/0.0.1/$platform"
+plugin_dir="$tmp/plugins/registry.terraform.io/hashicorp/chatwoot/0.0.1/$platform"
 echo "==> building the provider for schema extraction" >&2
 go build -o "$plugin_dir/terraform-provider-chatwoot_v0.0.1" .
 printf 'provider "chatwoot" {}\n' >"$tmp/main.tf"
@@ -42,11 +40,12 @@ echo "==> reading the provider schema with $(basename "$SCHEMA_CLI")" >&2
   cd "$tmp"
   "$SCHEMA_CLI" init -input=false -backend=false -plugin-dir=plugins >init.log 2>&1 ||
     { cat init.log >&2; exit 1; }
-  "$SCHEMA_CLI" providers schema -json >schema.opentofu.json
-  sed 's#"registry.opentofu.org/hashicorp/chatwoot"#"registry.terraform.io/hashicorp/chatwoot"#' schema.opentofu.json >schema.json
+  "$SCHEMA_CLI" providers schema -json >schema.json
 )
 grep -q '"conversation_url"' "$tmp/schema.json" ||
   { echo "error: the schema has no provider functions; their pages would be missing" >&2; exit 1; }
+grep -q '"chatwoot_conversation_assign"' "$tmp/schema.json" ||
+  { echo "error: the schema has no actions; their pages would be missing" >&2; exit 1; }
 
 echo "==> tfplugindocs generate" >&2
 "$TFPLUGINDOCS" generate \
@@ -65,8 +64,8 @@ if ! "$TFPLUGINDOCS" validate \
 fi
 
 if [[ -d examples ]]; then
-  # OpenTofu 1.12.6 formats the function example too; Terraform 1.5.7 cannot parse
-  # provider-defined function calls.
-  echo "==> tofu fmt -recursive examples/" >&2
+  # Terraform 1.14.9 parses the function and action examples too; Terraform 1.5.7
+  # cannot parse provider-defined function calls.
+  echo "==> $(basename "$SCHEMA_CLI") fmt -recursive examples/" >&2
   "$SCHEMA_CLI" fmt -recursive examples/
 fi

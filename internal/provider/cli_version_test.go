@@ -41,6 +41,8 @@ var (
 	cliSupportsFunctions = requireCLIFeature{"provider functions", version.Must(version.NewVersion("1.8.0")), version.Must(version.NewVersion("1.7.0"))}
 	// Import by resource identity: Terraform 1.12, OpenTofu 1.12.
 	cliSupportsIdentityImport = requireCLIFeature{"import by resource identity", version.Must(version.NewVersion("1.12.0")), version.Must(version.NewVersion("1.12.0"))}
+	// Actions: Terraform 1.14; OpenTofu has none (a nil version).
+	cliSupportsActions = requireCLIFeature{"actions", version.Must(version.NewVersion("1.14.0")), nil}
 )
 
 var _ tfversion.TerraformVersionCheck = requireCLIFeature{}
@@ -49,6 +51,10 @@ func (c requireCLIFeature) CheckTerraformVersion(_ context.Context, req tfversio
 	name, minimum := "Terraform", c.terraform
 	if runningOpenTofu() {
 		name, minimum = "OpenTofu", c.openTofu
+		if minimum == nil {
+			resp.Skip = fmt.Sprintf("OpenTofu has no %s; this is OpenTofu %v", c.feature, req.TerraformVersion)
+			return
+		}
 	}
 	if req.TerraformVersion == nil || req.TerraformVersion.Core().LessThan(minimum) {
 		resp.Skip = fmt.Sprintf("%s needs %s %s or later; this is %s %v", c.feature, name, minimum, name, req.TerraformVersion)

@@ -138,7 +138,7 @@ func (r *conversationAssignmentResource) Create(ctx context.Context, req resourc
 		return
 	}
 	id := objectID{plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()}
-	if r.checkReferences(ctx, client, id.accountID, plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
+	if checkAssignmentReferences(ctx, client, id.accountID, plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 
@@ -234,7 +234,7 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 		return
 	}
 	id := objectID{plan.AccountID.ValueInt64(), plan.ConversationID.ValueInt64()}
-	if r.checkReferences(ctx, client, id.accountID, changedReferences(plan, prior), &resp.Diagnostics); resp.Diagnostics.HasError() {
+	if checkAssignmentReferences(ctx, client, id.accountID, changedReferences(plan, prior), &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 
@@ -337,10 +337,11 @@ func (r *conversationAssignmentResource) ImportState(ctx context.Context, req re
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, []byte(`true`))...)
 }
 
-// checkReferences makes sure every agent, bot and team the plan is about to send exists in the
-// account, because Chatwoot would answer an unknown one by silently clearing the assignment.
-// Nothing is sent when one is missing.
-func (r *conversationAssignmentResource) checkReferences(ctx context.Context, client *chatwoot.Client, accountID int64, refs conversationAssignmentModel, diags *diag.Diagnostics) {
+// checkAssignmentReferences makes sure every agent, bot and team an assignment is about to send
+// exists in the account, because Chatwoot would answer an unknown one by silently clearing the
+// assignment. Nothing is sent when one is missing. The resource and the chatwoot_conversation_assign
+// action both call it.
+func checkAssignmentReferences(ctx context.Context, client *chatwoot.Client, accountID int64, refs conversationAssignmentModel, diags *diag.Diagnostics) {
 	type check struct {
 		attr   string
 		value  types.Int64

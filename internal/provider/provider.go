@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -41,6 +42,7 @@ var (
 	_ provider.Provider                   = (*chatwootProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*chatwootProvider)(nil)
 	_ provider.ProviderWithFunctions      = (*chatwootProvider)(nil)
+	_ provider.ProviderWithActions        = (*chatwootProvider)(nil)
 )
 
 // New returns a constructor for the provider, stamped with the binary's version.
@@ -271,7 +273,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 	if cfg.BaseURL.IsUnknown() || cfg.APIAccessToken.IsUnknown() {
 		// Planning with credentials that are not known yet: resources plan without a client and
 		// Terraform configures the provider again, with known values, before applying.
-		resp.ResourceData, resp.DataSourceData = data, data
+		resp.ResourceData, resp.DataSourceData, resp.ActionData, resp.EphemeralResourceData = data, data, data, data
 		return
 	}
 
@@ -328,7 +330,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 		"private_ca": len(transport.CACertificatePEM) > 0, "insecure_skip_verify": transport.InsecureSkipVerify,
 	})
 	data.client = client
-	resp.ResourceData, resp.DataSourceData = data, data
+	resp.ResourceData, resp.DataSourceData, resp.ActionData, resp.EphemeralResourceData = data, data, data, data
 }
 
 // transportSettings reads the retry, timeout, rate and TLS settings with their defaults. The
@@ -401,6 +403,13 @@ func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewProfileDataSource,
 		NewTeamDataSource,
 		NewTeamsDataSource,
+	}
+}
+
+// Actions are supported by Terraform 1.14 and later; older CLIs and OpenTofu do not see them.
+func (p *chatwootProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewConversationAssignAction,
 	}
 }
 

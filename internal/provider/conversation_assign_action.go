@@ -1,0 +1,143 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/actionvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var (
+	_ action.ActionWithConfigure        = (*conversationAssignAction)(nil)
+	_ action.ActionWithConfigValidators = (*conversationAssignAction)(nil)
+)
+
+// NewConversationAssignAction is the chatwoot_conversation_assign action: the imperative "route
+// this conversation now", with the safety of chatwoot_conversation_assignment (every id checked
+// before anything is sent, team then agent, Chatwoot's answer checked) and no state.
+func NewConversationAssignAction() action.Action {
+	return &conversationAssignAction{}
+}
+
+type conversationAssignAction struct {
+	data *providerData
+}
+
+type conversationAssignModel struct {
+	AccountID      types.Int64 `tfsdk:"account_id"`
+	ConversationID types.Int64 `tfsdk:"conversation_id"`
+	AssigneeID     types.Int64 `tfsdk:"assignee_id"`
+	AgentBotID     types.Int64 `tfsdk:"agent_bot_id"`
+	TeamID         types.Int64 `tfsdk:"team_id"`
+}
+
+func (a *conversationAssignAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_conversation_assign"
+}
+
+func (a *conversationAssignAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	idValidators := []validator.Int64{int64validator.AtLeast(1)}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Assigns a conversation to an agent (or an agent bot) and/or a team, once, when Terraform invokes " +
+			"the action (`terraform apply -invoke=action.chatwoot_conversation_assign.<name>`, or an `action_trigger` in another " +
+			"resource's `lifecycle`). Terraform 1.14 or later.\n\n" +
+			"Unlike `chatwoot_conversation_assignment`, it keeps no state: nothing is restored if the assignment changes later, and " +
+			"nothing is cleared on destroy. It is as careful as the resource: every agent, bot and team id is checked against the " +
+			"account before anything is sent (Chatwoot would silently clear the assignment for an unknown one), the team is " +
+			"assigned before the agent (Chatwoot ignores `team_id` in a request that names an agent), and Chatwoot's answer is " +
+			"checked.",
+		Attributes: map[string]schema.Attribute{
+			"account_id": schema.Int64Attribute{
+				MarkdownDescription: accountIDDescription,
+				Optional:            true,
+				Validators:          idValidators,
+			},
+			"conversation_id": schema.Int64Attribute{
+				MarkdownDescription: "The conversation's number as shown in the Chatwoot UI and its URLs (its display id).",
+				Required:            true,
+				Validators:          idValidators,
+			},
+			"assignee_id": schema.Int64Attribute{
+				MarkdownDescription: "The user id of the agent to assign. Conflicts with `agent_bot_id`.",
+				Optional:            true,
+				Validators:          idValidators,
+			},
+			"agent_bot_id": schema.Int64Attribute{
+				MarkdownDescription: "The id of an agent bot (the account's or a global one) to assign instead of an agent.",
+				Optional:            true,
+				Validators:          idValidators,
+			},
+			"team_id": schema.Int64Attribute{
+				MarkdownDescription: "The id of the team to assign; assigned before the agent.",
+				Optional:            true,
+				Validators:          idValidators,
+			},
+		},
+	}
+}
+
+func (a *conversationAssignAction) ConfigValidators(_ context.Context) []action.ConfigValidator {
+	return []action.ConfigValidator{
+		actionvalidator.AtLeastOneOf(path.MatchRoot("assignee_id"), path.MatchRoot("agent_bot_id"), path.MatchRoot("team_id")),
+		actionvalidator.Conflicting(path.MatchRoot("assignee_id"), path.MatchRoot("agent_bot_id")),
+	}
+}
+
+func (a *conversationAssignAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	a.data = providerDataFrom(req.ProviderData, "Action", &resp.Diagnostics)
+}
+
+func (a *conversationAssignAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var cfg conversationAssignModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if a.data == nil || a.data.client == nil {
+		resp.Diagnostics.AddError("Chatwoot Provider Not Configured",
+			"The provider has no Chatwoot client, so the action cannot assign anything. Check the provider block's base_url and api_access_token.")
+		return
+	}
+	client := a.data.client
+	accountID, _, ok := resolveAccountID(cfg.AccountID, a.data)
+	if !ok {
+		missingAccountDiagnostic(&resp.Diagnostics)
+		return
+	}
+	id := objectID{accountID, cfg.ConversationID.ValueInt64()}
+	refs := conversationAssignmentModel{AssigneeID: cfg.AssigneeID, AgentBotID: cfg.AgentBotID, TeamID: cfg.TeamID}
+	if checkAssignmentReferences(ctx, client, accountID, refs, &resp.Diagnostics); resp.Diagnostics.HasError() {
+		return
+	}
+
+	progress := func(format string, args ...any) {
+		if resp.SendProgress != nil {
+			resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
+		}
+	}
+	steps := assignmentSteps{client: client, id: id}
+	if !cfg.TeamID.IsNull() {
+		if !steps.assignTeam(ctx, cfg.TeamID.ValueInt64(), &resp.Diagnostics) {
+			return
+		}
+		progress("Conversation %d of account %d: team %d assigned.", id.id, id.accountID, cfg.TeamID.ValueInt64())
+	}
+	switch {
+	case !cfg.AssigneeID.IsNull():
+		if !steps.assignAgent(ctx, cfg.AssigneeID.ValueInt64(), &resp.Diagnostics) {
+			return
+		}
+		progress("Conversation %d of account %d: agent %d assigned.", id.id, id.accountID, cfg.AssigneeID.ValueInt64())
+	case !cfg.AgentBotID.IsNull():
+		if !steps.assignAgentBot(ctx, cfg.AgentBotID.ValueInt64(), &resp.Diagnostics) {
+			return
+		}
+		progress("Conversation %d of account %d: agent bot %d assigned.", id.id, id.accountID, cfg.AgentBotID.ValueInt64())
+	}
+}
