@@ -7,6 +7,9 @@
 #   BENCH_N=100,1000     resource counts
 #   BENCH_RUNS=3         runs per measurement (the report shows the median)
 #   BENCH_LATENCY=0,50ms mock latencies for the provider and the HTTP floor
+#   BENCH_TERRAFORM=terraform-1.5.7
+#                        the pinned CLI to measure with (a name in .tools/bin that
+#                        scripts/install-tools.sh builds, e.g. terraform-1.14.9)
 # Any arguments are passed to the runner (go run ./bench/runner -h lists them),
 # e.g. scripts/bench.sh -pprof to write CPU profiles of the provider processes.
 #
@@ -18,9 +21,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export GOTOOLCHAIN=local CHECKPOINT_DISABLE=1
 
-scripts/install-tools.sh terraform-1.5.7
+tf="${BENCH_TERRAFORM:-terraform-1.5.7}"
+scripts/install-tools.sh "$tf"
 
-args=(-terraform .tools/bin/terraform-1.5.7)
+args=(-terraform ".tools/bin/$tf")
 if [[ "${BENCH_QUICK:-}" == 1 ]]; then args+=(-quick); fi
 if [[ -n "${BENCH_N:-}" ]]; then args+=(-n "$BENCH_N"); fi
 if [[ -n "${BENCH_RUNS:-}" ]]; then args+=(-runs "$BENCH_RUNS"); fi

@@ -15,7 +15,7 @@ cd "$ROOT"
 
 SCHEMA_CLI="$ROOT/.tools/bin/terraform-1.14.9"
 TFPLUGINDOCS="$ROOT/.tools/bin/tfplugindocs"
-scripts/install-tools.sh terraform-1.14.9 tofu-1.12.6 tfplugindocs
+scripts/install-tools.sh terraform-1.14.9 tfplugindocs
 
 export TF_CLI_CONFIG_FILE="$ROOT/tools/cli-config.tfrc"
 export CHECKPOINT_DISABLE=1

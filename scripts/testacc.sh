@@ -2,8 +2,8 @@
 # Runs `go test` with the acceptance-test environment for one pinned CLI.
 #
 # Usage: scripts/testacc.sh CLI [go test arguments...]
-#   CLI is the name of a binary in .tools/bin: terraform-1.5.7, tofu-1.6.3 or
-#   tofu-1.12.6 (build it first with scripts/install-tools.sh CLI).
+#   CLI is the name of a binary in .tools/bin: terraform-1.5.7, terraform-1.14.9,
+#   tofu-1.6.3 or tofu-1.12.6 (build it first with scripts/install-tools.sh CLI).
 #
 # The CLI is always the pinned binary, never whatever `terraform` is on PATH, and
 # terraform-plugin-testing is never allowed to download one.
