@@ -387,6 +387,8 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAgentResource,
 		NewInboxAutoAssignmentResource,
 		NewAutomationRuleResource,
+		// The account's vocabulary (issue 18, labels to custom attributes).
+		NewLabelResource,
 	}
 }
 
