@@ -389,6 +389,7 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAutomationRuleResource,
 		// The account's vocabulary (issue 18, labels to custom attributes).
 		NewLabelResource,
+		NewCannedResponseResource,
 	}
 }
 

@@ -124,7 +124,7 @@ func (u uniqueFields[T]) takenDetail(accountID int64, values []string, existing 
 	return fmt.Sprintf("%s %d of account %d already has %s, and Chatwoot keeps it unique within an account%s, so "+
 		"%s. To manage the existing %s with this resource, import it:\n\n"+
 		"  terraform import %s.<name> %s\n\nor add an import block with to = %s.<name> and id = %q. Otherwise choose another %s.",
-		titleCase(u.kind.noun), existing, accountID, u.describe(values), u.reason, outcome, u.kind.noun,
+		strings.ToUpper(u.kind.noun[:1])+u.kind.noun[1:], existing, accountID, u.describe(values), u.reason, outcome, u.kind.noun,
 		u.kind.resourceType(), id, u.kind.resourceType(), id.String(), u.field)
 }
 
