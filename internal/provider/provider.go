@@ -390,6 +390,7 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		// The account's vocabulary (issue 18, labels to custom attributes).
 		NewLabelResource,
 		NewCannedResponseResource,
+		NewWebhookResource,
 	}
 }
 
