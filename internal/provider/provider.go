@@ -391,6 +391,7 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewLabelResource,
 		NewCannedResponseResource,
 		NewWebhookResource,
+		NewCustomAttributeDefinitionResource,
 	}
 }
 
