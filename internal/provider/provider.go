@@ -406,6 +406,11 @@ func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewProfileDataSource,
 		NewTeamDataSource,
 		NewTeamsDataSource,
+		// The account's vocabulary (issue 18).
+		NewLabelsDataSource,
+		NewCannedResponsesDataSource,
+		NewWebhooksDataSource,
+		NewCustomAttributeDefinitionsDataSource,
 	}
 }
 
