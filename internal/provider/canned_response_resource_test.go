@@ -69,7 +69,7 @@ func TestAccCannedResponse_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := findCanned(ctx, api, a, id); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("canned response %d still exists after destroy (err %v)", id, err)
+				return fmt.Errorf("canned response %d still exists after destroy (err %w)", id, err)
 			}
 			return nil
 		}),

@@ -70,7 +70,7 @@ func TestAccCustomAttributeDefinition_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := api.GetCustomAttributeDefinition(ctx, a, id); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("definition %d still exists after destroy (err %v)", id, err)
+				return fmt.Errorf("definition %d still exists after destroy (err %w)", id, err)
 			}
 			return nil
 		}),

@@ -94,7 +94,7 @@ func TestAccWebhook_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := findWebhook(ctx, api, a, id); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("webhook %d still exists after destroy (err %v)", id, err)
+				return fmt.Errorf("webhook %d still exists after destroy (err %w)", id, err)
 			}
 			return nil
 		}),
