@@ -85,7 +85,8 @@ func (r *webhookResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"time, with that webhook's id and the import command that adopts it. Event names are checked at plan time.\n\n" +
 			"Chatwoot cannot show one webhook, so webhooks are read through the account's list: a refresh of any number of " +
 			"them costs one request per account. Deleting the inbox a webhook is bound to deletes the webhook too, in a " +
-			"Chatwoot background job; the next plan then proposes to create it again." + adminOnlyNote,
+			"Chatwoot background job; the next plan then proposes to create it again.\n\n" +
+			"**Token role:** an administrator's access token. Chatwoot refuses agents' tokens even for reading webhooks.",
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
