@@ -320,3 +320,16 @@ func TestAccLabel_duplicateAtApply(t *testing.T) {
 		t.Errorf("Chatwoot holds labels %+v; want only the competing label %d", list, taken.ID)
 	}
 }
+
+// An agent's token may read labels but not create them; the error says an administrator is needed.
+func TestAccLabel_agentTokenRefused(t *testing.T) {
+	env := newTestEnv(t)
+	sc := env.seed(t, 0)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      labelConfig(env.BaseURL, sc.Agent1.AccessToken, sc.Account.ID, `  title = "agents-only"`),
+			ExpectError: regexp.MustCompile(`(?s)Chatwoot Permission Denied.*administrator's\s+token`),
+		}},
+	})
+}
