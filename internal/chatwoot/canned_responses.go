@@ -49,6 +49,7 @@ func (c *Client) SearchCannedResponses(ctx context.Context, accountID int64, sea
 // CreateCannedResponse creates a canned response (any member). A taken short code is a 422
 // naming "short_code". Not retried after an unknown outcome.
 func (c *Client) CreateCannedResponse(ctx context.Context, accountID int64, fields CannedResponseFields) (*CannedResponse, error) {
+	defer c.lookups.invalidate(accountID, CannedResponses.Kind) // the cached list is what Read sees
 	var cr CannedResponse
 	if _, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/canned_responses"), body: cannedBody{fields}}, &cr); err != nil {
 		return nil, err
@@ -58,6 +59,7 @@ func (c *Client) CreateCannedResponse(ctx context.Context, accountID int64, fiel
 
 // UpdateCannedResponse changes the fields that are set.
 func (c *Client) UpdateCannedResponse(ctx context.Context, accountID, id int64, fields CannedResponseFields) (*CannedResponse, error) {
+	defer c.lookups.invalidate(accountID, CannedResponses.Kind) // the cached list is what Read sees
 	var cr CannedResponse
 	cl := call{method: http.MethodPatch, path: accountPath(accountID, "/canned_responses/%d", id), body: cannedBody{fields}, idempotent: true}
 	if _, err := c.do(ctx, cl, &cr); err != nil {
@@ -68,6 +70,7 @@ func (c *Client) UpdateCannedResponse(ctx context.Context, accountID, id int64, 
 
 // DeleteCannedResponse deletes a canned response; an unknown id is a 404.
 func (c *Client) DeleteCannedResponse(ctx context.Context, accountID, id int64) error {
+	defer c.lookups.invalidate(accountID, CannedResponses.Kind) // the cached list is what Read sees
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/canned_responses/%d", id), idempotent: true}, nil)
 	return err
 }

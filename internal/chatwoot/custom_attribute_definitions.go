@@ -95,6 +95,7 @@ func (c *Client) GetCustomAttributeDefinition(ctx context.Context, accountID, id
 // same model, or a standard attribute's key, is a 422 naming "attribute_key". Not retried after
 // an unknown outcome.
 func (c *Client) CreateCustomAttributeDefinition(ctx context.Context, accountID int64, fields CustomAttributeDefinitionFields) (*CustomAttributeDefinition, error) {
+	defer c.lookups.invalidate(accountID, CustomAttributeDefinitions.Kind) // the cached list is what Read sees
 	var d CustomAttributeDefinition
 	cl := call{method: http.MethodPost, path: accountPath(accountID, "/custom_attribute_definitions"), body: customAttributeBody{fields}}
 	if _, err := c.do(ctx, cl, &d); err != nil {
@@ -106,6 +107,7 @@ func (c *Client) CreateCustomAttributeDefinition(ctx context.Context, accountID 
 // UpdateCustomAttributeDefinition changes the fields that are set (administrators only); key and
 // model may change too.
 func (c *Client) UpdateCustomAttributeDefinition(ctx context.Context, accountID, id int64, fields CustomAttributeDefinitionFields) (*CustomAttributeDefinition, error) {
+	defer c.lookups.invalidate(accountID, CustomAttributeDefinitions.Kind) // the cached list is what Read sees
 	var d CustomAttributeDefinition
 	cl := call{method: http.MethodPatch, path: accountPath(accountID, "/custom_attribute_definitions/%d", id), body: customAttributeBody{fields}, idempotent: true}
 	if _, err := c.do(ctx, cl, &d); err != nil {
@@ -117,6 +119,7 @@ func (c *Client) UpdateCustomAttributeDefinition(ctx context.Context, accountID,
 // DeleteCustomAttributeDefinition deletes a definition (administrators only); Chatwoot answers
 // 204, and 404 for an unknown id.
 func (c *Client) DeleteCustomAttributeDefinition(ctx context.Context, accountID, id int64) error {
+	defer c.lookups.invalidate(accountID, CustomAttributeDefinitions.Kind) // the cached list is what Read sees
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/custom_attribute_definitions/%d", id), idempotent: true}, nil)
 	return err
 }

@@ -51,6 +51,7 @@ func (c *Client) GetLabel(ctx context.Context, accountID, labelID int64) (*Label
 // CreateLabel creates a label (administrators only). A taken title, in any case, is a 422
 // naming "title". Not retried after an unknown outcome.
 func (c *Client) CreateLabel(ctx context.Context, accountID int64, fields LabelFields) (*Label, error) {
+	defer c.lookups.invalidate(accountID, Labels.Kind) // the cached list is what Read sees
 	var l Label
 	if _, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/labels"), body: labelBody{fields}}, &l); err != nil {
 		return nil, err
@@ -61,6 +62,7 @@ func (c *Client) CreateLabel(ctx context.Context, accountID int64, fields LabelF
 // UpdateLabel changes the fields that are set (administrators only). A rename reaches the
 // conversations and contacts tagged with the old title later, in a Chatwoot job.
 func (c *Client) UpdateLabel(ctx context.Context, accountID, labelID int64, fields LabelFields) (*Label, error) {
+	defer c.lookups.invalidate(accountID, Labels.Kind) // the cached list is what Read sees
 	var l Label
 	cl := call{method: http.MethodPatch, path: accountPath(accountID, "/labels/%d", labelID), body: labelBody{fields}, idempotent: true}
 	if _, err := c.do(ctx, cl, &l); err != nil {
@@ -72,6 +74,7 @@ func (c *Client) UpdateLabel(ctx context.Context, accountID, labelID int64, fiel
 // DeleteLabel deletes a label (administrators only). The row goes at once; the tags on
 // conversations and contacts go later.
 func (c *Client) DeleteLabel(ctx context.Context, accountID, labelID int64) error {
+	defer c.lookups.invalidate(accountID, Labels.Kind) // the cached list is what Read sees
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/labels/%d", labelID), idempotent: true}, nil)
 	return err
 }

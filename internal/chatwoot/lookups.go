@@ -30,6 +30,21 @@ var (
 	Inboxes   = CachedList[Inbox]{Kind: "inbox", list: (*Client).ListInboxes, id: func(i *Inbox) int64 { return i.ID }}
 )
 
+// The account's configuration vocabulary: kinds that have no useful "show one" endpoint (or
+// only an administrator's), read through their lists so that refreshing hundreds of them costs
+// one request per kind and account.
+var (
+	Labels                     = CachedList[Label]{Kind: "label", list: (*Client).ListLabels, id: func(l *Label) int64 { return l.ID }}
+	Webhooks                   = CachedList[Webhook]{Kind: "webhook", list: (*Client).ListWebhooks, id: func(w *Webhook) int64 { return w.ID }}
+	CannedResponses            = CachedList[CannedResponse]{Kind: "canned response", list: (*Client).ListCannedResponses, id: func(r *CannedResponse) int64 { return r.ID }}
+	CustomAttributeDefinitions = CachedList[CustomAttributeDefinition]{Kind: "custom attribute definition", list: listAllCustomAttributeDefinitions,
+		id: func(d *CustomAttributeDefinition) int64 { return d.ID }}
+)
+
+func listAllCustomAttributeDefinitions(c *Client, ctx context.Context, accountID int64) ([]CustomAttributeDefinition, error) {
+	return c.ListCustomAttributeDefinitions(ctx, accountID, "")
+}
+
 // All returns the account's list from the cache, loading it on first use.
 func (l CachedList[T]) All(ctx context.Context, c *Client, accountID int64) ([]T, error) {
 	return l.lookup(ctx, c, accountID, func([]T) bool { return true })

@@ -80,11 +80,13 @@ func (c *Client) ListWebhooks(ctx context.Context, accountID int64) ([]Webhook, 
 // CreateWebhook creates a webhook (administrators only). A URL already used in the account is a
 // 422 naming "url". Not retried after an unknown outcome.
 func (c *Client) CreateWebhook(ctx context.Context, accountID int64, fields WebhookFields) (*Webhook, error) {
+	defer c.lookups.invalidate(accountID, Webhooks.Kind) // the cached list is what Read sees
 	return c.writeWebhook(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/webhooks"), body: fields})
 }
 
 // UpdateWebhook changes the fields that are set (administrators only).
 func (c *Client) UpdateWebhook(ctx context.Context, accountID, webhookID int64, fields WebhookFields) (*Webhook, error) {
+	defer c.lookups.invalidate(accountID, Webhooks.Kind) // the cached list is what Read sees
 	return c.writeWebhook(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/webhooks/%d", webhookID), body: fields, idempotent: true})
 }
 
@@ -101,6 +103,7 @@ func (c *Client) writeWebhook(ctx context.Context, cl call) (*Webhook, error) {
 
 // DeleteWebhook deletes a webhook (administrators only); an unknown id is a 404.
 func (c *Client) DeleteWebhook(ctx context.Context, accountID, webhookID int64) error {
+	defer c.lookups.invalidate(accountID, Webhooks.Kind) // the cached list is what Read sees
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/webhooks/%d", webhookID), idempotent: true}, nil)
 	return err
 }

@@ -389,6 +389,11 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAgentResource,
 		NewInboxAutoAssignmentResource,
 		NewAutomationRuleResource,
+		// The account's vocabulary (issue 18, labels to custom attributes).
+		NewLabelResource,
+		NewCannedResponseResource,
+		NewWebhookResource,
+		NewCustomAttributeDefinitionResource,
 	}
 }
 
@@ -403,6 +408,11 @@ func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewProfileDataSource,
 		NewTeamDataSource,
 		NewTeamsDataSource,
+		// The account's vocabulary (issue 18).
+		NewLabelsDataSource,
+		NewCannedResponsesDataSource,
+		NewWebhooksDataSource,
+		NewCustomAttributeDefinitionsDataSource,
 	}
 }
 
