@@ -66,6 +66,35 @@ var generatedConfigCases = []generatedConfigCase{
   }]
 }`, sc.Inbox.ID, sc.Team.ID)
 	}},
+	{"chatwoot_label", "label_id", func(*fixture.Scenario) string {
+		return `resource "chatwoot_label" "test" {
+  title           = "vip"
+  description     = "Customers on the enterprise plan"
+  show_on_sidebar = true
+}`
+	}},
+	{"chatwoot_canned_response", "canned_response_id", func(*fixture.Scenario) string {
+		return `resource "chatwoot_canned_response" "test" {
+  short_code = "refund"
+  content    = "Your refund is on its way."
+}`
+	}},
+	{"chatwoot_webhook", "webhook_id", func(sc *fixture.Scenario) string {
+		return fmt.Sprintf(`resource "chatwoot_webhook" "test" {
+  url           = "https://crm.example.test/hooks/chatwoot"
+  subscriptions = ["conversation_created", "message_created"]
+  inbox_id      = %d
+}`, sc.Inbox.ID)
+	}},
+	{"chatwoot_custom_attribute_definition", "custom_attribute_definition_id", func(*fixture.Scenario) string {
+		return `resource "chatwoot_custom_attribute_definition" "test" {
+  attribute_display_name = "Plan"
+  attribute_key          = "plan"
+  attribute_model        = "contact_attribute"
+  attribute_display_type = "list"
+  attribute_values       = ["free", "pro"]
+}`
+	}},
 	{"chatwoot_conversation_assignment", "conversation_id", func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_conversation_assignment" "test" {
   conversation_id = %d
