@@ -253,20 +253,24 @@ func (r *teamResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}
-	var cfg teamModel
+	// Only values that would be sent are checked, so a refresh asks the server nothing more.
+	var cfg, prior teamModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	for _, setting := range []struct {
-		attr  string
-		value types.String
-	}{{"icon", cfg.Icon}, {"icon_color", cfg.IconColor}} {
-		if nonEmptyStringPointer(setting.value) != nil {
+		attr         string
+		value, prior types.String
+	}{{"icon", cfg.Icon, prior.Icon}, {"icon_color", cfg.IconColor, prior.IconColor}} {
+		if nonEmptyStringPointer(setting.value) != nil && !setting.value.Equal(setting.prior) {
 			requireServerVersion(ctx, r.data, &resp.Diagnostics, path.Root(setting.attr), "`"+setting.attr+"`", chatwoot.Version4160)
 		}
 	}
-	if cfg.Name.IsNull() || cfg.Name.IsUnknown() {
+	if cfg.Name.IsNull() || cfg.Name.IsUnknown() || cfg.Name.Equal(prior.Name) {
 		return
 	}
 	version, ok := serverVersion(ctx, r.data, &resp.Diagnostics)
