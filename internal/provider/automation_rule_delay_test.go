@@ -15,11 +15,11 @@ import (
 )
 
 // delayedRule is a rule on new conversations of an inbox, with the execution_delay line given.
-func delayedRule(inboxID int64, event, delay string) string {
+func delayedRule(inboxID int64, delay string) string {
 	return fmt.Sprintf(`
 resource "chatwoot_automation_rule" "test" {
   name       = "follow up"
-  event_name = %q
+  event_name = "conversation_created"
   %s
 
   conditions = [
@@ -37,15 +37,18 @@ resource "chatwoot_automation_rule" "test" {
     },
   ]
 }
-`, event, delay, inboxID)
+`, delay, inboxID)
 }
 
 // execution_delay as Chatwoot holds it: nil when the rule has none (or the key is absent).
 func (a automationRulesAPI) checkExecutionDelay(ruleID *int64, want any) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		rule, err := a.find(*ruleID)
-		if err != nil || rule == nil {
-			return fmt.Errorf("reading rule %d: %v (found %v)", *ruleID, err, rule != nil)
+		if err != nil {
+			return fmt.Errorf("reading rule %d: %w", *ruleID, err)
+		}
+		if rule == nil {
+			return fmt.Errorf("rule %d is not in Chatwoot", *ruleID)
 		}
 		got := rule["execution_delay"]
 		if n, ok := got.(json.Number); ok {
@@ -71,7 +74,7 @@ func TestAccAutomationRule_executionDelayByVersion(t *testing.T) {
 			a := sc.Account.ID
 			provider := env.providerBlock(sc.AdminToken, a)
 			cfg := func(delay string) string {
-				return provider + delayedRule(sc.Inbox.ID, "conversation_created", delay)
+				return provider + delayedRule(sc.Inbox.ID, delay)
 			}
 			refusedAtPlan := func(want *regexp.Regexp) resource.TestStep {
 				return resource.TestStep{
@@ -145,7 +148,7 @@ func TestAccAutomationRule_withoutDelayByVersion(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: env.providerBlock(sc.AdminToken, sc.Account.ID) + delayedRule(sc.Inbox.ID, "conversation_created", ""),
+					Config: env.providerBlock(sc.AdminToken, sc.Account.ID) + delayedRule(sc.Inbox.ID, ""),
 				}},
 			})
 		})
@@ -176,12 +179,12 @@ resource "chatwoot_automation_rule" "test" {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      provider + delayedRule(sc.Inbox.ID, "conversation_created", "execution_delay = 5"),
+				Config:      provider + delayedRule(sc.Inbox.ID, "execution_delay = 5"),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)execution_delay.*between 10 and 43200`),
 			},
 			{
-				Config:      provider + delayedRule(sc.Inbox.ID, "conversation_created", "execution_delay = 43201"),
+				Config:      provider + delayedRule(sc.Inbox.ID, "execution_delay = 43201"),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)execution_delay.*between 10 and 43200`),
 			},

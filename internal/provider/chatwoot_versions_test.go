@@ -5,14 +5,12 @@ package provider
 // (and both editions where the edition matters); the rest of the suite stays on the default.
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"testing"
-	"time"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwootmock"
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
@@ -77,8 +75,4 @@ func statusCount(reqs []chatwootmock.Request, status int) int {
 		}
 	}
 	return n
-}
-
-func shortContext() (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.Background(), 10*time.Second)
 }

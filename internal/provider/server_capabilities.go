@@ -46,8 +46,9 @@ func serverVersion(ctx context.Context, data *providerData, diags *diag.Diagnost
 	}
 	info := data.client.ServerInfo(ctx)
 	if !info.Version.Known() {
-		once, _ := unknownVersionWarned.LoadOrStore(data.client, &sync.Once{})
-		once.(*sync.Once).Do(func() {
+		stored, _ := unknownVersionWarned.LoadOrStore(data.client, &sync.Once{})
+		once, _ := stored.(*sync.Once)
+		once.Do(func() {
 			reason := "GET /api did not answer with a version"
 			if info.DetectionError != nil {
 				reason = info.DetectionError.Error()

@@ -112,6 +112,12 @@ func TestRequireAccountFeature(t *testing.T) {
 	if requireAccountFeature(ctx, data, &diags, path.Root("execution_delay"), sc.Account.ID, "`execution_delay`", "delayed_automations") {
 		t.Fatal("delayed_automations is off, yet the setting was allowed")
 	}
+	if on, known := accountFeatureOn(ctx, data, sc.Account.ID, "sla", &diags); !on || !known {
+		t.Errorf("accountFeatureOn(sla) = %v, %v; want on and known", on, known)
+	}
+	if on, known := accountFeatureOn(ctx, data, sc.Account.ID, delayedAutomationsFeature, &diags); on || !known {
+		t.Errorf("accountFeatureOn(delayed_automations) = %v, %v; want off and known", on, known)
+	}
 	d := diags[0].Detail()
 	for _, want := range []string{`"delayed_automations"`, "account " + strconv.FormatInt(sc.Account.ID, 10), sc.Account.Name} {
 		if !strings.Contains(d, want) {
