@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwootmock"
@@ -229,9 +230,20 @@ func TestAccTeam_unknownVersionAssumesNewest(t *testing.T) {
 	base := garbledVersionProxy(t, env.BaseURL, "<html>not here</html>")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      teamConfig(base, sc.AdminToken, sc.Account.ID, `  name = " night shift"`),
-			ExpectError: regexp.MustCompile(`(?s)Team Name Not as Chatwoot Stores It.*version is unknown.*Write\s+"night shift"`),
-		}},
+		Steps: []resource.TestStep{
+			{
+				Config:      teamConfig(base, sc.AdminToken, sc.Account.ID, `  name = " night shift"`),
+				ExpectError: regexp.MustCompile(`(?s)Team Name Not as Chatwoot Stores It.*version is unknown.*Write\s+"night shift"`),
+			},
+			{
+				// The data source still reads the account; the version it cannot tell is empty.
+				Config: providerConfig(base, sc.AdminToken, sc.Account.ID) + `data "chatwoot_account" "this" {}`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateString(accountAddr, "chatwoot_version", ""),
+					stateString(accountAddr, "edition", chatwootmock.EditionEnterprise),
+					stateString(accountAddr, "name", sc.Account.Name),
+				},
+			},
+		},
 	})
 }
