@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -246,4 +247,30 @@ func TestAccTeam_unknownVersionAssumesNewest(t *testing.T) {
 			},
 		},
 	})
+}
+
+// When the answer says when the daily e-mail budget resets (a Retry-After a proxy may add), the
+// diagnostic gives the time; the request is still sent once.
+func TestDailyEmailLimitDiagnostic_resetTime(t *testing.T) {
+	calls := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		calls++
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Retry-After", "Fri, 04 Dec 2026 00:00:00 GMT")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte(`{"error":"The daily email limit for this account has been reached"}`))
+	}))
+	t.Cleanup(srv.Close)
+	client := clientFor(t, srv.URL, "token")
+	_, err := client.CreateAgent(context.Background(), 1, chatwoot.AgentFields{Name: ptr("a"), Email: ptr("a@example.test"), Role: ptr("agent")})
+	if !chatwoot.IsDailyEmailLimit(err) {
+		t.Fatalf("error %v is not the daily e-mail limit", err)
+	}
+	if calls != 1 {
+		t.Errorf("%d requests, want 1: the daily limit must not be retried", calls)
+	}
+	d := clientErrorDiagnostic(operation{action: "adding a@example.test to the account", accountID: 1}, err)
+	if d.Summary() != "Chatwoot Daily E-mail Limit Reached" || !strings.Contains(d.Detail(), "resets at 2026-12-04 00:00:00 UTC") {
+		t.Fatalf("diagnostic %q: %s", d.Summary(), d.Detail())
+	}
 }
