@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -22,7 +21,7 @@ type accountDataSource struct {
 }
 
 type accountDataSourceModel struct {
-	ID                    types.String `tfsdk:"id"`
+	ID                    types.Int64  `tfsdk:"id"`
 	AccountID             types.Int64  `tfsdk:"account_id"`
 	Name                  types.String `tfsdk:"name"`
 	Locale                types.String `tfsdk:"locale"`
@@ -50,8 +49,8 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"The account and the version are read once per Terraform command and shared with the provider's own " +
 			"plan-time checks.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The account id, as a string.",
+			"id": schema.Int64Attribute{
+				MarkdownDescription: "The account's id (the same number as `account_id`).",
 				Computed:            true,
 			},
 			"account_id": dataSourceAccountIDAttribute(),
@@ -120,7 +119,7 @@ func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	features, diags := types.SetValueFrom(ctx, types.StringType, account.Features.Names())
 	resp.Diagnostics.Append(diags...)
 	state := accountDataSourceModel{
-		ID:                    types.StringValue(strconv.FormatInt(accountID, 10)),
+		ID:                    types.Int64Value(accountID),
 		AccountID:             types.Int64Value(accountID),
 		Name:                  types.StringValue(account.Name),
 		Locale:                types.StringValue(account.Locale),

@@ -90,7 +90,7 @@ resource "chatwoot_team" "sla" {
 }
 `,
 					ConfigStateChecks: []statecheck.StateCheck{
-						stateString(accountAddr, "id", fmt.Sprint(a)),
+						stateInt64(accountAddr, "id", a),
 						stateInt64(accountAddr, "account_id", a),
 						stateString(accountAddr, "name", sc.Account.Name),
 						stateString(accountAddr, "locale", "en"),
