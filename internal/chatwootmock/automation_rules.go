@@ -94,7 +94,7 @@ func (s *Server) showAutomationRule(c *reqCtx) error {
 	if err != nil {
 		return err
 	}
-	c.ok(obj{{"payload", automationRuleJSON(r)}})
+	c.ok(obj{{"payload", s.automationRuleJSON(r)}})
 	return nil
 }
 
@@ -239,7 +239,7 @@ func (s *Server) updateAutomationRule(c *reqCtx) error {
 		return couldNotCreate(obj{})
 	}
 	*r = next
-	c.ok(obj{{"payload", automationRuleJSON(r)}})
+	c.ok(obj{{"payload", s.automationRuleJSON(r)}})
 	return nil
 }
 

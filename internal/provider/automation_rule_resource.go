@@ -42,16 +42,18 @@ type automationRuleResource struct {
 }
 
 type automationRuleModel struct {
-	ID          types.String   `tfsdk:"id"`
-	AccountID   types.Int64    `tfsdk:"account_id"`
-	RuleID      types.Int64    `tfsdk:"rule_id"`
-	Name        types.String   `tfsdk:"name"`
-	Description types.String   `tfsdk:"description"`
-	EventName   types.String   `tfsdk:"event_name"`
-	Active      types.Bool     `tfsdk:"active"`
-	Conditions  types.List     `tfsdk:"conditions"`
-	Actions     types.List     `tfsdk:"actions"`
-	Timeouts    timeouts.Value `tfsdk:"timeouts"`
+	ID          types.String `tfsdk:"id"`
+	AccountID   types.Int64  `tfsdk:"account_id"`
+	RuleID      types.Int64  `tfsdk:"rule_id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+	EventName   types.String `tfsdk:"event_name"`
+	Active      types.Bool   `tfsdk:"active"`
+	Conditions  types.List   `tfsdk:"conditions"`
+	Actions     types.List   `tfsdk:"actions"`
+	// ExecutionDelay is in minutes; null runs the actions at once.
+	ExecutionDelay types.Int64    `tfsdk:"execution_delay"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
 type automationConditionModel struct {
@@ -122,6 +124,15 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(true),
+			},
+			"execution_delay": schema.Int64Attribute{
+				MarkdownDescription: "Minutes to wait before the actions run, from 10 to 43200 (30 days); omit to run them at once. " +
+					"Needs Chatwoot 4.17.0 or later and the account feature `delayed_automations`; both are checked at plan time. " +
+					"With a delay, no condition may use `attribute_changed`, and unless `event_name` is `message_created` every " +
+					"condition must test `status` or `inbox_id` (Chatwoot refuses other rules). Changing the rule discards the " +
+					"runs Chatwoot has already scheduled.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(minExecutionDelay, maxExecutionDelay)},
 			},
 			"conditions": schema.ListNestedAttribute{
 				MarkdownDescription: "The conditions, in order. Each condition but the last sets `query_operator` to join it with " +
@@ -226,6 +237,7 @@ func (r *automationRuleResource) ValidateConfig(ctx context.Context, req resourc
 		return
 	}
 	validateAutomationConditions(ctx, cfg.Conditions, &resp.Diagnostics)
+	validateExecutionDelayConditions(ctx, cfg, &resp.Diagnostics)
 	validateAutomationActions(ctx, cfg.Actions, &resp.Diagnostics)
 }
 
@@ -284,8 +296,9 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 }
 
 func (r *automationRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan automationRuleModel
+	var plan, prior automationRuleModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
 	ctx, cancel, client := r.begin(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -296,6 +309,8 @@ func (r *automationRuleResource) Update(ctx context.Context, req resource.Update
 	if !ok {
 		return
 	}
+	// A delay removed from the configuration is cleared with an explicit null.
+	in.ClearExecutionDelay = plan.ExecutionDelay.IsNull() && !prior.ExecutionDelay.IsNull()
 	rule, err := client.UpdateAutomationRule(ctx, accountID, ruleID, in)
 	if chatwoot.IsNotFound(err) {
 		resp.Diagnostics.AddError("Chatwoot Automation Rule No Longer Exists",
@@ -345,6 +360,9 @@ func automationRuleInput(ctx context.Context, plan automationRuleModel, diags *d
 		Description: plan.Description.ValueString(),
 		EventName:   plan.EventName.ValueString(),
 		Active:      plan.Active.ValueBool(),
+	}
+	if !plan.ExecutionDelay.IsNull() && !plan.ExecutionDelay.IsUnknown() {
+		in.ExecutionDelay = plan.ExecutionDelay.ValueInt64Pointer()
 	}
 	var conditions []automationConditionModel
 	diags.Append(plan.Conditions.ElementsAs(ctx, &conditions, false)...)
@@ -410,13 +428,14 @@ func automationStrings(ctx context.Context, list types.List, diags *diag.Diagnos
 // the plan shows the difference from the configured id, and a warning says why.
 func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.AutomationRule, diags *diag.Diagnostics) automationRuleModel {
 	state := automationRuleModel{
-		ID:          types.StringValue(objectID{accountID, rule.ID}.String()),
-		AccountID:   types.Int64Value(accountID),
-		RuleID:      types.Int64Value(rule.ID),
-		Name:        types.StringValue(rule.Name),
-		Description: types.StringValue(rule.Description),
-		EventName:   types.StringValue(rule.EventName),
-		Active:      types.BoolValue(rule.Active),
+		ID:             types.StringValue(objectID{accountID, rule.ID}.String()),
+		AccountID:      types.Int64Value(accountID),
+		RuleID:         types.Int64Value(rule.ID),
+		Name:           types.StringValue(rule.Name),
+		Description:    types.StringValue(rule.Description),
+		EventName:      types.StringValue(rule.EventName),
+		Active:         types.BoolValue(rule.Active),
+		ExecutionDelay: types.Int64PointerValue(rule.ExecutionDelay),
 	}
 
 	conditions := make([]automationConditionModel, 0, len(rule.Conditions))

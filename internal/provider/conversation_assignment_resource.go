@@ -81,7 +81,11 @@ func (r *conversationAssignmentResource) Schema(ctx context.Context, _ resource.
 			"Removing a field, or destroying with `on_destroy = \"unassign\"`, clears it only if the conversation still holds the " +
 			"value this resource set; otherwise it is left alone with a warning.\n\n" +
 			"Any member of the account who can see the conversation may assign it: an administrator, or an agent who belongs to the " +
-			"conversation's inbox or team.",
+			"conversation's inbox or team.\n\n" +
+			"**Conversation status.** From Chatwoot 4.17.0, assigning an agent bot also sets the conversation's status to " +
+			"`pending`, and assigning an agent to a bot's `pending` conversation sets it to `open`. This resource does not manage " +
+			"the status, so neither change (nor any later one) is drift. From 4.17.0 Chatwoot also refuses an unknown team id " +
+			"with an error instead of clearing the team; the provider checks team ids before sending them on every version.",
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
@@ -361,7 +365,7 @@ func checkAssignmentReferences(ctx context.Context, client *chatwoot.Client, acc
 		id := c.value.ValueInt64()
 		found, err := c.exists(ctx, client, accountID, id)
 		if err != nil {
-			diags.Append(clientErrorDiagnostic(operation{action: fmt.Sprintf("listing the %ss of the account to check %s %d", c.kind, c.attr, id), accountID: accountID}, err))
+			diags.Append(clientErrorDiagnosticFor(ctx, client, operation{action: fmt.Sprintf("listing the %ss of the account to check %s %d", c.kind, c.attr, id), accountID: accountID}, err))
 			return
 		}
 		if !found {
@@ -407,7 +411,24 @@ func conversationOperation(action string, id objectID) operation {
 }
 
 func (s *assignmentSteps) assignTeam(ctx context.Context, teamID int64, diags *diag.Diagnostics) bool {
-	return s.report(s.client.AssignTeam(ctx, s.id.accountID, s.id.id, teamID), fmt.Sprintf("assigning team %d to", teamID), diags)
+	err := s.client.AssignTeam(ctx, s.id.accountID, s.id.id, teamID)
+	if chatwoot.IsNotFound(err) && teamGone(ctx, s.client, s.id.accountID, teamID) {
+		// Chatwoot 4.17.0 and later answer a team that is not in the account with a 404 (older
+		// versions clear the team); here the team was deleted after the plan checked it.
+		diags.AddAttributeError(path.Root("team_id"), "Chatwoot Team Not Found",
+			fmt.Sprintf("Team %d no longer exists in account %d (it was deleted after the plan checked it), so Chatwoot refused "+
+				"to assign it to conversation %d and changed nothing. Check team_id; the chatwoot_team data source finds a "+
+				"team's id by name.\n\nOriginal error: %s", teamID, s.id.accountID, s.id.id, err))
+		return false
+	}
+	return s.report(err, fmt.Sprintf("assigning team %d to", teamID), diags)
+}
+
+// teamGone reports whether Chatwoot, asked afresh (the cached list predates the change), says the
+// team does not exist; any other answer says nothing.
+func teamGone(ctx context.Context, client *chatwoot.Client, accountID, teamID int64) bool {
+	_, err := client.GetTeam(ctx, accountID, teamID)
+	return chatwoot.IsNotFound(err)
 }
 
 func (s *assignmentSteps) assignAgent(ctx context.Context, agentID int64, diags *diag.Diagnostics) bool {

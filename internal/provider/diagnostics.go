@@ -40,6 +40,9 @@ func describeClientError(op operation, err error) (summary, advice string) {
 		return "Chatwoot Did Not Make the Assignment",
 			fmt.Sprintf("Check that %s %d still exists in account %d; the conversation's %s may have been cleared by Chatwoot.", mismatch.Kind, mismatch.Sent, mismatch.AccountID, mismatch.Kind)
 	case errors.As(err, &apiErr):
+		if summary, advice, ok := describeVersionedError(op, err); ok {
+			return summary, advice
+		}
 		switch apiErr.StatusCode {
 		case http.StatusUnauthorized:
 			return describeAuthProblem(op, apiErr.Auth)

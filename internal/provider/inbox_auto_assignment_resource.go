@@ -63,8 +63,10 @@ func (r *inboxAutoAssignmentResource) Schema(ctx context.Context, _ resource.Sch
 			},
 			"max_assignment_limit": schema.Int64Attribute{
 				MarkdownDescription: "The most open conversations of this inbox that auto-assignment gives one agent; " +
-					"unset means no limit. This is a feature of Chatwoot's Enterprise edition: the community edition " +
-					"ignores it, which the provider reports as an error.",
+					"unset means no limit. This is a feature of Chatwoot's Enterprise edition: on the community edition, " +
+					"which would drop it, it is refused at plan time. Enterprise also ignores it while the account's " +
+					"`assignment_v2` feature is on (new accounts have it): the plan then warns, and agent capacity policies " +
+					"are the way to limit agents.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},

@@ -399,6 +399,7 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 
 func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
+		NewAccountDataSource,
 		NewAgentBotDataSource,
 		NewAgentDataSource,
 		NewAgentsDataSource,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -16,7 +17,10 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ resource.ResourceWithIdentity = (*teamResource)(nil)
+var (
+	_ resource.ResourceWithIdentity   = (*teamResource)(nil)
+	_ resource.ResourceWithModifyPlan = (*teamResource)(nil)
+)
 
 // adminOnlyNote ends the description of every resource that changes account configuration.
 const adminOnlyNote = "\n\n**Token role:** an administrator's access token. An agent's token can read but not change " +
@@ -40,6 +44,8 @@ type teamModel struct {
 	Name            types.String   `tfsdk:"name"`
 	Description     types.String   `tfsdk:"description"`
 	AllowAutoAssign types.Bool     `tfsdk:"allow_auto_assign"`
+	Icon            types.String   `tfsdk:"icon"`
+	IconColor       types.String   `tfsdk:"icon_color"`
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -48,7 +54,10 @@ func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 		MarkdownDescription: "A Chatwoot team: a named group of agents that conversations can be routed to.\n\n" +
 			"Chatwoot stores team names in lowercase. So that what you write is what Chatwoot holds, `name` must be " +
 			"lowercase: a name such as `Billing` is refused at plan time with the lowercase form to use instead " +
-			"(`billing`). Names are unique within an account.\n\n" +
+			"(`billing`). From Chatwoot 4.16.0 it also removes control characters and surrounding spaces, so there a " +
+			"name such as ` billing` is refused the same way. Names are unique within an account.\n\n" +
+			"`icon` and `icon_color` need Chatwoot 4.16.0 or later (older servers would drop them silently, so they " +
+			"are refused at plan time there).\n\n" +
 			"Members are managed with `chatwoot_team_members`." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
@@ -80,6 +89,22 @@ func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed: true,
 				Default:  booldefault.StaticBool(true),
 			},
+			"icon": schema.StringAttribute{
+				MarkdownDescription: "The team's icon, as Chatwoot's UI names it. Needs Chatwoot 4.16.0 or later; defaults to " +
+					"empty (no icon). At most 255 characters.",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(""),
+				Validators: []validator.String{stringvalidator.LengthAtMost(255)},
+			},
+			"icon_color": schema.StringAttribute{
+				MarkdownDescription: "The colour of the team's icon, such as `#1f93ff`. Needs Chatwoot 4.16.0 or later; " +
+					"defaults to empty. At most 255 characters.",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(""),
+				Validators: []validator.String{stringvalidator.LengthAtMost(255)},
+			},
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),
@@ -100,6 +125,8 @@ func (r *teamResource) Create(ctx context.Context, req resource.CreateRequest, r
 		Name:            plan.Name.ValueStringPointer(),
 		Description:     plan.Description.ValueStringPointer(),
 		AllowAutoAssign: plan.AllowAutoAssign.ValueBoolPointer(),
+		Icon:            nonEmptyStringPointer(plan.Icon),
+		IconColor:       nonEmptyStringPointer(plan.IconColor),
 	})
 	if err != nil {
 		appendClientErrorOnAttribute(&resp.Diagnostics, operation{
@@ -159,6 +186,12 @@ func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if !plan.AllowAutoAssign.Equal(prior.AllowAutoAssign) {
 		fields.AllowAutoAssign, changed = plan.AllowAutoAssign.ValueBoolPointer(), true
 	}
+	if !plan.Icon.Equal(prior.Icon) {
+		fields.Icon, changed = plan.Icon.ValueStringPointer(), true
+	}
+	if !plan.IconColor.Equal(prior.IconColor) {
+		fields.IconColor, changed = plan.IconColor.ValueStringPointer(), true
+	}
 	state := prior
 	if changed {
 		team, err := client.UpdateTeam(ctx, accountID, teamID, fields)
@@ -199,5 +232,60 @@ func teamState(accountID int64, team *chatwoot.Team) teamModel {
 		Name:            types.StringValue(team.Name),
 		Description:     types.StringValue(team.Description),
 		AllowAutoAssign: types.BoolValue(team.AllowAutoAssign),
+		Icon:            types.StringValue(team.Icon),
+		IconColor:       types.StringValue(team.IconColor),
+	}
+}
+
+// nonEmptyStringPointer is the value to send for an optional setting whose default is empty:
+// nothing, so that a create on a server without the setting sends no unknown key.
+func nonEmptyStringPointer(v types.String) *string {
+	if v.IsNull() || v.IsUnknown() || v.ValueString() == "" {
+		return nil
+	}
+	return v.ValueStringPointer()
+}
+
+// ModifyPlan resolves the account, then checks what depends on the server's version: team icons
+// exist from Chatwoot 4.16.0, and the name must be written as that version stores it.
+func (r *teamResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.planAccount(ctx, req, resp)
+	if req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
+		return
+	}
+	// Only values that would be sent are checked, so a refresh asks the server nothing more.
+	var cfg, prior teamModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	for _, setting := range []struct {
+		attr         string
+		value, prior types.String
+	}{{"icon", cfg.Icon, prior.Icon}, {"icon_color", cfg.IconColor, prior.IconColor}} {
+		if nonEmptyStringPointer(setting.value) != nil && !setting.value.Equal(setting.prior) {
+			requireServerVersion(ctx, r.data, &resp.Diagnostics, path.Root(setting.attr), "`"+setting.attr+"`", chatwoot.Version4160)
+		}
+	}
+	if cfg.Name.IsNull() || cfg.Name.IsUnknown() || cfg.Name.Equal(prior.Name) {
+		return
+	}
+	version, ok := serverVersion(ctx, r.data, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	name := cfg.Name.ValueString()
+	if stored := normaliseTeamName(name, version); stored != name {
+		detail := fmt.Sprintf("Chatwoot %s removes control characters (such as line breaks and tabs) and surrounding spaces from "+
+			"team names, so %q would be saved as %q and show as a change on every plan. Write %q instead.",
+			versionLabel(version), name, stored, stored)
+		if stored == "" {
+			detail = fmt.Sprintf("Chatwoot %s removes control characters and surrounding spaces from team names, so %q would be "+
+				"blank, which Chatwoot refuses. Write a name with visible characters.", versionLabel(version), name)
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "Team Name Not as Chatwoot Stores It", detail)
 	}
 }

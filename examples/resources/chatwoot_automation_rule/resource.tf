@@ -27,3 +27,31 @@ resource "chatwoot_automation_rule" "billing_inbox_to_team" {
     },
   ]
 }
+
+# Chatwoot 4.17.0 and later, on accounts with the delayed_automations feature: a reminder one day
+# after a conversation of the Billing inbox was created. With a delay, conversation events may
+# only test status and inbox_id.
+data "chatwoot_account" "this" {}
+
+resource "chatwoot_automation_rule" "billing_follow_up" {
+  count = contains(data.chatwoot_account.this.features, "delayed_automations") ? 1 : 0
+
+  name            = "Billing follow-up"
+  event_name      = "conversation_created"
+  execution_delay = 1440 # minutes
+
+  conditions = [
+    {
+      attribute_key   = "inbox_id"
+      filter_operator = "equal_to"
+      values          = [data.chatwoot_inbox.billing.id]
+    },
+  ]
+
+  actions = [
+    {
+      action_name = "add_private_note"
+      params      = ["A day has passed: check that the customer got an answer."]
+    },
+  ]
+}
