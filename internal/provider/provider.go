@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -35,12 +36,14 @@ const (
 	EnvBaseURL        = "CHATWOOT_BASE_URL"
 	EnvAPIAccessToken = "CHATWOOT_API_ACCESS_TOKEN"
 	EnvAccountID      = "CHATWOOT_ACCOUNT_ID"
+	EnvPlatformToken  = "CHATWOOT_PLATFORM_TOKEN"
 )
 
 var (
-	_ provider.Provider                   = (*chatwootProvider)(nil)
-	_ provider.ProviderWithValidateConfig = (*chatwootProvider)(nil)
-	_ provider.ProviderWithFunctions      = (*chatwootProvider)(nil)
+	_ provider.Provider                       = (*chatwootProvider)(nil)
+	_ provider.ProviderWithValidateConfig     = (*chatwootProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*chatwootProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*chatwootProvider)(nil)
 )
 
 // New returns a constructor for the provider, stamped with the binary's version.
@@ -67,6 +70,7 @@ type providerModel struct {
 	CACertificatePEM     types.String `tfsdk:"ca_certificate_pem"`
 	CACertificateFile    types.String `tfsdk:"ca_certificate_file"`
 	InsecureSkipVerify   types.Bool   `tfsdk:"insecure_skip_verify"`
+	PlatformToken        types.String `tfsdk:"platform_token"`
 }
 
 // Defaults of the transport settings.
@@ -82,6 +86,9 @@ type providerData struct {
 	defaultAccountID int64
 	// defaultAccountUnknown is true during a plan where account_id comes from another resource.
 	defaultAccountUnknown bool
+	// hasAPIToken and hasPlatformToken say which tokens the client holds, so that a resource can
+	// name the missing one at plan time.
+	hasAPIToken, hasPlatformToken bool
 }
 
 func (p *chatwootProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -104,6 +111,16 @@ func (p *chatwootProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				MarkdownDescription: "The access token of a Chatwoot user (Profile Settings → Access Token). " +
 					"It is sent in Chatwoot's `api_access_token` header (spelled `Api-Access-Token`, which nginx does not drop), only to `base_url`, and never logged. " +
 					"May also be set with the `" + EnvAPIAccessToken + "` environment variable.",
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"platform_token": schema.StringAttribute{
+				MarkdownDescription: "The access token of a Chatwoot Platform App (created by a super admin in the Super Admin " +
+					"console, Platform Apps), for the `chatwoot_platform_*` resources, which manage accounts, users and memberships. " +
+					"Like `api_access_token` it is sent only to `base_url`, in the same header, only on the Platform API, and never logged. " +
+					"May also be set with the `" + EnvPlatformToken + "` environment variable. Either token alone is a valid " +
+					"configuration; a resource whose token is missing says so.",
 				Optional:   true,
 				Sensitive:  true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -268,10 +285,10 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 		}
 	}
 
-	if cfg.BaseURL.IsUnknown() || cfg.APIAccessToken.IsUnknown() {
+	if cfg.BaseURL.IsUnknown() || cfg.APIAccessToken.IsUnknown() || cfg.PlatformToken.IsUnknown() {
 		// Planning with credentials that are not known yet: resources plan without a client and
 		// Terraform configures the provider again, with known values, before applying.
-		resp.ResourceData, resp.DataSourceData = data, data
+		resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData = data, data, data
 		return
 	}
 
@@ -293,13 +310,20 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 	if cfg.APIAccessToken.IsNull() {
 		token = os.Getenv(EnvAPIAccessToken)
 	}
-	if token == "" {
+	platformToken := cfg.PlatformToken.ValueString()
+	if cfg.PlatformToken.IsNull() {
+		platformToken = os.Getenv(EnvPlatformToken)
+	}
+	if token == "" && platformToken == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_access_token"), "Missing Chatwoot API Access Token",
-			"The provider needs the access token of a Chatwoot user. Set api_access_token in the provider block, or set the "+
-				EnvAPIAccessToken+" environment variable. The token is shown in Chatwoot under Profile Settings → Access Token.")
+			"The provider needs a Chatwoot token. For the resources and data sources of an account, set api_access_token in the "+
+				"provider block, or set the "+EnvAPIAccessToken+" environment variable, to a user's access token (Chatwoot: "+
+				"Profile Settings → Access Token). For the chatwoot_platform_* resources, set platform_token (or "+
+				EnvPlatformToken+") to a Platform App's token. Either alone is enough.")
 		return
 	}
-	ctx = tflog.MaskAllFieldValuesStrings(ctx, token)
+	data.hasAPIToken, data.hasPlatformToken = token != "", platformToken != ""
+	ctx = maskTokens(ctx, token, platformToken)
 
 	transport, ok := transportSettings(cfg, &resp.Diagnostics)
 	if !ok {
@@ -308,8 +332,9 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 	client, err := chatwoot.New(chatwoot.Config{
 		BaseURL:              baseURL,
 		Token:                token,
+		PlatformToken:        platformToken,
 		UserAgent:            "terraform-provider-chatwoot/" + p.version,
-		Logger:               tflogHTTPLogger{token: token},
+		Logger:               tflogHTTPLogger{tokens: []string{token, platformToken}},
 		MaxRetries:           transport.MaxRetries,
 		RequestTimeout:       transport.RequestTimeout,
 		MaxRequestsPerSecond: transport.MaxRequestsPerSecond,
@@ -319,7 +344,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Create Chatwoot API Client",
-			"The provider could not set up its Chatwoot client; check base_url and api_access_token.\n\nOriginal error: "+err.Error())
+			"The provider could not set up its Chatwoot client; check base_url, api_access_token and platform_token.\n\nOriginal error: "+err.Error())
 		return
 	}
 	tflog.Debug(ctx, "Configured Chatwoot client", map[string]any{
@@ -328,7 +353,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 		"private_ca": len(transport.CACertificatePEM) > 0, "insecure_skip_verify": transport.InsecureSkipVerify,
 	})
 	data.client = client
-	resp.ResourceData, resp.DataSourceData = data, data
+	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData = data, data, data
 }
 
 // transportSettings reads the retry, timeout, rate and TLS settings with their defaults. The
@@ -387,7 +412,12 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAgentResource,
 		NewInboxAutoAssignmentResource,
 		NewAutomationRuleResource,
+		NewPlatformAccountResource,
 	}
+}
+
+func (p *chatwootProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{}
 }
 
 func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.DataSource {
