@@ -3,10 +3,13 @@ package provider
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -100,4 +103,38 @@ func TestPlatformResources_shape(t *testing.T) {
 	if found == 0 {
 		t.Fatal("no chatwoot_platform_* resource is registered")
 	}
+}
+
+var (
+	// Write-only attributes: Terraform 1.11, OpenTofu 1.11.
+	cliSupportsWriteOnly = requireCLIFeature{"write-only attributes", version.Must(version.NewVersion("1.11.0")), version.Must(version.NewVersion("1.11.0"))}
+	// Ephemeral resources: Terraform 1.10, OpenTofu 1.11.
+	cliSupportsEphemeral = requireCLIFeature{"ephemeral resources", version.Must(version.NewVersion("1.10.0")), version.Must(version.NewVersion("1.11.0"))}
+)
+
+// stateFilesLack checks every state file under dir for secret: it must not be written anywhere
+// in them (terraform-plugin-testing keeps each test's working directory under TF_ACC_TEMP_DIR).
+func stateFilesLack(dir, secret string) error {
+	found := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(d.Name(), ".tfstate") {
+			return err
+		}
+		found++
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(b), secret) {
+			return fmt.Errorf("the state file %s holds the password", p)
+		}
+		if !strings.Contains(string(b), "chatwoot_platform_user") {
+			return fmt.Errorf("the state file %s has no chatwoot_platform_user", p)
+		}
+		return nil
+	})
+	if err == nil && found == 0 {
+		err = fmt.Errorf("no state file under %s", dir)
+	}
+	return err
 }

@@ -413,6 +413,7 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewInboxAutoAssignmentResource,
 		NewAutomationRuleResource,
 		NewPlatformAccountResource,
+		NewPlatformUserResource,
 	}
 }
 
