@@ -226,7 +226,7 @@ func TestAccPlatformAccount_nonPermissible(t *testing.T) {
 			ResourceName:  platformAccountAddr,
 			ImportState:   true,
 			ImportStateId: fmt.Sprint(theirs.ID),
-			ExpectError:   regexp.MustCompile(`Chatwoot Platform App May Not Manage This Object[\s\S]*Non permissible[\s\S]*manage only the accounts and users\s+it\s+created\s+itself`),
+			ExpectError:   regexp.MustCompile(`Chatwoot Platform App May Not Manage This Object[\s\S]*Non\s+permissible[\s\S]*manage only the accounts and users\s+it\s+created\s+itself`),
 		}},
 	})
 	if m := mutatingRequests(env.Mock.Requests()); len(m) != before {

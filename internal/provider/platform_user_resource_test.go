@@ -250,7 +250,7 @@ func TestAccPlatformUser_nonPermissible(t *testing.T) {
 			ResourceName:  platformUserAddr,
 			ImportState:   true,
 			ImportStateId: fmt.Sprint(theirs.ID),
-			ExpectError:   regexp.MustCompile(`Chatwoot Platform App May Not Manage This Object[\s\S]*Non permissible`),
+			ExpectError:   regexp.MustCompile(`Chatwoot Platform App May Not Manage This Object[\s\S]*Non\s+permissible`),
 		}},
 	})
 }

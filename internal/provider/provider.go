@@ -414,6 +414,7 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAutomationRuleResource,
 		NewPlatformAccountResource,
 		NewPlatformUserResource,
+		NewPlatformAccountUserResource,
 	}
 }
 
