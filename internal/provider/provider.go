@@ -419,7 +419,9 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 }
 
 func (p *chatwootProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{}
+	return []func() ephemeral.EphemeralResource{
+		NewPlatformUserTokenEphemeral,
+	}
 }
 
 func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.DataSource {
