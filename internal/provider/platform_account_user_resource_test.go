@@ -133,7 +133,10 @@ func TestAccPlatformAccountUser_existingMembershipRefused(t *testing.T) {
 	if m := mutatingRequests(mock.Requests()); len(m) != 0 {
 		t.Errorf("Chatwoot received mutating requests %v", m)
 	}
-	m, err := api.PlatformGetAccountUser(ctx, a.ID, u.ID)
+	// A fresh context: the parallel test may have waited longer than the first one lasts.
+	after, cancelAfter := testContext()
+	defer cancelAfter()
+	m, err := api.PlatformGetAccountUser(after, a.ID, u.ID)
 	must(t, err)
 	if m.Role != "agent" {
 		t.Errorf("the existing membership changed: %+v", m)

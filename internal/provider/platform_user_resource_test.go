@@ -228,7 +228,10 @@ func TestAccPlatformUser_existingEmailRefused(t *testing.T) {
 	if m := mutatingRequests(mock.Requests()); len(m) != 1 || m[0].Method != "POST" || m[0].Path != "/platform/api/v1/users" {
 		t.Errorf("mutating requests %v; want only the one create", m)
 	}
-	u, err := api.PlatformGetUser(ctx, existing.ID)
+	// A fresh context: the parallel test may have waited longer than the first one lasts.
+	after, cancelAfter := testContext()
+	defer cancelAfter()
+	u, err := api.PlatformGetUser(after, existing.ID)
 	must(t, err)
 	if u.Name != "Bob Original" || u.DisplayName != nil {
 		t.Errorf("the existing user changed: %+v", u)
