@@ -58,7 +58,7 @@ func TestAccPlatformAccount_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := api.PlatformGetAccount(ctx, id); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("account %d still exists after destroy (err %v)", id, err)
+				return fmt.Errorf("account %d still exists after destroy (err %w)", id, err)
 			}
 			return nil
 		}),

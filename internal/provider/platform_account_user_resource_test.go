@@ -60,7 +60,7 @@ func TestAccPlatformAccountUser_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := api.PlatformGetAccountUser(ctx, a.ID, u.ID); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("user %d is still a member after destroy (err %v)", u.ID, err)
+				return fmt.Errorf("user %d is still a member after destroy (err %w)", u.ID, err)
 			}
 			if _, err := api.PlatformGetUser(ctx, u.ID); err != nil {
 				return fmt.Errorf("the user itself must stay: %w", err)

@@ -47,10 +47,10 @@ func TestAccPlatformTenantExample_applies(t *testing.T) {
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{cliSupportsEphemeral, cliSupportsWriteOnly},
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := api.PlatformGetAccount(ctx, accountID); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("account %d still exists (err %v)", accountID, err)
+				return fmt.Errorf("account %d still exists (err %w)", accountID, err)
 			}
 			if _, err := api.PlatformGetUser(ctx, adminID); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("user %d still exists (err %v)", adminID, err)
+				return fmt.Errorf("user %d still exists (err %w)", adminID, err)
 			}
 			return nil
 		}),
@@ -79,7 +79,7 @@ func TestAccPlatformTenantExample_applies(t *testing.T) {
 					inChatwoot(func(ctx context.Context) error {
 						m, err := api.PlatformGetAccountUser(ctx, accountID, adminID)
 						if err != nil || m.Role != "administrator" {
-							return fmt.Errorf("membership %+v, %v", m, err)
+							return fmt.Errorf("membership %+v, %w", m, err)
 						}
 						token, err := api.PlatformUserToken(ctx, adminID)
 						if err != nil {
@@ -94,11 +94,11 @@ func TestAccPlatformTenantExample_applies(t *testing.T) {
 						}
 						team, err := admin.GetTeam(ctx, accountID, teamID)
 						if err != nil || team.Name != "support" {
-							return fmt.Errorf("team %+v, %v", team, err)
+							return fmt.Errorf("team %+v, %w", team, err)
 						}
 						members, err := admin.ListTeamMembers(ctx, accountID, teamID)
 						if err != nil || len(members) != 2 {
-							return fmt.Errorf("team members %+v, %v; want the administrator and hank", members, err)
+							return fmt.Errorf("team members %+v, %w; want the administrator and hank", members, err)
 						}
 						return nil
 					}),

@@ -90,7 +90,7 @@ func TestAccPlatformUser_lifecycle(t *testing.T) {
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{cliSupportsWriteOnly},
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := api.PlatformGetUser(ctx, id); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("user %d still exists after destroy (err %v)", id, err)
+				return fmt.Errorf("user %d still exists after destroy (err %w)", id, err)
 			}
 			return nil
 		}),
@@ -302,7 +302,11 @@ func TestPlatformUser_destroyPlanWarns(t *testing.T) {
 		Config: tfsdk.Config{Schema: schemaResp.Schema, Raw: tftypes.NewValue(objectType, nil)},
 	}
 	resp := resource.ModifyPlanResponse{Plan: req.Plan}
-	r.(resource.ResourceWithModifyPlan).ModifyPlan(ctx, req, &resp)
+	withPlan, ok := r.(resource.ResourceWithModifyPlan)
+	if !ok {
+		t.Fatal("chatwoot_platform_user has no ModifyPlan")
+	}
+	withPlan.ModifyPlan(ctx, req, &resp)
 	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
 		t.Fatalf("diagnostics %v; want one warning", resp.Diagnostics)
 	}

@@ -36,7 +36,7 @@ const (
 	EnvBaseURL        = "CHATWOOT_BASE_URL"
 	EnvAPIAccessToken = "CHATWOOT_API_ACCESS_TOKEN"
 	EnvAccountID      = "CHATWOOT_ACCOUNT_ID"
-	EnvPlatformToken  = "CHATWOOT_PLATFORM_TOKEN"
+	EnvPlatformToken  = "CHATWOOT_PLATFORM_TOKEN" //nolint:gosec // the name of an environment variable, not a credential
 )
 
 var (
