@@ -129,7 +129,16 @@ func TestAccPlatformUser_lifecycle(t *testing.T) {
 					plancheck.ExpectResourceAction(platformUserAddr, plancheck.ResourceActionUpdate), planLacks{second},
 				}},
 				Check: acc.ComposeTestCheckFunc(
-					func(*terraform.State) error { return proxy.expectPatchKeys(userPath(), "password") },
+					func(*terraform.State) error {
+						if err := proxy.expectPatchKeys(userPath(), "password"); err != nil {
+							return err
+						}
+						sent, _ := proxy.sentBody("PATCH", userPath())
+						if sent["password"] != second {
+							return fmt.Errorf("the update sent another password than the configured one")
+						}
+						return nil
+					},
 					func(*terraform.State) error { return stateFilesLack(workDirs, second) },
 				),
 			},
@@ -188,9 +197,28 @@ func TestAccPlatformUser_lifecycle(t *testing.T) {
 				}),
 			},
 			{
+				// A new e-mail is sent alone.
+				PreConfig: proxy.reset,
+				Config: strings.Replace(cfg(body("Alice Liddell", second, 2, `  display_name      = "Alice"
+  custom_attributes = jsonencode({ team = "red", level = 2 })`)), "alice@tenant.example", "liddell@tenant.example", 1),
+				ConfigStateChecks: []statecheck.StateCheck{stateString(platformUserAddr, "email", "liddell@tenant.example")},
+				Check: acc.ComposeTestCheckFunc(
+					func(*terraform.State) error { return proxy.expectPatchKeys(userPath(), "email") },
+					holds(func(u *chatwoot.PlatformUser) error {
+						if u.Email != "liddell@tenant.example" {
+							return fmt.Errorf("e-mail %q", u.Email)
+						}
+						return nil
+					}),
+				),
+			},
+			{
 				// A key removed from the configuration is cleared (set to null) in Chatwoot.
 				Config: cfg(body("Alice Liddell", third, 2, `  custom_attributes = jsonencode({ team = "red" })`)),
 				Check: holds(func(u *chatwoot.PlatformUser) error {
+					if u.Email != "alice@tenant.example" {
+						return fmt.Errorf("e-mail %q", u.Email)
+					}
 					if v, ok := u.CustomAttributes["level"]; ok && v != nil {
 						return fmt.Errorf("level is still %v", v)
 					}
@@ -199,6 +227,18 @@ func TestAccPlatformUser_lifecycle(t *testing.T) {
 					}
 					return nil
 				}),
+			},
+			{
+				// Deleted in Chatwoot: removed from the state with a warning, and created again.
+				PreConfig: behindTerraform(t, func(ctx context.Context) error {
+					if err := api.PlatformDeleteUser(ctx, id); err != nil {
+						return err
+					}
+					return api.PlatformAwaitUserDeleted(ctx, id)
+				}),
+				Config:           cfg(body("Alice Liddell", third, 2, `  custom_attributes = jsonencode({ team = "red" })`)),
+				ConfigPlanChecks: expectAction(platformUserAddr, plancheck.ResourceActionCreate),
+				Check:            func(s *terraform.State) error { return platformUserIDFrom(s, &id) },
 			},
 		},
 	})
