@@ -2,8 +2,10 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
@@ -217,6 +220,7 @@ func (r *platformAccountResource) Create(ctx context.Context, req resource.Creat
 	if err != nil {
 		appendPlatformErrorOnAttribute(&resp.Diagnostics, fmt.Sprintf("creating account %q", plan.Name.ValueString()), err,
 			"name", "domain", "support_email", "limits")
+		explainFeature500(&resp.Diagnostics, err, fields.Features)
 		return
 	}
 	state := platformAccountState(plan, account)
@@ -305,6 +309,7 @@ func (r *platformAccountResource) Update(ctx context.Context, req resource.Updat
 		if err != nil {
 			appendPlatformErrorOnAttribute(&resp.Diagnostics, fmt.Sprintf("updating account %d", id), err,
 				"name", "domain", "support_email", "limits")
+			explainFeature500(&resp.Diagnostics, err, fields.Features)
 			return
 		}
 		state = platformAccountState(plan, account)
@@ -377,4 +382,23 @@ func platformAccountState(prior platformAccountModel, a *chatwoot.PlatformAccoun
 	}
 	state.Limits = types.MapValueMust(types.Float64Type, limits)
 	return state
+}
+
+// explainFeature500 points at the feature flags when Chatwoot failed with a 500 while some were
+// sent: Chatwoot fails that way on a flag name it does not know, and which names exist depends on
+// its version, so the provider cannot check them at plan time.
+func explainFeature500(diags *diag.Diagnostics, err error, features map[string]bool) {
+	var apiErr *chatwoot.APIError
+	if len(features) == 0 || !errors.As(err, &apiErr) || apiErr.StatusCode < 500 {
+		return
+	}
+	names := make([]string, 0, len(features))
+	for name := range features {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	diags.AddAttributeError(path.Root("features"), "Unknown Chatwoot Feature Flag?",
+		fmt.Sprintf("Chatwoot answers a feature flag name it does not know with a server error, and this request set %s. "+
+			"Check each name against the feature list of your Chatwoot version (config/features.yml); flags are added and "+
+			"removed between versions.", strings.Join(names, ", ")))
 }

@@ -278,3 +278,25 @@ func TestAccPlatformAccount_refusedAtPlan(t *testing.T) {
 		t.Errorf("Chatwoot received mutating requests %v", m)
 	}
 }
+
+// An unknown feature flag (Chatwoot answers it with a 500) is explained on the features attribute,
+// and no account is left behind.
+func TestAccPlatformAccount_unknownFeatureFlag(t *testing.T) {
+	env := newTestEnv(t)
+	mock := env.requireMock(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      platformAccountConfig(env.BaseURL, `  name     = "Acme"`+"\n"+`  features = { no_such_flag = true }`),
+			ExpectError: regexp.MustCompile(`Unknown Chatwoot Feature Flag[\s\S]*no_such_flag`),
+		}},
+	})
+	ctx, cancel := testContext()
+	defer cancel()
+	if _, err := platformAPI(t, env.BaseURL).PlatformGetAccount(ctx, 1); !chatwoot.IsNotFound(err) {
+		t.Errorf("an account was created (err %v)", err)
+	}
+	if n := countRequests(mock.Requests(), "POST", "/platform/api/v1/accounts"); n != 1 {
+		t.Errorf("%d creates; want 1, not retried", n)
+	}
+}
