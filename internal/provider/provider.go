@@ -110,7 +110,8 @@ func (p *chatwootProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"api_access_token": schema.StringAttribute{
 				MarkdownDescription: "The access token of a Chatwoot user (Profile Settings → Access Token). " +
 					"It is sent in Chatwoot's `api_access_token` header (spelled `Api-Access-Token`, which nginx does not drop), only to `base_url`, and never logged. " +
-					"May also be set with the `" + EnvAPIAccessToken + "` environment variable.",
+					"May also be set with the `" + EnvAPIAccessToken + "` environment variable. Needed by the resources and data " +
+					"sources of an account; a configuration with only `chatwoot_platform_*` resources may set `platform_token` instead.",
 				Optional:   true,
 				Sensitive:  true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
