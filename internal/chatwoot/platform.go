@@ -361,8 +361,8 @@ func (c *Client) PlatformListAccountUsers(ctx context.Context, accountID int64) 
 	return out, err
 }
 
-// PlatformGetAccountUser finds the user's membership in the account; nil without error when the
-// user is not a member.
+// PlatformGetAccountUser finds the user's membership in the account; a *NotFoundError (IsNotFound)
+// when the user is not a member.
 func (c *Client) PlatformGetAccountUser(ctx context.Context, accountID, userID int64) (*PlatformAccountUser, error) {
 	members, err := c.PlatformListAccountUsers(ctx, accountID)
 	if err != nil {
@@ -373,7 +373,7 @@ func (c *Client) PlatformGetAccountUser(ctx context.Context, accountID, userID i
 			return &members[i], nil
 		}
 	}
-	return nil, nil
+	return nil, &NotFoundError{Kind: "member", AccountID: accountID, ID: userID}
 }
 
 // PlatformUpsertAccountUser makes the user a member of the account with role "agent" or

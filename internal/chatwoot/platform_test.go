@@ -272,7 +272,7 @@ func TestPlatformAccountUsersUpsertAndDelete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m, err := e.c.PlatformGetAccountUser(e.ctx, a.ID, u.ID); err != nil || m != nil {
+	if m, err := e.c.PlatformGetAccountUser(e.ctx, a.ID, u.ID); !chatwoot.IsNotFound(err) || m != nil {
 		t.Fatalf("membership before = %+v, %v", m, err)
 	}
 	first, err := e.c.PlatformUpsertAccountUser(e.ctx, a.ID, u.ID, "")

@@ -494,7 +494,8 @@ resource "chatwoot_conversation_assignment" "test" {
   conversation_id = %d
   assignee_id     = %d
 }`, env.BaseURL, sc.Account.ID, conv, sc.Agent1.ID),
-				ExpectError: regexp.MustCompile(`Missing Chatwoot API Access Token[\s\S]*api_access_token[\s\S]*CHATWOOT_API_ACCESS_TOKEN`),
+				// Neither token: either one would be a valid configuration, and the error names both.
+				ExpectError: regexp.MustCompile(`Missing Chatwoot API Access Token[\s\S]*api_access_token[\s\S]*CHATWOOT_API_ACCESS_TOKEN[\s\S]*platform_token[\s\S]*CHATWOOT_PLATFORM_TOKEN[\s\S]*Either alone`),
 			},
 		},
 	})

@@ -22,6 +22,9 @@ type operation struct {
 // says what kind of failure it is and whose detail says what failed, what to do, and then the
 // original error. Every auth failure is a 401 in Chatwoot; the body says which one (DESIGN.md §1.2).
 func clientErrorDiagnostic(op operation, err error) diag.Diagnostic {
+	if d, ok := missingTokenDiagnostic(err); ok {
+		return d // nothing was sent, so "Chatwoot refused" would mislead
+	}
 	summary, advice := describeClientError(op, err)
 	detail := fmt.Sprintf("Chatwoot refused or failed %s in account %d. %s\n\nOriginal error: %s", op.action, op.accountID, advice, err)
 	if op.accountID == 0 {
@@ -102,6 +105,8 @@ func describeAuthProblem(op operation, problem chatwoot.AuthProblem) (summary, a
 			fmt.Sprintf("Account %d is suspended. A Chatwoot super admin must reactivate it.", op.accountID)
 	case chatwoot.AuthInvalidUserIDs:
 		return "Invalid Chatwoot User IDs", "Some user ids are not agents of the account."
+	case chatwoot.AuthNonPermissible:
+		return nonPermissibleSummary, nonPermissibleAdvice
 	}
 	return "Chatwoot Authorization Failed", "Chatwoot refused the token for this request."
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -36,13 +37,15 @@ const (
 	EnvBaseURL        = "CHATWOOT_BASE_URL"
 	EnvAPIAccessToken = "CHATWOOT_API_ACCESS_TOKEN"
 	EnvAccountID      = "CHATWOOT_ACCOUNT_ID"
+	EnvPlatformToken  = "CHATWOOT_PLATFORM_TOKEN" //nolint:gosec // the name of an environment variable, not a credential
 )
 
 var (
-	_ provider.Provider                   = (*chatwootProvider)(nil)
-	_ provider.ProviderWithValidateConfig = (*chatwootProvider)(nil)
-	_ provider.ProviderWithFunctions      = (*chatwootProvider)(nil)
-	_ provider.ProviderWithActions        = (*chatwootProvider)(nil)
+	_ provider.Provider                       = (*chatwootProvider)(nil)
+	_ provider.ProviderWithValidateConfig     = (*chatwootProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*chatwootProvider)(nil)
+	_ provider.ProviderWithActions            = (*chatwootProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*chatwootProvider)(nil)
 )
 
 // New returns a constructor for the provider, stamped with the binary's version.
@@ -69,6 +72,7 @@ type providerModel struct {
 	CACertificatePEM     types.String `tfsdk:"ca_certificate_pem"`
 	CACertificateFile    types.String `tfsdk:"ca_certificate_file"`
 	InsecureSkipVerify   types.Bool   `tfsdk:"insecure_skip_verify"`
+	PlatformToken        types.String `tfsdk:"platform_token"`
 }
 
 // Defaults of the transport settings.
@@ -84,6 +88,9 @@ type providerData struct {
 	defaultAccountID int64
 	// defaultAccountUnknown is true during a plan where account_id comes from another resource.
 	defaultAccountUnknown bool
+	// hasAPIToken and hasPlatformToken say which tokens the client holds, so that a resource can
+	// name the missing one at plan time.
+	hasAPIToken, hasPlatformToken bool
 }
 
 func (p *chatwootProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -105,7 +112,18 @@ func (p *chatwootProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"api_access_token": schema.StringAttribute{
 				MarkdownDescription: "The access token of a Chatwoot user (Profile Settings → Access Token). " +
 					"It is sent in Chatwoot's `api_access_token` header (spelled `Api-Access-Token`, which nginx does not drop), only to `base_url`, and never logged. " +
-					"May also be set with the `" + EnvAPIAccessToken + "` environment variable.",
+					"May also be set with the `" + EnvAPIAccessToken + "` environment variable. Needed by the resources and data " +
+					"sources of an account; a configuration with only `chatwoot_platform_*` resources may set `platform_token` instead.",
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"platform_token": schema.StringAttribute{
+				MarkdownDescription: "The access token of a Chatwoot Platform App (created by a super admin in the Super Admin " +
+					"console, Platform Apps), for the `chatwoot_platform_*` resources, which manage accounts, users and memberships. " +
+					"Like `api_access_token` it is sent only to `base_url`, in the same header, only on the Platform API, and never logged. " +
+					"May also be set with the `" + EnvPlatformToken + "` environment variable. Either token alone is a valid " +
+					"configuration; a resource whose token is missing says so.",
 				Optional:   true,
 				Sensitive:  true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -270,7 +288,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 		}
 	}
 
-	if cfg.BaseURL.IsUnknown() || cfg.APIAccessToken.IsUnknown() {
+	if cfg.BaseURL.IsUnknown() || cfg.APIAccessToken.IsUnknown() || cfg.PlatformToken.IsUnknown() {
 		// Planning with credentials that are not known yet: resources plan without a client and
 		// Terraform configures the provider again, with known values, before applying.
 		resp.ResourceData, resp.DataSourceData, resp.ActionData, resp.EphemeralResourceData = data, data, data, data
@@ -295,13 +313,20 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 	if cfg.APIAccessToken.IsNull() {
 		token = os.Getenv(EnvAPIAccessToken)
 	}
-	if token == "" {
+	platformToken := cfg.PlatformToken.ValueString()
+	if cfg.PlatformToken.IsNull() {
+		platformToken = os.Getenv(EnvPlatformToken)
+	}
+	if token == "" && platformToken == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_access_token"), "Missing Chatwoot API Access Token",
-			"The provider needs the access token of a Chatwoot user. Set api_access_token in the provider block, or set the "+
-				EnvAPIAccessToken+" environment variable. The token is shown in Chatwoot under Profile Settings → Access Token.")
+			"The provider needs a Chatwoot token. For the resources and data sources of an account, set api_access_token in the "+
+				"provider block, or set the "+EnvAPIAccessToken+" environment variable, to a user's access token (Chatwoot: "+
+				"Profile Settings → Access Token). For the chatwoot_platform_* resources, set platform_token (or "+
+				EnvPlatformToken+") to a Platform App's token. Either alone is enough.")
 		return
 	}
-	ctx = tflog.MaskAllFieldValuesStrings(ctx, token)
+	data.hasAPIToken, data.hasPlatformToken = token != "", platformToken != ""
+	ctx = maskTokens(ctx, token, platformToken)
 
 	transport, ok := transportSettings(cfg, &resp.Diagnostics)
 	if !ok {
@@ -310,8 +335,9 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 	client, err := chatwoot.New(chatwoot.Config{
 		BaseURL:              baseURL,
 		Token:                token,
+		PlatformToken:        platformToken,
 		UserAgent:            "terraform-provider-chatwoot/" + p.version,
-		Logger:               tflogHTTPLogger{token: token},
+		Logger:               tflogHTTPLogger{tokens: []string{token, platformToken}},
 		MaxRetries:           transport.MaxRetries,
 		RequestTimeout:       transport.RequestTimeout,
 		MaxRequestsPerSecond: transport.MaxRequestsPerSecond,
@@ -321,7 +347,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Create Chatwoot API Client",
-			"The provider could not set up its Chatwoot client; check base_url and api_access_token.\n\nOriginal error: "+err.Error())
+			"The provider could not set up its Chatwoot client; check base_url, api_access_token and platform_token.\n\nOriginal error: "+err.Error())
 		return
 	}
 	tflog.Debug(ctx, "Configured Chatwoot client", map[string]any{
@@ -394,6 +420,15 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewCannedResponseResource,
 		NewWebhookResource,
 		NewCustomAttributeDefinitionResource,
+		NewPlatformAccountResource,
+		NewPlatformUserResource,
+		NewPlatformAccountUserResource,
+	}
+}
+
+func (p *chatwootProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		NewPlatformUserTokenEphemeral,
 	}
 }
 
