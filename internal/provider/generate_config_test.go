@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
 )
@@ -17,41 +19,47 @@ type generatedConfigCase struct {
 	idAttr       string
 	// config is the resource "test" block of that type, for the scenario.
 	config func(sc *fixture.Scenario) string
+	// platform marks a Platform API resource: the provider block carries the platform token,
+	// and the import id is the resource's own (importID, default "<account_id>/<idAttr>").
+	platform bool
+	importID func(addr string) resource.ImportStateIdFunc
+	// cli, when set, skips CLIs that lack a feature the resource's schema needs.
+	cli tfversion.TerraformVersionCheck
 }
 
 var generatedConfigCases = []generatedConfigCase{
-	{"chatwoot_team", "team_id", func(*fixture.Scenario) string {
+	{resourceType: "chatwoot_team", idAttr: "team_id", config: func(*fixture.Scenario) string {
 		return `resource "chatwoot_team" "test" {
   name        = "escalations"
   description = "Second line"
 }`
 	}},
-	{"chatwoot_team_members", "team_id", func(sc *fixture.Scenario) string {
+	{resourceType: "chatwoot_team_members", idAttr: "team_id", config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_team_members" "test" {
   team_id  = %d
   user_ids = [%d, %d]
 }`, sc.Team.ID, sc.Agent1.ID, sc.Agent2.ID)
 	}},
-	{"chatwoot_inbox_members", "inbox_id", func(sc *fixture.Scenario) string {
+	{resourceType: "chatwoot_inbox_members", idAttr: "inbox_id", config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_inbox_members" "test" {
   inbox_id = %d
   user_ids = [%d]
 }`, sc.Inbox.ID, sc.Agent1.ID)
 	}},
-	{"chatwoot_agent", "user_id", func(*fixture.Scenario) string {
+	{resourceType: "chatwoot_agent", idAttr: "user_id", config: func(*fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_agent" "test" {
   email = %q
   name  = "Generated Agent"
   role  = "agent"
 }`, uniqueEmail("generated"))
 	}},
-	{"chatwoot_inbox_auto_assignment", "inbox_id", func(sc *fixture.Scenario) string {
+	{resourceType: "chatwoot_inbox_auto_assignment", idAttr: "inbox_id", config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_inbox_auto_assignment" "test" {
   inbox_id               = %d
   enable_auto_assignment = false
 }`, sc.Inbox.ID)
 	}},
-	{"chatwoot_automation_rule", "rule_id", func(sc *fixture.Scenario) string {
+	{resourceType: "chatwoot_automation_rule", idAttr: "rule_id", config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_automation_rule" "test" {
   name       = "billing inbox"
   event_name = "conversation_created"
@@ -66,27 +74,27 @@ var generatedConfigCases = []generatedConfigCase{
   }]
 }`, sc.Inbox.ID, sc.Team.ID)
 	}},
-	{"chatwoot_label", "label_id", func(*fixture.Scenario) string {
+	{resourceType: "chatwoot_label", idAttr: "label_id", config: func(*fixture.Scenario) string {
 		return `resource "chatwoot_label" "test" {
   title           = "vip"
   description     = "Customers on the enterprise plan"
   show_on_sidebar = true
 }`
 	}},
-	{"chatwoot_canned_response", "canned_response_id", func(*fixture.Scenario) string {
+	{resourceType: "chatwoot_canned_response", idAttr: "canned_response_id", config: func(*fixture.Scenario) string {
 		return `resource "chatwoot_canned_response" "test" {
   short_code = "refund"
   content    = "Your refund is on its way."
 }`
 	}},
-	{"chatwoot_webhook", "webhook_id", func(sc *fixture.Scenario) string {
+	{resourceType: "chatwoot_webhook", idAttr: "webhook_id", config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_webhook" "test" {
   url           = "https://crm.example.test/hooks/chatwoot"
   subscriptions = ["conversation_created", "message_created"]
   inbox_id      = %d
 }`, sc.Inbox.ID)
 	}},
-	{"chatwoot_custom_attribute_definition", "custom_attribute_definition_id", func(*fixture.Scenario) string {
+	{resourceType: "chatwoot_custom_attribute_definition", idAttr: "custom_attribute_definition_id", config: func(*fixture.Scenario) string {
 		return `resource "chatwoot_custom_attribute_definition" "test" {
   attribute_display_name = "Plan"
   attribute_key          = "plan"
@@ -95,7 +103,34 @@ var generatedConfigCases = []generatedConfigCase{
   attribute_values       = ["free", "pro"]
 }`
 	}},
-	{"chatwoot_conversation_assignment", "conversation_id", func(sc *fixture.Scenario) string {
+	{resourceType: "chatwoot_platform_account", idAttr: "account_id", platform: true, config: func(*fixture.Scenario) string {
+		return `resource "chatwoot_platform_account" "test" {
+  name     = "Generated Tenant"
+  locale   = "en"
+  features = { help_center = false }
+  limits   = { agents = 10 }
+}`
+	}, importID: func(addr string) resource.ImportStateIdFunc { return stateAttribute(addr, "account_id") }},
+	{resourceType: "chatwoot_platform_user", idAttr: "user_id", platform: true, cli: cliSupportsWriteOnly, config: func(*fixture.Scenario) string {
+		return fmt.Sprintf(`resource "chatwoot_platform_user" "test" {
+  name                = "Generated User"
+  email               = %q
+  password_wo         = "Generated-Passw0rd!"
+  password_wo_version = 1
+}`, uniqueEmail("generated-user"))
+	}, importID: func(addr string) resource.ImportStateIdFunc { return stateAttribute(addr, "user_id") }},
+	{resourceType: "chatwoot_platform_account_user", idAttr: "user_id", platform: true, config: func(sc *fixture.Scenario) string {
+		return fmt.Sprintf(`resource "chatwoot_platform_account" "tenant" {
+  name = "Generated Membership Tenant"
+}
+
+resource "chatwoot_platform_account_user" "test" {
+  account_id = chatwoot_platform_account.tenant.account_id
+  user_id    = %d
+  role       = "administrator"
+}`, sc.Agent2.ID)
+	}},
+	{resourceType: "chatwoot_conversation_assignment", idAttr: "conversation_id", config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_conversation_assignment" "test" {
   conversation_id = %d
   team_id         = %d
@@ -111,9 +146,22 @@ func TestAccGeneratedConfig(t *testing.T) {
 		t.Run(tc.resourceType, func(t *testing.T) {
 			env := newTestEnv(t)
 			sc := env.seed(t, 1)
-			config := env.providerBlock(sc.AdminToken, sc.Account.ID) + tc.config(sc) + "\n"
+			provider := env.providerBlock(sc.AdminToken, sc.Account.ID)
+			if tc.platform {
+				provider = platformProviderConfig(env.BaseURL, testPlatformToken())
+			}
+			config := provider + tc.config(sc) + "\n"
 			addr := tc.resourceType + ".test"
+			importID := importIDOf(addr, tc.idAttr)
+			if tc.importID != nil {
+				importID = tc.importID(addr)
+			}
+			var checks []tfversion.TerraformVersionCheck
+			if tc.cli != nil {
+				checks = append(checks, tc.cli)
+			}
 			resource.ParallelTest(t, resource.TestCase{
+				TerraformVersionChecks:   checks,
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{
 					{Config: config},
@@ -122,7 +170,7 @@ func TestAccGeneratedConfig(t *testing.T) {
 						ResourceName:      addr,
 						ImportState:       true,
 						ImportStateKind:   resource.ImportBlockWithID,
-						ImportStateIdFunc: importIDOf(addr, tc.idAttr),
+						ImportStateIdFunc: importID,
 						GenerateConfig:    true,
 					},
 				},
@@ -141,5 +189,17 @@ func TestGeneratedConfigCoversEveryResource(t *testing.T) {
 		if !covered[rr.typeName] {
 			t.Errorf("%s has no case in generatedConfigCases (generate_config_test.go)", rr.typeName)
 		}
+	}
+}
+
+// stateAttribute returns one attribute of the resource's state, for import steps whose id is a
+// single number.
+func stateAttribute(addr, attr string) resource.ImportStateIdFunc {
+	return func(s *terraform.State) (string, error) {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return "", fmt.Errorf("%s is not in the state", addr)
+		}
+		return rs.Primary.Attributes[attr], nil
 	}
 }
