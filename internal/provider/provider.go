@@ -387,6 +387,9 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAgentResource,
 		NewInboxAutoAssignmentResource,
 		NewAutomationRuleResource,
+		// Assignment V2 (issue 21).
+		NewAssignmentPolicyResource,
+		NewInboxAssignmentPolicyResource,
 	}
 }
 
