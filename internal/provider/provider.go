@@ -390,6 +390,8 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		// Assignment V2 (issue 21).
 		NewAssignmentPolicyResource,
 		NewInboxAssignmentPolicyResource,
+		NewAgentCapacityPolicyResource,
+		NewAgentCapacityPolicyMembersResource,
 	}
 }
 
