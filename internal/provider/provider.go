@@ -406,6 +406,10 @@ func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewProfileDataSource,
 		NewTeamDataSource,
 		NewTeamsDataSource,
+		// Assignment V2 (issue 21).
+		NewAssignmentPolicyDataSource,
+		NewAssignmentPoliciesDataSource,
+		NewAgentCapacityPolicyDataSource,
 	}
 }
 
