@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -96,6 +95,3 @@ func policyHolds(api *chatwoot.Client, accountID int64, policyID *int64, check f
 func mockJob(ctx context.Context, env *testEnv, path string, body any) error {
 	return env.Fixtures.Do(ctx, "POST", path, testPlatformToken, body, nil)
 }
-
-// waitTimeout bounds the fixture calls of a step.
-const waitTimeout = 30 * time.Second
