@@ -93,7 +93,7 @@ func TestAccAgentCapacityPolicy_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := api.GetCapacityPolicy(ctx, a, policyID); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("capacity policy %d still exists after destroy (err %v)", policyID, err)
+				return fmt.Errorf("capacity policy %d still exists after destroy (err %w)", policyID, err)
 			}
 			return nil
 		}),
@@ -105,7 +105,7 @@ func TestAccAgentCapacityPolicy_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(capacityPolicyAddr, tfjsonpath.New("exclusion_rules").AtMapKey("excluded_labels"),
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("spam"), knownvalue.StringExact("vip")})),
 				},
-				Check: resource.ComposeTestCheckFunc(stateID(capacityPolicyAddr, "policy_id", &policyID), holdsLimits(fmt.Sprintf("%d:2", in1)),
+				Check: resource.ComposeTestCheckFunc(policyIDOf(capacityPolicyAddr, &policyID), holdsLimits(fmt.Sprintf("%d:2", in1)),
 					inChatwoot(func(ctx context.Context) error {
 						p, err := api.GetCapacityPolicy(ctx, a, policyID)
 						if err != nil {
@@ -275,7 +275,7 @@ resource "chatwoot_agent_capacity_policy_members" "test" {
 			// The policy is destroyed too, which releases its members; nobody holds a policy now.
 			for _, p := range []int64{policyID} {
 				if _, err := api.GetCapacityPolicy(ctx, a, p); !chatwoot.IsNotFound(err) {
-					return fmt.Errorf("policy %d still exists (err %v)", p, err)
+					return fmt.Errorf("policy %d still exists (err %w)", p, err)
 				}
 			}
 			return nil
@@ -284,7 +284,7 @@ resource "chatwoot_agent_capacity_policy_members" "test" {
 			{
 				Config:            cfg(both),
 				ConfigStateChecks: []statecheck.StateCheck{stateUserIDs(capacityMembersAddr, alice, bob)},
-				Check:             resource.ComposeTestCheckFunc(stateID(capacityPolicyAddr, "policy_id", &policyID), holds(alice, bob)),
+				Check:             resource.ComposeTestCheckFunc(policyIDOf(capacityPolicyAddr, &policyID), holds(alice, bob)),
 			},
 			{
 				PreConfig: proxy.reset,

@@ -64,7 +64,7 @@ func TestAccAssignmentPolicy_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := api.GetAssignmentPolicy(ctx, a, policyID); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("policy %d still exists after destroy (err %v)", policyID, err)
+				return fmt.Errorf("policy %d still exists after destroy (err %w)", policyID, err)
 			}
 			return nil
 		}),
@@ -86,7 +86,7 @@ func TestAccAssignmentPolicy_lifecycle(t *testing.T) {
 					stateInt64(assignmentPolicyAddr, "account_id", a),
 					statecheck.ExpectKnownValue(assignmentPolicyAddr, tfjsonpath.New("description"), knownvalue.Null()),
 				},
-				Check: resource.ComposeTestCheckFunc(stateID(assignmentPolicyAddr, "policy_id", &policyID), holds),
+				Check: resource.ComposeTestCheckFunc(policyIDOf(assignmentPolicyAddr, &policyID), holds),
 			},
 			{
 				PreConfig:        proxy.reset,
@@ -174,14 +174,14 @@ func TestAccAssignmentPolicy_deletedInChatwoot(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: stateID(assignmentPolicyAddr, "policy_id", &first)},
+			{Config: cfg, Check: policyIDOf(assignmentPolicyAddr, &first)},
 			{
 				PreConfig: behindTerraform(t, func(ctx context.Context) error {
 					return api.DeleteAssignmentPolicy(ctx, sc.Account.ID, first)
 				}),
 				Config:           cfg,
 				ConfigPlanChecks: expectAction(assignmentPolicyAddr, plancheck.ResourceActionCreate),
-				Check: resource.ComposeTestCheckFunc(stateID(assignmentPolicyAddr, "policy_id", &second), func(*terraform.State) error {
+				Check: resource.ComposeTestCheckFunc(policyIDOf(assignmentPolicyAddr, &second), func(*terraform.State) error {
 					if second == first {
 						return fmt.Errorf("policy_id %d was not replaced by the new policy's id", first)
 					}

@@ -68,14 +68,14 @@ func refusalSteps(t *testing.T, mock *chatwootmock.Server, okConfig string, case
 	})
 }
 
-// stateID reads an integer attribute of a resource in the state into *into.
-func stateID(addr, attr string, into *int64) resource.TestCheckFunc {
+// policyIDOf reads a resource's policy_id from the state into *into.
+func policyIDOf(addr string, into *int64) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		rs, ok := s.RootModule().Resources[addr]
 		if !ok {
 			return fmt.Errorf("%s is not in the state", addr)
 		}
-		_, err := fmt.Sscan(rs.Primary.Attributes[attr], into)
+		_, err := fmt.Sscan(rs.Primary.Attributes["policy_id"], into)
 		return err
 	}
 }

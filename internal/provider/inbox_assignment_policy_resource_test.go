@@ -66,7 +66,7 @@ func TestAccInboxAssignmentPolicy_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := api.GetInboxAssignmentPolicy(ctx, a, inbox); !chatwoot.IsPolicyNotBound(err) {
-				return fmt.Errorf("inbox %d still has a policy after destroy (err %v)", inbox, err)
+				return fmt.Errorf("inbox %d still has a policy after destroy (err %w)", inbox, err)
 			}
 			return nil
 		}),
@@ -78,8 +78,8 @@ func TestAccInboxAssignmentPolicy_lifecycle(t *testing.T) {
 					stateString(inboxPolicyAddr, "id", fmt.Sprintf("%d/%d", a, inbox)),
 				},
 				Check: tfresource.ComposeTestCheckFunc(
-					stateID("chatwoot_assignment_policy.day", "policy_id", &day),
-					stateID("chatwoot_assignment_policy.night", "policy_id", &night),
+					policyIDOf("chatwoot_assignment_policy.day", &day),
+					policyIDOf("chatwoot_assignment_policy.night", &night),
 					bound(&day)),
 			},
 			{
@@ -151,7 +151,7 @@ func TestAccInboxAssignmentPolicy_policyDeleted(t *testing.T) {
 	tfresource.ParallelTest(t, tfresource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []tfresource.TestStep{
-			{Config: cfg, Check: stateID("chatwoot_assignment_policy.night", "policy_id", &night)},
+			{Config: cfg, Check: policyIDOf("chatwoot_assignment_policy.night", &night)},
 			{
 				PreConfig: behindTerraform(t, func(ctx context.Context) error { return api.DeleteAssignmentPolicy(ctx, a, night) }),
 				Config:    cfg,
