@@ -118,11 +118,15 @@ func (r *capacityMembersResource) ModifyPlan(ctx context.Context, req resource.M
 		return
 	}
 	accountID := plan.AccountID.ValueInt64()
-	if req.State.Raw.IsNull() {
-		requireEnterprise(ctx, r.data.client, accountID, "agent capacity policies", &resp.Diagnostics)
-	}
 	if plan.PolicyID.IsUnknown() || plan.UserIDs.IsUnknown() {
+		// A policy created in this run says itself when the server has no capacity policies,
+		// so that a Community build gets one error.
 		return
+	}
+	if req.State.Raw.IsNull() {
+		if requireEnterprise(ctx, r.data.client, accountID, "agent capacity policies", &resp.Diagnostics); resp.Diagnostics.HasError() {
+			return
+		}
 	}
 	var users []int64
 	resp.Diagnostics.Append(plan.UserIDs.ElementsAs(ctx, &users, true)...)

@@ -4,7 +4,13 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -218,7 +224,7 @@ func TestAccAgentCapacityPolicy_refusals(t *testing.T) {
 		sc := env.seed(t, 0)
 		cfg := capacityPolicyConfig(env.BaseURL, sc.AdminToken, sc.Account.ID, `  name = "x"`) + fmt.Sprintf(`
 resource "chatwoot_agent_capacity_policy_members" "test" {
-  policy_id = 1
+  policy_id = chatwoot_agent_capacity_policy.test.policy_id
   user_ids  = [%d]
 }
 `, sc.Agent1.ID)
@@ -350,5 +356,80 @@ resource "chatwoot_agent_capacity_policy_members" %q {
 				fmt.Sprintf(`User on Two Capacity Policies.*User %d is listed by the members of capacity policy`, sc.Agent1.ID)},
 			refusal{"not an agent", base + members("one", p1.ID, "999999"), `Users Not in the Chatwoot Account.*999999`},
 		),
+	})
+}
+
+// A refresh that finds a member moved to another policy warns and names that policy.
+func TestAgentCapacityPolicyMembers_readWarnsWhereAMemberWent(t *testing.T) {
+	env := newTestEnvWith(t, "4.17.0", chatwootmock.EditionEnterprise)
+	sc := env.seed(t, 0)
+	api := adminAPI(t, env, sc)
+	ctx := context.Background()
+	a, alice, bob := sc.Account.ID, sc.Agent1.ID, sc.Agent2.ID
+	mine, err := api.CreateCapacityPolicy(ctx, a, chatwoot.CapacityPolicyFields{Name: ptr("mine")})
+	must(t, err)
+	theirs, err := api.CreateCapacityPolicy(ctx, a, chatwoot.CapacityPolicyFields{Name: ptr("theirs")})
+	must(t, err)
+	for _, u := range []int64{alice, bob} {
+		_, err = api.AddCapacityPolicyMember(ctx, a, mine.ID, u)
+		must(t, err)
+	}
+	_, err = api.AddCapacityPolicyMember(ctx, a, theirs.ID, alice) // moves Alice
+	must(t, err)
+
+	r, _ := NewAgentCapacityPolicyMembersResource().(*capacityMembersResource)
+	r.data = &providerData{client: api}
+	var sch fwresource.SchemaResponse
+	r.Schema(ctx, fwresource.SchemaRequest{}, &sch)
+	state := tfsdk.State{Schema: sch.Schema}
+	prior := capacityMembersState(objectID{a, mine.ID}, []chatwoot.CapacityPolicyMember{{ID: alice}, {ID: bob}})
+	timeoutsType, _ := sch.Schema.Blocks["timeouts"].Type().(attr.TypeWithAttributeTypes)
+	prior.Timeouts.Object = types.ObjectNull(timeoutsType.AttributeTypes())
+	if d := state.Set(ctx, prior); d.HasError() {
+		t.Fatal(d)
+	}
+	resp := fwresource.ReadResponse{State: state}
+	r.Read(ctx, fwresource.ReadRequest{State: state}, &resp)
+	if resp.Diagnostics.HasError() || len(resp.Diagnostics.Warnings()) != 1 {
+		t.Fatalf("diagnostics %v; want one warning", resp.Diagnostics)
+	}
+	w := resp.Diagnostics.Warnings()[0].Detail()
+	if want := fmt.Sprintf("User %d no longer holds capacity policy %d of account %d; they hold capacity policy %d now", alice, mine.ID, a, theirs.ID); !strings.Contains(w, want) {
+		t.Errorf("warning %q does not say %q", w, want)
+	}
+	var after capacityMembersModel
+	resp.Diagnostics.Append(resp.State.Get(ctx, &after)...)
+	if ids := memberIDsFrom(ctx, after.UserIDs, &resp.Diagnostics); fmt.Sprint(ids) != fmt.Sprint([]int64{bob}) {
+		t.Errorf("user_ids after the refresh = %v; want [%d]", ids, bob)
+	}
+}
+
+// A capacity policy deleted in Chatwoot is removed from the state (with its members resource)
+// and created again.
+func TestAccAgentCapacityPolicy_deletedInChatwoot(t *testing.T) {
+	env := newTestEnvWith(t, "4.17.0", chatwootmock.EditionEnterprise)
+	sc := env.seed(t, 0)
+	api := adminAPI(t, env, sc)
+	a := sc.Account.ID
+	cfg := capacityPolicyConfig(env.BaseURL, sc.AdminToken, a, `  name = "tier 1"`) + fmt.Sprintf(`
+resource "chatwoot_agent_capacity_policy_members" "test" {
+  policy_id = chatwoot_agent_capacity_policy.test.policy_id
+  user_ids  = [%d]
+}
+`, sc.Agent1.ID)
+	var first int64
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: policyIDOf(capacityPolicyAddr, &first)},
+			{
+				PreConfig: behindTerraform(t, func(ctx context.Context) error { return api.DeleteCapacityPolicy(ctx, a, first) }),
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(capacityPolicyAddr, plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction(capacityMembersAddr, plancheck.ResourceActionCreate),
+				}},
+			},
+		},
 	})
 }
