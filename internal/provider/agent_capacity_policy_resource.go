@@ -186,15 +186,35 @@ func (uniqueInboxLimitsValidator) ValidateSet(ctx context.Context, req validator
 // without the Enterprise code, where no capacity route exists.
 func (r *capacityPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
 		return
 	}
-	var accountID types.Int64
-	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("account_id"), &accountID)...)
-	if accountID.IsUnknown() || accountID.IsNull() {
+	var plan, prior capacityPolicyModel
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	}
+	if resp.Diagnostics.HasError() || plan.AccountID.IsUnknown() || plan.AccountID.IsNull() {
 		return
 	}
-	requireEnterprise(ctx, r.data.client, accountID.ValueInt64(), "agent capacity policies", &resp.Diagnostics)
+	accountID := plan.AccountID.ValueInt64()
+	if req.State.Raw.IsNull() {
+		if requireEnterprise(ctx, r.data.client, accountID, "agent capacity policies", &resp.Diagnostics); resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	// Inboxes known now are checked now; apply checks again before anything is sent.
+	if !plan.InboxLimits.IsUnknown() && !plan.InboxLimits.Equal(prior.InboxLimits) {
+		known := map[int64]int64{}
+		var items []types.Object
+		resp.Diagnostics.Append(plan.InboxLimits.ElementsAs(ctx, &items, true)...)
+		for _, it := range items {
+			if inbox, ok := it.Attributes()["inbox_id"].(types.Int64); ok && !inbox.IsUnknown() && !inbox.IsNull() {
+				known[inbox.ValueInt64()] = 0
+			}
+		}
+		checkLimitInboxes(ctx, r.data.client, accountID, known, &resp.Diagnostics)
+	}
 }
 
 // requireEnterprise adds one error when the account's server is built without the Enterprise
@@ -394,7 +414,7 @@ func checkLimitInboxes(ctx context.Context, client *chatwoot.Client, accountID i
 		}
 		if !found {
 			diags.AddAttributeError(path.Root("inbox_limits"), "Chatwoot Inbox Not Found",
-				fmt.Sprintf("Account %d has no inbox with id %d, so the capacity policy was not changed. Check the id; the "+
+				fmt.Sprintf("Account %d has no inbox with id %d, so the capacity policy cannot be saved. Check the id; the "+
 					"chatwoot_inbox data source finds an inbox's id by name.", accountID, inbox))
 			return false
 		}

@@ -16,7 +16,10 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ resource.ResourceWithIdentity = (*inboxAssignmentPolicyResource)(nil)
+var (
+	_ resource.ResourceWithIdentity   = (*inboxAssignmentPolicyResource)(nil)
+	_ resource.ResourceWithModifyPlan = (*inboxAssignmentPolicyResource)(nil)
+)
 
 // NewInboxAssignmentPolicyResource is the chatwoot_inbox_assignment_policy resource.
 func NewInboxAssignmentPolicyResource() resource.Resource {
@@ -66,6 +69,26 @@ func (r *inboxAssignmentPolicyResource) Schema(ctx context.Context, _ resource.S
 			"timeouts": operationTimeoutsBlock(ctx),
 		},
 	}
+}
+
+// ModifyPlan resolves the account, then checks at plan time, when the ids are known, that the
+// inbox and the policy exist (apply checks again before the POST, for ids known only then).
+func (r *inboxAssignmentPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.planAccount(ctx, req, resp)
+	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+		return
+	}
+	var plan, prior inboxAssignmentPolicyModel
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	}
+	if resp.Diagnostics.HasError() || plan.AccountID.IsUnknown() || plan.InboxID.IsUnknown() || plan.AssignmentPolicyID.IsUnknown() ||
+		plan.AssignmentPolicyID.Equal(prior.AssignmentPolicyID) {
+		return
+	}
+	r.checkReferences(ctx, r.data.client, objectID{plan.AccountID.ValueInt64(), plan.InboxID.ValueInt64()},
+		plan.AssignmentPolicyID.ValueInt64(), req.State.Raw.IsNull(), &resp.Diagnostics)
 }
 
 func (r *inboxAssignmentPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -144,7 +167,7 @@ func (r *inboxAssignmentPolicyResource) checkReferences(ctx context.Context, cli
 		}
 		if !found {
 			diags.AddAttributeError(path.Root("inbox_id"), "Chatwoot Inbox Not Found",
-				fmt.Sprintf("Account %d has no inbox with id %d, so no policy was attached. Check the id; the chatwoot_inbox data "+
+				fmt.Sprintf("Account %d has no inbox with id %d, so no policy can be attached. Check the id; the chatwoot_inbox data "+
 					"source finds an inbox's id by name.", id.accountID, id.id))
 			return false
 		}
@@ -156,7 +179,7 @@ func (r *inboxAssignmentPolicyResource) checkReferences(ctx context.Context, cli
 	}
 	if !found {
 		diags.AddAttributeError(path.Root("assignment_policy_id"), "Chatwoot Assignment Policy Not Found",
-			fmt.Sprintf("Account %d has no assignment policy with id %d, so inbox %d was left as it was. Check the id; "+
+			fmt.Sprintf("Account %d has no assignment policy with id %d, so inbox %d is left as it is. Check the id; "+
 				"chatwoot_assignment_policy (resource or data source) gives a policy's policy_id.", id.accountID, policyID, id.id))
 		return false
 	}
