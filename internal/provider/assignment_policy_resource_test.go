@@ -201,7 +201,7 @@ func TestAccAssignmentPolicy_refusals(t *testing.T) {
 		version, edition string
 		features         map[string]bool
 	}
-	run := func(t *testing.T, srv server, cases func(cfg func(string) string, sc *fixture.Scenario) []refusal) {
+	run := func(t *testing.T, srv server, cases func(cfg func(string) string, sc *fixture.Scenario, env *testEnv) []refusal) {
 		env := newTestEnvWith(t, srv.version, srv.edition)
 		sc := env.seedWith(t, fixture.SeedOptions{Features: srv.features})
 		cfg := func(body string) string {
@@ -209,12 +209,12 @@ func TestAccAssignmentPolicy_refusals(t *testing.T) {
 		}
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-			Steps:                    refusalSteps(t, env.Mock, cfg(`  name = "fine"`), cases(cfg, sc)...),
+			Steps:                    refusalSteps(t, env.Mock, cfg(`  name = "fine"`), cases(cfg, sc, env)...),
 		})
 	}
 	t.Run("validation and 4.15", func(t *testing.T) {
 		t.Parallel()
-		run(t, server{version: "4.15.1"}, func(cfg func(string) string, sc *fixture.Scenario) []refusal {
+		run(t, server{version: "4.15.1"}, func(cfg func(string) string, sc *fixture.Scenario, env *testEnv) []refusal {
 			return []refusal{
 				{"unknown order", cfg("  name = \"x\"\n  assignment_order = \"fifo\""), `assignment_order value must be one of`},
 				{"unknown priority", cfg("  name = \"x\"\n  conversation_priority = \"newest\""), `conversation_priority value must be one of`},
@@ -223,19 +223,20 @@ func TestAccAssignmentPolicy_refusals(t *testing.T) {
 				{"age 0", cfg("  name = \"x\"\n  exclude_older_than_hours = 0"), `exclude_older_than_hours value must be at least 1`},
 				{"blank name", cfg(`  name = "  "`), `must not be blank`},
 				{"age on 4.15", cfg("  name = \"x\"\n  exclude_older_than_hours = 24"), `Chatwoot Too Old for exclude_older_than_hours.*version 4.15.1`},
+				{"agent token", assignmentPolicyConfig(env.BaseURL, sc.Agent1.AccessToken, sc.Account.ID, `  name = "x"`), `Chatwoot Permission Denied`},
 			}
 		})
 	})
 	t.Run("balanced on community", func(t *testing.T) {
 		t.Parallel()
 		run(t, server{version: "4.17.0", edition: chatwootmock.EditionCommunity, features: map[string]bool{"advanced_assignment": true}},
-			func(cfg func(string) string, sc *fixture.Scenario) []refusal {
+			func(cfg func(string) string, sc *fixture.Scenario, env *testEnv) []refusal {
 				return []refusal{{"balanced", cfg("  name = \"x\"\n  assignment_order = \"balanced\""), `Balanced Assignment Needs Chatwoot Enterprise`}}
 			})
 	})
 	t.Run("balanced without advanced_assignment", func(t *testing.T) {
 		t.Parallel()
-		run(t, server{version: "4.17.0"}, func(cfg func(string) string, sc *fixture.Scenario) []refusal {
+		run(t, server{version: "4.17.0"}, func(cfg func(string) string, sc *fixture.Scenario, env *testEnv) []refusal {
 			return []refusal{{"balanced", cfg("  name = \"x\"\n  assignment_order = \"balanced\""),
 				fmt.Sprintf(`Balanced Assignment Needs advanced_assignment.*Account %d does not have the feature advanced_assignment`, sc.Account.ID)}}
 		})
