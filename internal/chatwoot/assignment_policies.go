@@ -142,17 +142,20 @@ func (c *Client) GetAssignmentPolicy(ctx context.Context, accountID, policyID in
 // "name"; an invalid enum is a 500 and saves nothing. It is never retried after an unknown
 // outcome.
 func (c *Client) CreateAssignmentPolicy(ctx context.Context, accountID int64, fields AssignmentPolicyFields) (*AssignmentPolicy, error) {
+	defer c.lookups.invalidate(accountID, AssignmentPolicies.Kind)
 	return c.policyCall(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/assignment_policies"), body: fields.body()})
 }
 
 // UpdateAssignmentPolicy changes the fields that are set (administrators only).
 func (c *Client) UpdateAssignmentPolicy(ctx context.Context, accountID, policyID int64, fields AssignmentPolicyFields) (*AssignmentPolicy, error) {
+	defer c.lookups.invalidate(accountID, AssignmentPolicies.Kind)
 	return c.policyCall(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/assignment_policies/%d", policyID), body: fields.body(), idempotent: true})
 }
 
 // DeleteAssignmentPolicy deletes a policy (administrators only). Chatwoot unbinds it from every
 // inbox in the same request; those inboxes fall back to the no-policy defaults.
 func (c *Client) DeleteAssignmentPolicy(ctx context.Context, accountID, policyID int64) error {
+	defer c.lookups.invalidate(accountID, AssignmentPolicies.Kind)
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/assignment_policies/%d", policyID), idempotent: true}, nil)
 	return err
 }
@@ -178,6 +181,7 @@ func (c *Client) GetInboxAssignmentPolicy(ctx context.Context, accountID, inboxI
 // itself: the backlog waits for the next conversation event or periodic run. An unknown inbox
 // or policy is IsNotFound. Repeating it is harmless, so it is retried.
 func (c *Client) SetInboxAssignmentPolicy(ctx context.Context, accountID, inboxID, policyID int64) (*AssignmentPolicy, error) {
+	defer c.lookups.invalidate(accountID, AssignmentPolicies.Kind) // assigned_inbox_count changes
 	return c.policyCall(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/inboxes/%d/assignment_policy", inboxID),
 		body: map[string]any{"assignment_policy_id": policyID}, idempotent: true})
 }
@@ -185,6 +189,7 @@ func (c *Client) SetInboxAssignmentPolicy(ctx context.Context, accountID, inboxI
 // DeleteInboxAssignmentPolicy unbinds the inbox's policy (administrators only). An inbox
 // without a binding is IsNotFound and IsPolicyNotBound.
 func (c *Client) DeleteInboxAssignmentPolicy(ctx context.Context, accountID, inboxID int64) error {
+	defer c.lookups.invalidate(accountID, AssignmentPolicies.Kind)
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/inboxes/%d/assignment_policy", inboxID), idempotent: true}, nil)
 	return err
 }

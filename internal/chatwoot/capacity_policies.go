@@ -147,17 +147,20 @@ func (c *Client) GetCapacityPolicy(ctx context.Context, accountID, policyID int6
 // CreateCapacityPolicy creates a capacity policy (administrators only). It is never retried
 // after an unknown outcome.
 func (c *Client) CreateCapacityPolicy(ctx context.Context, accountID int64, fields CapacityPolicyFields) (*CapacityPolicy, error) {
+	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
 	return c.capacityCall(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/agent_capacity_policies"), body: fields.body()})
 }
 
 // UpdateCapacityPolicy changes the fields that are set (administrators only).
 func (c *Client) UpdateCapacityPolicy(ctx context.Context, accountID, policyID int64, fields CapacityPolicyFields) (*CapacityPolicy, error) {
+	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
 	return c.capacityCall(ctx, call{method: http.MethodPatch, path: capacityPath(accountID, policyID, ""), body: fields.body(), idempotent: true})
 }
 
 // DeleteCapacityPolicy deletes a capacity policy with its inbox limits and releases its members
 // (administrators only).
 func (c *Client) DeleteCapacityPolicy(ctx context.Context, accountID, policyID int64) error {
+	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: capacityPath(accountID, policyID, ""), idempotent: true}, nil)
 	return err
 }
@@ -174,6 +177,7 @@ func (c *Client) ListCapacityPolicyMembers(ctx context.Context, accountID, polic
 // user holds at most one capacity policy: one on another policy is moved silently. A user who
 // is not a member of the account is IsNotFound. It sets a value, so it is retried.
 func (c *Client) AddCapacityPolicyMember(ctx context.Context, accountID, policyID, userID int64) (*CapacityPolicyMember, error) {
+	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
 	cl := call{method: http.MethodPost, path: capacityPath(accountID, policyID, "/users"), body: map[string]any{"user_id": userID}, idempotent: true}
 	var m CapacityPolicyMember
 	if err := c.doWithoutSecrets(ctx, cl, &m); err != nil {
@@ -186,6 +190,7 @@ func (c *Client) AddCapacityPolicyMember(ctx context.Context, accountID, policyI
 // clears it whichever policy the user holds, not only policyID: callers check membership first
 // when that matters.
 func (c *Client) RemoveCapacityPolicyMember(ctx context.Context, accountID, policyID, userID int64) error {
+	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: capacityPath(accountID, policyID, "/users/%d", userID), idempotent: true}, nil)
 	return err
 }
@@ -194,6 +199,7 @@ func (c *Client) RemoveCapacityPolicyMember(ctx context.Context, accountID, poli
 // second limit for the same inbox is a 422 (IsInboxAlreadyLimited); an unknown inbox is
 // IsNotFound. It is never retried after an unknown outcome.
 func (c *Client) CreateInboxCapacityLimit(ctx context.Context, accountID, policyID, inboxID, conversationLimit int64) (*InboxCapacityLimit, error) {
+	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
 	return c.limitCall(ctx, call{method: http.MethodPost, path: capacityPath(accountID, policyID, "/inbox_limits"),
 		body: map[string]any{"inbox_id": inboxID, "conversation_limit": conversationLimit}})
 }
@@ -201,12 +207,14 @@ func (c *Client) CreateInboxCapacityLimit(ctx context.Context, accountID, policy
 // UpdateInboxCapacityLimit changes a limit's conversation_limit; limits are addressed by their
 // own id.
 func (c *Client) UpdateInboxCapacityLimit(ctx context.Context, accountID, policyID, limitID, conversationLimit int64) (*InboxCapacityLimit, error) {
+	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
 	return c.limitCall(ctx, call{method: http.MethodPatch, path: capacityPath(accountID, policyID, "/inbox_limits/%d", limitID),
 		body: map[string]any{"conversation_limit": conversationLimit}, idempotent: true})
 }
 
 // DeleteInboxCapacityLimit removes a limit (Chatwoot answers 204).
 func (c *Client) DeleteInboxCapacityLimit(ctx context.Context, accountID, policyID, limitID int64) error {
+	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: capacityPath(accountID, policyID, "/inbox_limits/%d", limitID), idempotent: true}, nil)
 	return err
 }

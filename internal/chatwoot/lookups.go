@@ -45,6 +45,15 @@ func listAllCustomAttributeDefinitions(c *Client, ctx context.Context, accountID
 	return c.ListCustomAttributeDefinitions(ctx, accountID, "")
 }
 
+// The Assignment V2 policies: checked before an inbox is bound and read by the policy data
+// sources; invalidated by the policy writes in assignment_policies.go and capacity_policies.go.
+var (
+	AssignmentPolicies = CachedList[AssignmentPolicy]{Kind: "assignment policy", list: (*Client).ListAssignmentPolicies,
+		id: func(p *AssignmentPolicy) int64 { return p.ID }}
+	CapacityPolicies = CachedList[CapacityPolicy]{Kind: "agent capacity policy", list: (*Client).ListCapacityPolicies,
+		id: func(p *CapacityPolicy) int64 { return p.ID }}
+)
+
 // All returns the account's list from the cache, loading it on first use.
 func (l CachedList[T]) All(ctx context.Context, c *Client, accountID int64) ([]T, error) {
 	return l.lookup(ctx, c, accountID, func([]T) bool { return true })

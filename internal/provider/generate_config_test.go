@@ -130,6 +130,42 @@ resource "chatwoot_platform_account_user" "test" {
   role       = "administrator"
 }`, sc.Agent2.ID)
 	}},
+	{resourceType: "chatwoot_assignment_policy", idAttr: "policy_id", config: func(*fixture.Scenario) string {
+		return `resource "chatwoot_assignment_policy" "test" {
+  name                    = "Support desk"
+  conversation_priority   = "longest_waiting"
+  fair_distribution_limit = 10
+}`
+	}},
+	{resourceType: "chatwoot_inbox_assignment_policy", idAttr: "inbox_id", config: func(sc *fixture.Scenario) string {
+		return fmt.Sprintf(`resource "chatwoot_assignment_policy" "support" {
+  name = "Support desk"
+}
+
+resource "chatwoot_inbox_assignment_policy" "test" {
+  inbox_id             = %d
+  assignment_policy_id = chatwoot_assignment_policy.support.policy_id
+}`, sc.Inbox.ID)
+	}},
+	{resourceType: "chatwoot_agent_capacity_policy", idAttr: "policy_id", config: func(sc *fixture.Scenario) string {
+		return fmt.Sprintf(`resource "chatwoot_agent_capacity_policy" "test" {
+  name = "Tier 1"
+  exclusion_rules = {
+    excluded_labels = ["spam"]
+  }
+  inbox_limits = [{ inbox_id = %d, conversation_limit = 5 }]
+}`, sc.Inbox.ID)
+	}},
+	{resourceType: "chatwoot_agent_capacity_policy_members", idAttr: "policy_id", config: func(sc *fixture.Scenario) string {
+		return fmt.Sprintf(`resource "chatwoot_agent_capacity_policy" "tier1" {
+  name = "Tier 1"
+}
+
+resource "chatwoot_agent_capacity_policy_members" "test" {
+  policy_id = chatwoot_agent_capacity_policy.tier1.policy_id
+  user_ids  = [%d, %d]
+}`, sc.Agent1.ID, sc.Agent2.ID)
+	}},
 	{resourceType: "chatwoot_conversation_assignment", idAttr: "conversation_id", config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_conversation_assignment" "test" {
   conversation_id = %d

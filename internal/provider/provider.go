@@ -415,6 +415,11 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAgentResource,
 		NewInboxAutoAssignmentResource,
 		NewAutomationRuleResource,
+		// Assignment V2 (issue 21).
+		NewAssignmentPolicyResource,
+		NewInboxAssignmentPolicyResource,
+		NewAgentCapacityPolicyResource,
+		NewAgentCapacityPolicyMembersResource,
 		// The account's vocabulary (issue 18, labels to custom attributes).
 		NewLabelResource,
 		NewCannedResponseResource,
@@ -444,6 +449,10 @@ func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewProfileDataSource,
 		NewTeamDataSource,
 		NewTeamsDataSource,
+		// Assignment V2 (issue 21).
+		NewAssignmentPolicyDataSource,
+		NewAssignmentPoliciesDataSource,
+		NewAgentCapacityPolicyDataSource,
 		// The account's vocabulary (issue 18).
 		NewLabelsDataSource,
 		NewCannedResponsesDataSource,

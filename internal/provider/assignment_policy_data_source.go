@@ -1,0 +1,143 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*assignmentPolicyDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*assignmentPolicyDataSource)(nil)
+)
+
+// NewAssignmentPolicyDataSource is the chatwoot_assignment_policy data source.
+func NewAssignmentPolicyDataSource() datasource.DataSource {
+	return &assignmentPolicyDataSource{}
+}
+
+type assignmentPolicyDataSource struct {
+	dataSourceProviderData
+}
+
+// assignmentPolicyItemModel is one policy, in the data source and in chatwoot_assignment_policies.
+type assignmentPolicyItemModel struct {
+	ID                     types.Int64  `tfsdk:"id"`
+	Name                   types.String `tfsdk:"name"`
+	Description            types.String `tfsdk:"description"`
+	AssignmentOrder        types.String `tfsdk:"assignment_order"`
+	ConversationPriority   types.String `tfsdk:"conversation_priority"`
+	FairDistributionLimit  types.Int64  `tfsdk:"fair_distribution_limit"`
+	FairDistributionWindow types.Int64  `tfsdk:"fair_distribution_window"`
+	ExcludeOlderThanHours  types.Int64  `tfsdk:"exclude_older_than_hours"`
+	Enabled                types.Bool   `tfsdk:"enabled"`
+	AssignedInboxCount     types.Int64  `tfsdk:"assigned_inbox_count"`
+}
+
+type assignmentPolicyDataSourceModel struct {
+	AccountID types.Int64 `tfsdk:"account_id"`
+	assignmentPolicyItemModel
+}
+
+func (d *assignmentPolicyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_assignment_policy"
+}
+
+// assignmentPolicyAttributes are the computed attributes of a policy, shared with
+// chatwoot_assignment_policies.
+func assignmentPolicyAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"description":              schema.StringAttribute{MarkdownDescription: "The policy's description; null when it has none.", Computed: true},
+		"assignment_order":         schema.StringAttribute{MarkdownDescription: "`round_robin` or `balanced`.", Computed: true},
+		"conversation_priority":    schema.StringAttribute{MarkdownDescription: "`earliest_created` or `longest_waiting`.", Computed: true},
+		"fair_distribution_limit":  schema.Int64Attribute{MarkdownDescription: "Assignments per agent and inbox within the window.", Computed: true},
+		"fair_distribution_window": schema.Int64Attribute{MarkdownDescription: "The fair-distribution window, in seconds.", Computed: true},
+		"exclude_older_than_hours": schema.Int64Attribute{
+			MarkdownDescription: "The age limit in hours; null for none (and on Chatwoot before 4.16.0, which has no age limit).",
+			Computed:            true,
+		},
+		"enabled": schema.BoolAttribute{
+			MarkdownDescription: "Chatwoot's `enabled` flag, which its assignment code does not read.", Computed: true,
+		},
+		"assigned_inbox_count": schema.Int64Attribute{MarkdownDescription: "How many inboxes the policy is attached to.", Computed: true},
+	}
+}
+
+func (d *assignmentPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := assignmentPolicyAttributes()
+	attrs["account_id"] = dataSourceAccountIDAttribute()
+	attrs["id"] = schema.Int64Attribute{
+		MarkdownDescription: "The policy's id, the value `chatwoot_inbox_assignment_policy.assignment_policy_id` takes. Set exactly one of `id` and `name`.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+	attrs["name"] = schema.StringAttribute{
+		MarkdownDescription: "The policy's name. Chatwoot keeps names unique with case; an exact match wins, otherwise a match " +
+			"that ignores case is taken when it is the only one. Set exactly one of `id` and `name`.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up one Assignment V2 assignment policy of an account by id or by name, for example to attach " +
+			"a policy managed elsewhere with `chatwoot_inbox_assignment_policy`. Only administrators may read policies.\n\n" +
+			"Within one Terraform run the account's policy list is fetched once and shared with `chatwoot_assignment_policies` " +
+			"and the existence checks of `chatwoot_inbox_assignment_policy`.",
+		Attributes: attrs,
+	}
+}
+
+func (d *assignmentPolicyDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name"))}
+}
+
+func (d *assignmentPolicyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg assignmentPolicyDataSourceModel
+	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
+	if !ok {
+		return
+	}
+	policy := assignmentPoliciesByName.read(ctx, &resp.Diagnostics, client, accountID, cfg.ID, cfg.Name,
+		fmt.Sprintf("Account %d has no assignment policy with id %d. Check the id, or look the policy up by name instead.", accountID, cfg.ID.ValueInt64()),
+		fmt.Sprintf("Account %d has no assignment policy named %q. Check the name; the chatwoot_assignment_policies data source "+
+			"lists the account's policies.", accountID, cfg.Name.ValueString()))
+	if policy == nil {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, assignmentPolicyDataSourceModel{
+		AccountID: types.Int64Value(accountID), assignmentPolicyItemModel: assignmentPolicyItem(policy),
+	})...)
+}
+
+// assignmentPoliciesByName looks policies up by id or name in the cached list.
+var assignmentPoliciesByName = namedLookup[chatwoot.AssignmentPolicy]{
+	list: chatwoot.AssignmentPolicies, attr: "name",
+	id:  func(p *chatwoot.AssignmentPolicy) int64 { return p.ID },
+	key: func(p *chatwoot.AssignmentPolicy) string { return p.Name },
+}
+
+func assignmentPolicyItem(p *chatwoot.AssignmentPolicy) assignmentPolicyItemModel {
+	return assignmentPolicyItemModel{
+		ID:                     types.Int64Value(p.ID),
+		Name:                   types.StringValue(p.Name),
+		Description:            types.StringPointerValue(p.Description),
+		AssignmentOrder:        types.StringValue(p.AssignmentOrder),
+		ConversationPriority:   types.StringValue(p.ConversationPriority),
+		FairDistributionLimit:  types.Int64Value(p.FairDistributionLimit),
+		FairDistributionWindow: types.Int64Value(p.FairDistributionWindow),
+		ExcludeOlderThanHours:  types.Int64PointerValue(p.ExcludeOlderThanHours),
+		Enabled:                types.BoolValue(p.Enabled),
+		AssignedInboxCount:     types.Int64Value(p.AssignedInboxCount),
+	}
+}
