@@ -146,7 +146,7 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 					"values": schema.ListAttribute{
 						MarkdownDescription: "The values to compare with. For `inbox_id`, `team_id`, `assignee_id` and " +
 							"`sla_policy_id` these are ids, sent to Chatwoot as JSON integers; for `status` one of " +
-							automationCodeList(automationConversationStatuses) + "; otherwise text. Omit for `is_present` and `is_not_present`.",
+							automationCodeList(chatwoot.ConversationStatuses) + "; otherwise text. Omit for `is_present` and `is_not_present`.",
 						ElementType: types.StringType,
 						Optional:    true,
 						Validators:  []validator.List{listvalidator.SizeAtLeast(1)},
@@ -171,10 +171,10 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"action_name": schema.StringAttribute{
-						MarkdownDescription: "The action: " + automationCodeList(automationActionNames) + ". `add_sla` needs " +
+						MarkdownDescription: "The action: " + automationCodeList(chatwoot.AutomationActionNames) + ". `add_sla` needs " +
 							"Chatwoot Enterprise. `send_attachment` is not supported (it needs an uploaded file).",
 						Required:   true,
-						Validators: []validator.String{stringvalidator.OneOf(automationActionNames...)},
+						Validators: []validator.String{stringvalidator.OneOf(chatwoot.AutomationActionNames...)},
 					},
 					"params": schema.ListAttribute{
 						MarkdownDescription: "The action's parameters, as strings (Terraform converts numbers). Ids are sent to Chatwoot " +
@@ -187,7 +187,7 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 							"  - `send_message`, `add_private_note`: the text;\n" +
 							"  - `send_webhook_event`: the URL;\n" +
 							"  - `send_email_transcript`: the addresses, comma-separated, in one string;\n" +
-							"  - `change_status`: " + automationCodeList(automationConversationStatuses) + ";\n" +
+							"  - `change_status`: " + automationCodeList(chatwoot.ConversationStatuses) + ";\n" +
 							"  - `change_priority`: `low`, `medium`, `high`, `urgent`, or `nil`;\n" +
 							"  - `remove_assigned_agent`, `remove_assigned_team`, `mute_conversation`, `snooze_conversation`, " +
 							"`resolve_conversation`, `open_conversation`, `pending_conversation`: none (omit `params`);\n" +
@@ -375,10 +375,7 @@ func automationRuleInput(ctx context.Context, plan automationRuleModel, diags *d
 			diags.Append(a.TeamIDs.ElementsAs(ctx, &teamIDs, false)...)
 			action.ActionParams = []chatwoot.Param{chatwoot.EmailToTeamParam(a.Message.ValueString(), teamIDs)}
 		} else {
-			integers := slices.Contains(intParamActions, name)
-			for _, p := range automationStrings(ctx, a.Params, diags) {
-				action.ActionParams = append(action.ActionParams, typedParam(p, integers))
-			}
+			action.ActionParams = actionParamsInput(ctx, name, a.Params, diags)
 		}
 		in.Actions = append(in.Actions, action)
 	}
@@ -462,7 +459,7 @@ func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.Au
 			diags.Append(d...)
 			action.TeamIDs = teamIDs
 		} else {
-			integers := slices.Contains(intParamActions, a.ActionName)
+			integers := slices.Contains(chatwoot.IntParamActions, a.ActionName)
 			params := make([]string, 0, len(a.ActionParams))
 			for _, p := range a.ActionParams {
 				params = append(params, paramText(p, integers, func() {

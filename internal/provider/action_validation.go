@@ -1,0 +1,69 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+)
+
+// The plan-time checks and the request conversion that automation rules and macros share. The
+// vocabulary itself (action names, what params each action takes) is chatwoot's, in
+// internal/chatwoot/action_vocabulary.go; this file only applies it to a configuration.
+
+// checkActionParams checks the params of one action named name at path at against rules; kind
+// ("Automation", "Macro") names the object in the error titles. It
+// refuses send_attachment, which needs a file uploaded to Chatwoot first. A name missing from
+// rules is left to the action_name validator; unknown values are skipped and checked again at
+// apply.
+func checkActionParams(ctx context.Context, kind string, at path.Path, name string, list types.List,
+	rules map[string]chatwoot.ActionParamRule, diags *diag.Diagnostics) {
+	if name == "send_attachment" {
+		diags.AddAttributeError(at.AtName("action_name"), "Unsupported "+kind+" Action",
+			"send_attachment needs a file uploaded to Chatwoot first, which this provider cannot do. Add the attachment "+
+				"action in Chatwoot's UI, or send a link with send_message instead.")
+		return
+	}
+	rule, known := rules[name]
+	if !known || list.IsUnknown() {
+		return
+	}
+	var params []types.String
+	if !list.IsNull() {
+		diags.Append(list.ElementsAs(ctx, &params, false)...)
+	}
+	switch {
+	case rule.Count == 0 && len(params) > 0:
+		diags.AddAttributeError(at.AtName("params"), "Unexpected Action Params", fmt.Sprintf("%s takes no params; remove params.", name))
+		return
+	case rule.Count > 0 && len(params) != rule.Count, rule.Count < 0 && len(params) == 0:
+		diags.AddAttributeError(at.AtName("params"), "Wrong Number of Action Params",
+			fmt.Sprintf("%s takes %s; got %d params.", name, rule.Help, len(params)))
+		return
+	}
+	for j, p := range params {
+		if p.IsUnknown() || p.IsNull() || rule.Check == nil {
+			continue
+		}
+		if problem := rule.Check(p.ValueString()); problem != "" {
+			diags.AddAttributeError(at.AtName("params").AtListIndex(j), "Invalid Action Param",
+				fmt.Sprintf("%s takes %s; %s.", name, rule.Help, problem))
+		}
+	}
+}
+
+// actionParamsInput types an action's params the way Chatwoot reads them: ids of the actions in
+// chatwoot.IntParamActions as JSON integers, everything else as strings.
+func actionParamsInput(ctx context.Context, name string, list types.List, diags *diag.Diagnostics) []chatwoot.Param {
+	integers := slices.Contains(chatwoot.IntParamActions, name)
+	var out []chatwoot.Param
+	for _, p := range automationStrings(ctx, list, diags) {
+		out = append(out, typedParam(p, integers))
+	}
+	return out
+}
