@@ -67,3 +67,48 @@ func actionParamsInput(ctx context.Context, name string, list types.List, diags 
 	}
 	return out
 }
+
+// checkActionReferences makes sure the agents and teams the actions name exist in the account:
+// Chatwoot stores any id, and the action then silently does nothing. noun ("rule", "macro")
+// names what was not saved.
+func checkActionReferences(ctx context.Context, client *chatwoot.Client, noun string, accountID int64, actions []chatwoot.AutomationAction,
+	diags *diag.Diagnostics) {
+	for i, a := range actions {
+		at := path.Root("actions").AtListIndex(i)
+		var teamIDs, agentIDs []int64
+		switch a.ActionName {
+		case "assign_team":
+			teamIDs = automationIntParams(a.ActionParams)
+		case "assign_agent":
+			agentIDs = automationIntParams(a.ActionParams)
+		case "send_email_to_team":
+			if len(a.ActionParams) == 1 && a.ActionParams[0].EmailToTeam != nil {
+				teamIDs = a.ActionParams[0].EmailToTeam.TeamIDs
+			}
+		}
+		for _, id := range teamIDs {
+			found, err := referenceExists(ctx, client, chatwoot.Teams, accountID, id)
+			if err != nil {
+				diags.Append(clientErrorDiagnostic(operation{action: fmt.Sprintf("listing the teams of the account to check team %d", id), accountID: accountID}, err))
+				return
+			}
+			if !found {
+				diags.AddAttributeError(at, "Chatwoot Team Not Found",
+					fmt.Sprintf("Account %d has no team with id %d, so the %s was not saved: Chatwoot would have stored it and the %s "+
+						"action would silently do nothing. Check the id; the chatwoot_team data source finds a team's id by name.", accountID, id, noun, a.ActionName))
+			}
+		}
+		for _, id := range agentIDs {
+			found, err := referenceExists(ctx, client, chatwoot.Agents, accountID, id)
+			if err != nil {
+				diags.Append(clientErrorDiagnostic(operation{action: fmt.Sprintf("listing the agents of the account to check agent %d", id), accountID: accountID}, err))
+				return
+			}
+			if !found {
+				diags.AddAttributeError(at, "Chatwoot Agent Not Found",
+					fmt.Sprintf("Account %d has no agent with user id %d, so the %s was not saved: Chatwoot would have stored it and "+
+						"assign_agent would silently do nothing. Check the id; the chatwoot_agent data source finds an agent's id by email.", accountID, id, noun))
+			}
+		}
+	}
+}

@@ -332,7 +332,7 @@ func (r *automationRuleResource) Delete(ctx context.Context, req resource.Delete
 func checkedRuleInput(ctx context.Context, client *chatwoot.Client, plan automationRuleModel, diags *diag.Diagnostics) (chatwoot.AutomationRuleInput, bool) {
 	in := automationRuleInput(ctx, plan, diags)
 	if !diags.HasError() {
-		checkAutomationReferences(ctx, client, plan.AccountID.ValueInt64(), in.Actions, diags)
+		checkActionReferences(ctx, client, "rule", plan.AccountID.ValueInt64(), in.Actions, diags)
 	}
 	return in, !diags.HasError()
 }
@@ -501,49 +501,6 @@ func automationStringList(ctx context.Context, values []string, diags *diag.Diag
 	list, d := types.ListValueFrom(ctx, types.StringType, values)
 	diags.Append(d...)
 	return list
-}
-
-// checkAutomationReferences makes sure the agents and teams the actions name exist in the
-// account: Chatwoot stores any id and the action then silently does nothing.
-func checkAutomationReferences(ctx context.Context, client *chatwoot.Client, accountID int64, actions []chatwoot.AutomationAction, diags *diag.Diagnostics) {
-	for i, a := range actions {
-		at := path.Root("actions").AtListIndex(i)
-		var teamIDs, agentIDs []int64
-		switch a.ActionName {
-		case "assign_team":
-			teamIDs = automationIntParams(a.ActionParams)
-		case "assign_agent":
-			agentIDs = automationIntParams(a.ActionParams)
-		case "send_email_to_team":
-			if len(a.ActionParams) == 1 && a.ActionParams[0].EmailToTeam != nil {
-				teamIDs = a.ActionParams[0].EmailToTeam.TeamIDs
-			}
-		}
-		for _, id := range teamIDs {
-			found, err := referenceExists(ctx, client, chatwoot.Teams, accountID, id)
-			if err != nil {
-				diags.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("listing the teams of the account to check team %d", id), accountID: accountID}, err))
-				return
-			}
-			if !found {
-				diags.AddAttributeError(at, "Chatwoot Team Not Found",
-					fmt.Sprintf("Account %d has no team with id %d, so the rule was not saved: Chatwoot would have stored it and the %s "+
-						"action would silently do nothing. Check the id; the chatwoot_team data source finds a team's id by name.", accountID, id, a.ActionName))
-			}
-		}
-		for _, id := range agentIDs {
-			found, err := referenceExists(ctx, client, chatwoot.Agents, accountID, id)
-			if err != nil {
-				diags.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("listing the agents of the account to check agent %d", id), accountID: accountID}, err))
-				return
-			}
-			if !found {
-				diags.AddAttributeError(at, "Chatwoot Agent Not Found",
-					fmt.Sprintf("Account %d has no agent with user id %d, so the rule was not saved: Chatwoot would have stored it and "+
-						"assign_agent would silently do nothing. Check the id; the chatwoot_agent data source finds an agent's id by email.", accountID, id))
-			}
-		}
-	}
 }
 
 func automationIntParams(params []chatwoot.Param) []int64 {

@@ -387,6 +387,8 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAgentResource,
 		NewInboxAutoAssignmentResource,
 		NewAutomationRuleResource,
+		// issue 18 (r18b): macros, SLA policies, single members.
+		NewMacroResource,
 	}
 }
 
