@@ -389,6 +389,7 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAutomationRuleResource,
 		// issue 18 (r18b): macros, SLA policies, single members.
 		NewMacroResource,
+		NewSLAPolicyResource,
 	}
 }
 
