@@ -390,6 +390,8 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		// issue 18 (r18b): macros, SLA policies, single members.
 		NewMacroResource,
 		NewSLAPolicyResource,
+		NewTeamMemberResource,
+		NewInboxMemberResource,
 	}
 }
 
