@@ -30,6 +30,11 @@ var (
 	Inboxes   = CachedList[Inbox]{Kind: "inbox", list: (*Client).ListInboxes, id: func(i *Inbox) int64 { return i.ID }}
 )
 
+// Labels, for the label checks of automation rules and macros. The labels helper of the same
+// issue declares the same list (and invalidates it in labels.go): keep one declaration when
+// merging.
+var Labels = CachedList[Label]{Kind: "label", list: (*Client).ListLabels, id: func(l *Label) int64 { return l.ID }}
+
 // All returns the account's list from the cache, loading it on first use.
 func (l CachedList[T]) All(ctx context.Context, c *Client, accountID int64) ([]T, error) {
 	return l.lookup(ctx, c, accountID, func([]T) bool { return true })

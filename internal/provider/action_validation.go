@@ -68,9 +68,10 @@ func actionParamsInput(ctx context.Context, name string, list types.List, diags 
 	return out
 }
 
-// checkActionReferences makes sure the agents and teams the actions name exist in the account:
-// Chatwoot stores any id, and the action then silently does nothing. noun ("rule", "macro")
-// names what was not saved.
+// checkActionReferences makes sure the agents, teams and labels the actions name exist in the
+// account: Chatwoot stores any id, and the action then silently does nothing (or, for a label,
+// tags conversations with a title the account has no label for). noun ("rule", "macro") names
+// what was not saved.
 func checkActionReferences(ctx context.Context, client *chatwoot.Client, noun string, accountID int64, actions []chatwoot.AutomationAction,
 	diags *diag.Diagnostics) {
 	for i, a := range actions {
@@ -84,6 +85,11 @@ func checkActionReferences(ctx context.Context, client *chatwoot.Client, noun st
 		case "send_email_to_team":
 			if len(a.ActionParams) == 1 && a.ActionParams[0].EmailToTeam != nil {
 				teamIDs = a.ActionParams[0].EmailToTeam.TeamIDs
+			}
+		}
+		if a.ActionName == "add_label" || a.ActionName == "remove_label" {
+			if !checkLabelsExist(ctx, client, noun, accountID, at.AtName("params"), automationStringParams(a.ActionParams), diags) {
+				return
 			}
 		}
 		for _, id := range teamIDs {
@@ -109,6 +115,63 @@ func checkActionReferences(ctx context.Context, client *chatwoot.Client, noun st
 					fmt.Sprintf("Account %d has no agent with user id %d, so the %s was not saved: Chatwoot would have stored it and "+
 						"assign_agent would silently do nothing. Check the id; the chatwoot_agent data source finds an agent's id by email.", accountID, id, noun))
 			}
+		}
+	}
+}
+
+// checkLabelsExist makes sure every title is a label of the account, from the cached label list
+// (re-read once on a miss, so a label created earlier in the same run is found). It reports
+// false when the list could not be read; a missing label is an error on at.
+func checkLabelsExist(ctx context.Context, client *chatwoot.Client, noun string, accountID int64, at path.Path, titles []string,
+	diags *diag.Diagnostics) bool {
+	for _, title := range titles {
+		_, err := chatwoot.Labels.Find(ctx, client, accountID, func(l *chatwoot.Label) bool { return l.Title == title })
+		if err == nil {
+			continue
+		}
+		if !chatwoot.IsNotFound(err) {
+			diags.Append(clientErrorDiagnostic(operation{action: fmt.Sprintf("listing the labels of the account to check label %q", title), accountID: accountID}, err))
+			return false
+		}
+		hint := "Create it first, with chatwoot_label (and refer to chatwoot_label.<name>.title, so that Terraform creates it " +
+			"before the " + noun + "), or correct the title."
+		if chatwoot.LabelTitle(title) != title {
+			hint = fmt.Sprintf("Chatwoot stores label titles in lowercase: write %q.", chatwoot.LabelTitle(title))
+		}
+		diags.AddAttributeError(at, "Chatwoot Label Not Found",
+			fmt.Sprintf("Account %d has no label %q, so the %s was not saved: Chatwoot would have stored it and then tagged "+
+				"conversations with a title that no label of the account has (or matched none). %s", accountID, title, noun, hint))
+	}
+	return true
+}
+
+// automationStringParams are the string params of an action (label titles, texts).
+func automationStringParams(params []chatwoot.Param) []string {
+	var out []string
+	for _, p := range params {
+		if p.Str != nil {
+			out = append(out, *p.Str)
+		}
+	}
+	return out
+}
+
+// checkConditionReferences makes sure the labels that conditions on "labels" compare with exist
+// in the account: a condition on a title no label has never matches.
+func checkConditionReferences(ctx context.Context, client *chatwoot.Client, accountID int64, conditions []chatwoot.AutomationCondition,
+	diags *diag.Diagnostics) {
+	for i, c := range conditions {
+		if c.AttributeKey != "labels" || c.CustomAttributeType != "" {
+			continue
+		}
+		var titles []string
+		for _, v := range c.Values {
+			if v.Str != nil {
+				titles = append(titles, *v.Str)
+			}
+		}
+		if !checkLabelsExist(ctx, client, "rule", accountID, path.Root("conditions").AtListIndex(i).AtName("values"), titles, diags) {
+			return
 		}
 	}
 }

@@ -146,7 +146,8 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 					"values": schema.ListAttribute{
 						MarkdownDescription: "The values to compare with. For `inbox_id`, `team_id`, `assignee_id` and " +
 							"`sla_policy_id` these are ids, sent to Chatwoot as JSON integers; for `status` one of " +
-							automationCodeList(chatwoot.ConversationStatuses) + "; otherwise text. Omit for `is_present` and `is_not_present`.",
+							automationCodeList(chatwoot.ConversationStatuses) + "; for `labels` label titles of the account (checked before " +
+							"the rule is saved); otherwise text. Values may be other resources' attributes. Omit for `is_present` and `is_not_present`.",
 						ElementType: types.StringType,
 						Optional:    true,
 						Validators:  []validator.List{listvalidator.SizeAtLeast(1)},
@@ -177,13 +178,15 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 						Validators: []validator.String{stringvalidator.OneOf(chatwoot.AutomationActionNames...)},
 					},
 					"params": schema.ListAttribute{
-						MarkdownDescription: "The action's parameters, as strings (Terraform converts numbers). Ids are sent to Chatwoot " +
+						MarkdownDescription: "The action's parameters, as strings (Terraform converts numbers); they may be other " +
+							"resources' attributes, such as `chatwoot_team.billing.team_id`, and are then checked at apply. Ids are sent to Chatwoot " +
 							"as JSON integers: Chatwoot silently ignores ids sent as strings. By action:\n" +
 							"  - `assign_agent`: one agent's user id, `\"nil\"` to unassign, or `\"last_responding_agent\"`. " +
 							"The agent must be a member of the conversation's inbox or an administrator, or Chatwoot does nothing;\n" +
 							"  - `assign_team`: one team id, or `\"nil\"` to unassign;\n" +
 							"  - `add_sla`: one SLA policy id;\n" +
-							"  - `add_label`, `remove_label`: one or more label names;\n" +
+							"  - `add_label`, `remove_label`: one or more label titles, each a label of the account (checked before the " +
+							"rule is saved; refer to `chatwoot_label.<name>.title` so that Terraform creates the label first);\n" +
 							"  - `send_message`, `add_private_note`: the text;\n" +
 							"  - `send_webhook_event`: the URL;\n" +
 							"  - `send_email_transcript`: the addresses, comma-separated, in one string;\n" +
@@ -330,9 +333,17 @@ func (r *automationRuleResource) Delete(ctx context.Context, req resource.Delete
 // checkedRuleInput is the request for the plan, once the agents and teams its actions name are
 // known to exist. ok is false after adding an error.
 func checkedRuleInput(ctx context.Context, client *chatwoot.Client, plan automationRuleModel, diags *diag.Diagnostics) (chatwoot.AutomationRuleInput, bool) {
+	// Values that were unknown at plan time (other resources' attributes) are known now: check
+	// them as ValidateConfig would have.
+	validateAutomationConditions(ctx, plan.Conditions, diags)
+	validateAutomationActions(ctx, plan.Actions, diags)
+	if diags.HasError() {
+		return chatwoot.AutomationRuleInput{}, false
+	}
 	in := automationRuleInput(ctx, plan, diags)
 	if !diags.HasError() {
 		checkActionReferences(ctx, client, "rule", plan.AccountID.ValueInt64(), in.Actions, diags)
+		checkConditionReferences(ctx, client, plan.AccountID.ValueInt64(), in.Conditions, diags)
 	}
 	return in, !diags.HasError()
 }

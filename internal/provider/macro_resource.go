@@ -118,7 +118,8 @@ func (r *macroResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 							"  - `assign_agent`: one agent's user id, `\"self\"` for the agent who runs the macro, `\"nil\"` to " +
 							"unassign, or `\"last_responding_agent\"`;\n" +
 							"  - `assign_team`: one team id, or `\"nil\"` to unassign;\n" +
-							"  - `add_label`, `remove_label`: one or more label titles (labels of the account);\n" +
+							"  - `add_label`, `remove_label`: one or more label titles, each a label of the account (checked before the " +
+							"macro is saved; refer to `chatwoot_label.<name>.title` so that Terraform creates the label first);\n" +
 							"  - `send_message`, `add_private_note`: the text;\n" +
 							"  - `send_webhook_event`: the URL;\n" +
 							"  - `send_email_transcript`: the addresses, comma-separated, in one string;\n" +
