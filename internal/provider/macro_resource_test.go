@@ -75,8 +75,12 @@ func TestAccMacro_lifecycle(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
-			if _, err := api.GetMacro(ctx, a, id); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("macro %d still exists after destroy (err %v)", id, err)
+			_, err := api.GetMacro(ctx, a, id)
+			switch {
+			case err == nil:
+				return fmt.Errorf("macro %d still exists after destroy", id)
+			case !chatwoot.IsNotFound(err):
+				return fmt.Errorf("reading macro %d after destroy: %w", id, err)
 			}
 			return nil
 		}),
@@ -97,7 +101,9 @@ func TestAccMacro_lifecycle(t *testing.T) {
 						if err != nil {
 							return err
 						}
-						params := body["actions"].([]any)[0].(map[string]any)["action_params"].([]any)
+						actions, _ := body["actions"].([]any)
+						first, _ := actions[0].(map[string]any)
+						params, _ := first["action_params"].([]any)
 						if _, isNumber := params[0].(float64); !isNumber || body["visibility"] != "global" {
 							return fmt.Errorf("sent %v; want the team id as a JSON number and visibility global", body)
 						}

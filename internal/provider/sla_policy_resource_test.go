@@ -83,8 +83,11 @@ func TestAccSLAPolicy_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			listed, err := api.SLAPolicyListed(ctx, a, id)
-			if err != nil || listed {
-				return fmt.Errorf("SLA policy %d still listed right after destroy (err %v)", id, err)
+			if err != nil {
+				return fmt.Errorf("listing SLA policies after destroy: %w", err)
+			}
+			if listed {
+				return fmt.Errorf("SLA policy %d still listed right after destroy", id)
 			}
 			return nil
 		}),
