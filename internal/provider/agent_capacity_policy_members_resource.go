@@ -73,12 +73,12 @@ func (r *capacityMembersResource) Schema(ctx context.Context, _ resource.SchemaR
 	}
 }
 
-// memberClaims records, for one Terraform command (one configured client), which capacity
+// capacityMemberClaims records, for one Terraform command (one configured client), which capacity
 // policy each planned member resource puts each user on, so that two resources of one
 // configuration that list the same user are refused at plan time. Resources cannot see each
 // other's configuration; they do share the provider's client, which Terraform configures once
 // per command, so the claims are kept per client.
-var memberClaims = struct {
+var capacityMemberClaims = struct {
 	sync.Mutex
 	byClient map[*chatwoot.Client]map[[2]int64]int64 // {account, user} -> policy
 }{byClient: map[*chatwoot.Client]map[[2]int64]int64{}}
@@ -86,12 +86,12 @@ var memberClaims = struct {
 // claimMembers records the users of a policy and returns, for each user already claimed by
 // another policy in this command, that policy.
 func claimMembers(client *chatwoot.Client, accountID, policyID int64, userIDs []int64) map[int64]int64 {
-	memberClaims.Lock()
-	defer memberClaims.Unlock()
-	claims := memberClaims.byClient[client]
+	capacityMemberClaims.Lock()
+	defer capacityMemberClaims.Unlock()
+	claims := capacityMemberClaims.byClient[client]
 	if claims == nil {
 		claims = map[[2]int64]int64{}
-		memberClaims.byClient[client] = claims
+		capacityMemberClaims.byClient[client] = claims
 	}
 	conflicts := map[int64]int64{}
 	for _, u := range userIDs {

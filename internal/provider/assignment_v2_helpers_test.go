@@ -6,7 +6,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,19 +15,12 @@ import (
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwootmock"
-	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
 )
 
-// newTestEnvWith is newTestEnv with a mock of the given Chatwoot version and edition. Against a
-// real Chatwoot (CHATWOOT_TEST_BASE_URL), whose version and edition are what they are, a test
-// that needs another one skips itself.
+// newTestEnvWith is newMockEnv with a Chatwoot version and edition.
 func newTestEnvWith(t *testing.T, version, edition string) *testEnv {
 	t.Helper()
-	if os.Getenv(envTestBaseURL) != "" {
-		t.Skipf("needs the Chatwoot mock as Chatwoot %s (%s build)", version, edition)
-	}
-	mock, baseURL := chatwootmock.StartTest(t, chatwootmock.Options{PlatformToken: testPlatformToken(), ChatwootVersion: version, Edition: edition})
-	return &testEnv{BaseURL: baseURL, Mock: mock, Fixtures: fixture.New(baseURL, testPlatformToken())}
+	return newMockEnv(t, chatwootmock.Options{ChatwootVersion: version, Edition: edition})
 }
 
 // refusal is one configuration that must fail, at plan time or before any mutating request.

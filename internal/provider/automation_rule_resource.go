@@ -157,7 +157,8 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 					"values": schema.ListAttribute{
 						MarkdownDescription: "The values to compare with. For `inbox_id`, `team_id`, `assignee_id` and " +
 							"`sla_policy_id` these are ids, sent to Chatwoot as JSON integers; for `status` one of " +
-							automationCodeList(automationConversationStatuses) + "; otherwise text. Omit for `is_present` and `is_not_present`.",
+							automationCodeList(chatwoot.ConversationStatuses) + "; for `labels` label titles of the account (checked before " +
+							"the rule is saved); otherwise text. Values may be other resources' attributes. Omit for `is_present` and `is_not_present`.",
 						ElementType: types.StringType,
 						Optional:    true,
 						Validators:  []validator.List{listvalidator.SizeAtLeast(1)},
@@ -182,23 +183,25 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"action_name": schema.StringAttribute{
-						MarkdownDescription: "The action: " + automationCodeList(automationActionNames) + ". `add_sla` needs " +
+						MarkdownDescription: "The action: " + automationCodeList(chatwoot.AutomationActionNames) + ". `add_sla` needs " +
 							"Chatwoot Enterprise. `send_attachment` is not supported (it needs an uploaded file).",
 						Required:   true,
-						Validators: []validator.String{stringvalidator.OneOf(automationActionNames...)},
+						Validators: []validator.String{stringvalidator.OneOf(chatwoot.AutomationActionNames...)},
 					},
 					"params": schema.ListAttribute{
-						MarkdownDescription: "The action's parameters, as strings (Terraform converts numbers). Ids are sent to Chatwoot " +
+						MarkdownDescription: "The action's parameters, as strings (Terraform converts numbers); they may be other " +
+							"resources' attributes, such as `chatwoot_team.billing.team_id`, and are then checked at apply. Ids are sent to Chatwoot " +
 							"as JSON integers: Chatwoot silently ignores ids sent as strings. By action:\n" +
 							"  - `assign_agent`: one agent's user id, `\"nil\"` to unassign, or `\"last_responding_agent\"`. " +
 							"The agent must be a member of the conversation's inbox or an administrator, or Chatwoot does nothing;\n" +
 							"  - `assign_team`: one team id, or `\"nil\"` to unassign;\n" +
 							"  - `add_sla`: one SLA policy id;\n" +
-							"  - `add_label`, `remove_label`: one or more label names;\n" +
+							"  - `add_label`, `remove_label`: one or more label titles, each a label of the account (checked before the " +
+							"rule is saved; refer to `chatwoot_label.<name>.title` so that Terraform creates the label first);\n" +
 							"  - `send_message`, `add_private_note`: the text;\n" +
 							"  - `send_webhook_event`: the URL;\n" +
 							"  - `send_email_transcript`: the addresses, comma-separated, in one string;\n" +
-							"  - `change_status`: " + automationCodeList(automationConversationStatuses) + ";\n" +
+							"  - `change_status`: " + automationCodeList(chatwoot.ConversationStatuses) + ";\n" +
 							"  - `change_priority`: `low`, `medium`, `high`, `urgent`, or `nil`;\n" +
 							"  - `remove_assigned_agent`, `remove_assigned_team`, `mute_conversation`, `snooze_conversation`, " +
 							"`resolve_conversation`, `open_conversation`, `pending_conversation`: none (omit `params`);\n" +
@@ -345,9 +348,17 @@ func (r *automationRuleResource) Delete(ctx context.Context, req resource.Delete
 // checkedRuleInput is the request for the plan, once the agents and teams its actions name are
 // known to exist. ok is false after adding an error.
 func checkedRuleInput(ctx context.Context, client *chatwoot.Client, plan automationRuleModel, diags *diag.Diagnostics) (chatwoot.AutomationRuleInput, bool) {
+	// Values that were unknown at plan time (other resources' attributes) are known now: check
+	// them as ValidateConfig would have.
+	validateAutomationConditions(ctx, plan.Conditions, diags)
+	validateAutomationActions(ctx, plan.Actions, diags)
+	if diags.HasError() {
+		return chatwoot.AutomationRuleInput{}, false
+	}
 	in := automationRuleInput(ctx, plan, diags)
 	if !diags.HasError() {
-		checkAutomationReferences(ctx, client, plan.AccountID.ValueInt64(), in.Actions, diags)
+		checkActionReferences(ctx, client, "rule", plan.AccountID.ValueInt64(), in.Actions, diags)
+		checkConditionReferences(ctx, client, plan.AccountID.ValueInt64(), in.Conditions, diags)
 	}
 	return in, !diags.HasError()
 }
@@ -393,10 +404,7 @@ func automationRuleInput(ctx context.Context, plan automationRuleModel, diags *d
 			diags.Append(a.TeamIDs.ElementsAs(ctx, &teamIDs, false)...)
 			action.ActionParams = []chatwoot.Param{chatwoot.EmailToTeamParam(a.Message.ValueString(), teamIDs)}
 		} else {
-			integers := slices.Contains(intParamActions, name)
-			for _, p := range automationStrings(ctx, a.Params, diags) {
-				action.ActionParams = append(action.ActionParams, typedParam(p, integers))
-			}
+			action.ActionParams = actionParamsInput(ctx, name, a.Params, diags)
 		}
 		in.Actions = append(in.Actions, action)
 	}
@@ -481,7 +489,7 @@ func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.Au
 			diags.Append(d...)
 			action.TeamIDs = teamIDs
 		} else {
-			integers := slices.Contains(intParamActions, a.ActionName)
+			integers := slices.Contains(chatwoot.IntParamActions, a.ActionName)
 			params := make([]string, 0, len(a.ActionParams))
 			for _, p := range a.ActionParams {
 				params = append(params, paramText(p, integers, func() {
@@ -523,49 +531,6 @@ func automationStringList(ctx context.Context, values []string, diags *diag.Diag
 	list, d := types.ListValueFrom(ctx, types.StringType, values)
 	diags.Append(d...)
 	return list
-}
-
-// checkAutomationReferences makes sure the agents and teams the actions name exist in the
-// account: Chatwoot stores any id and the action then silently does nothing.
-func checkAutomationReferences(ctx context.Context, client *chatwoot.Client, accountID int64, actions []chatwoot.AutomationAction, diags *diag.Diagnostics) {
-	for i, a := range actions {
-		at := path.Root("actions").AtListIndex(i)
-		var teamIDs, agentIDs []int64
-		switch a.ActionName {
-		case "assign_team":
-			teamIDs = automationIntParams(a.ActionParams)
-		case "assign_agent":
-			agentIDs = automationIntParams(a.ActionParams)
-		case "send_email_to_team":
-			if len(a.ActionParams) == 1 && a.ActionParams[0].EmailToTeam != nil {
-				teamIDs = a.ActionParams[0].EmailToTeam.TeamIDs
-			}
-		}
-		for _, id := range teamIDs {
-			found, err := referenceExists(ctx, client, chatwoot.Teams, accountID, id)
-			if err != nil {
-				diags.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("listing the teams of the account to check team %d", id), accountID: accountID}, err))
-				return
-			}
-			if !found {
-				diags.AddAttributeError(at, "Chatwoot Team Not Found",
-					fmt.Sprintf("Account %d has no team with id %d, so the rule was not saved: Chatwoot would have stored it and the %s "+
-						"action would silently do nothing. Check the id; the chatwoot_team data source finds a team's id by name.", accountID, id, a.ActionName))
-			}
-		}
-		for _, id := range agentIDs {
-			found, err := referenceExists(ctx, client, chatwoot.Agents, accountID, id)
-			if err != nil {
-				diags.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("listing the agents of the account to check agent %d", id), accountID: accountID}, err))
-				return
-			}
-			if !found {
-				diags.AddAttributeError(at, "Chatwoot Agent Not Found",
-					fmt.Sprintf("Account %d has no agent with user id %d, so the rule was not saved: Chatwoot would have stored it and "+
-						"assign_agent would silently do nothing. Check the id; the chatwoot_agent data source finds an agent's id by email.", accountID, id))
-			}
-		}
-	}
 }
 
 func automationIntParams(params []chatwoot.Param) []int64 {

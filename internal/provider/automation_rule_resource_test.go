@@ -194,6 +194,8 @@ func TestAccAutomationRule_lifecycle(t *testing.T) {
 	api := newAutomationRulesAPI(env, sc)
 	provider := env.providerBlock(sc.AdminToken, sc.Account.ID)
 	var ruleID int64
+	// The labels the updated rule names must exist: the provider refuses a rule with unknown ones.
+	createLabels(t, adminAPI(t, env, sc), sc.Account.ID, "vip", "routed", "billing")
 
 	updated := fmt.Sprintf(`
 resource "chatwoot_automation_rule" "test" {

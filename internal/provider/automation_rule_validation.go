@@ -3,15 +3,13 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/url"
-	"regexp"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
 // What Chatwoot v4.15.1 accepts in an automation rule (DESIGN.md §6.6). Chatwoot checks attribute
@@ -36,9 +34,6 @@ var automationStandardKeys = []string{
 // automationIDKeys are the condition keys whose values are record ids, sent as JSON integers.
 var automationIDKeys = []string{"assignee_id", "team_id", "inbox_id", "sla_policy_id"}
 
-// customAttributeKeyPattern is Chatwoot's format for custom attribute keys (DESIGN.md §6.10).
-var customAttributeKeyPattern = regexp.MustCompile(`^[\p{L}\p{N}_.\-]+$`)
-
 // automationCustomAttributeTypes say which model a custom attribute key belongs to.
 var automationCustomAttributeTypes = []string{"conversation_attribute", "contact_attribute"}
 
@@ -54,110 +49,6 @@ var automationFilterOperators = []string{
 var automationValuelessOperators = []string{"is_present", "is_not_present"}
 
 var automationQueryOperators = []string{"AND", "OR"}
-
-var automationConversationStatuses = []string{"open", "resolved", "pending", "snoozed"}
-
-// automationActionNames are the actions Chatwoot accepts; add_sla is Enterprise.
-var automationActionNames = []string{
-	"send_message", "add_label", "remove_label", "send_email_to_team", "assign_team", "assign_agent",
-	"remove_assigned_agent", "remove_assigned_team", "send_webhook_event", "mute_conversation", "send_attachment",
-	"change_status", "resolve_conversation", "open_conversation", "pending_conversation", "snooze_conversation",
-	"change_priority", "send_email_transcript", "add_private_note", "add_sla",
-}
-
-// Sentinel parameters Chatwoot understands for the assignment actions.
-const (
-	automationUnassign            = "nil"
-	automationLastRespondingAgent = "last_responding_agent"
-)
-
-// actionParamRule says what params one action takes.
-type actionParamRule struct {
-	// count is the exact number of params (-1: one or more).
-	count int
-	// check validates one param and returns a problem, or "".
-	check func(string) string
-	help  string
-}
-
-var automationIDPattern = regexp.MustCompile(`^[1-9][0-9]*$`)
-
-func isAutomationID(s string) bool { return automationIDPattern.MatchString(s) }
-
-// automationParamRules covers every action but send_email_to_team (its own attributes) and
-// send_attachment (not supported).
-var automationParamRules = map[string]actionParamRule{
-	"assign_agent": {count: 1, check: paramOneOfOrID(automationUnassign, automationLastRespondingAgent),
-		help: `one agent's user id (a whole number, sent to Chatwoot as a JSON integer), "nil" to unassign, or "last_responding_agent"`},
-	"assign_team": {count: 1, check: paramOneOfOrID(automationUnassign),
-		help: `one team id (a whole number, sent to Chatwoot as a JSON integer), or "nil" to unassign`},
-	"add_sla":               {count: 1, check: paramOneOfOrID(), help: "one SLA policy id (a whole number)"},
-	"remove_assigned_agent": {count: 0},
-	"remove_assigned_team":  {count: 0},
-	"mute_conversation":     {count: 0},
-	"resolve_conversation":  {count: 0},
-	"open_conversation":     {count: 0},
-	"pending_conversation":  {count: 0},
-	"snooze_conversation":   {count: 0},
-	"add_label":             {count: -1, check: paramNonEmpty, help: "one or more label names"},
-	"remove_label":          {count: -1, check: paramNonEmpty, help: "one or more label names"},
-	"send_message":          {count: 1, check: paramNonEmpty, help: "the message text"},
-	"add_private_note":      {count: 1, check: paramNonEmpty, help: "the note text"},
-	"send_webhook_event":    {count: 1, check: paramHTTPURL, help: "the http:// or https:// URL to post the event to"},
-	"send_email_transcript": {count: 1, check: paramNonEmpty, help: "the recipients' email addresses, comma-separated, in one string"},
-	"change_status": {count: 1, check: paramOneOf(automationConversationStatuses...),
-		help: "one of " + automationQuotedList(automationConversationStatuses)},
-	"change_priority": {count: 1, check: paramOneOf("low", "medium", "high", "urgent", automationUnassign),
-		help: `one of "low", "medium", "high", "urgent", or "nil" to clear the priority`},
-}
-
-// intParamActions send their numeric params as JSON integers: Chatwoot compares ids as integers
-// and silently ignores a string id.
-var intParamActions = []string{"assign_agent", "assign_team", "add_sla"}
-
-func paramOneOfOrID(words ...string) func(string) string {
-	return func(s string) string {
-		if isAutomationID(s) || slices.Contains(words, s) {
-			return ""
-		}
-		if len(words) == 0 {
-			return fmt.Sprintf("%q is not a whole number of 1 or more", s)
-		}
-		return fmt.Sprintf("%q is neither a whole number of 1 or more nor one of %s", s, automationQuotedList(words))
-	}
-}
-
-func paramOneOf(words ...string) func(string) string {
-	return func(s string) string {
-		if slices.Contains(words, s) {
-			return ""
-		}
-		return fmt.Sprintf("%q is not one of %s", s, automationQuotedList(words))
-	}
-}
-
-func paramNonEmpty(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "the value is empty"
-	}
-	return ""
-}
-
-func paramHTTPURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Sprintf("%q is not an absolute http:// or https:// URL", s)
-	}
-	return ""
-}
-
-func automationQuotedList(words []string) string {
-	q := make([]string, len(words))
-	for i, w := range words {
-		q[i] = strconv.Quote(w)
-	}
-	return strings.Join(q, ", ")
-}
 
 // validateAutomationConditions checks what Chatwoot would reject, or accept and then ignore.
 // Unknown values (from other resources) are skipped; they are checked again at apply.
@@ -193,16 +84,16 @@ func validateAutomationConditions(ctx context.Context, list types.List, diags *d
 		case standard && !c.CustomAttributeType.IsNull():
 			diags.AddAttributeError(at.AtName("custom_attribute_type"), "Unexpected Custom Attribute Type",
 				fmt.Sprintf("%q is one of Chatwoot's standard attributes, not a custom attribute; remove custom_attribute_type.", key))
-		case !standard && !customAttributeKeyPattern.MatchString(key):
+		case !standard && !chatwoot.CustomAttributeKeyPattern.MatchString(key):
 			diags.AddAttributeError(at.AtName("attribute_key"), "Unknown Condition Attribute",
 				fmt.Sprintf("%q is neither a standard Chatwoot attribute (%s) nor a valid custom attribute key (letters, numbers, "+
-					"underscores, hyphens and dots).", key, automationQuotedList(automationStandardKeys)))
+					"underscores, hyphens and dots).", key, chatwoot.QuotedList(automationStandardKeys)))
 		case !standard && c.CustomAttributeType.IsNull():
 			diags.AddAttributeError(at.AtName("custom_attribute_type"), "Missing Custom Attribute Type",
 				fmt.Sprintf("%q is not a standard Chatwoot attribute, so it is taken as the key of a custom attribute. Set "+
 					"custom_attribute_type to \"conversation_attribute\" or \"contact_attribute\" to say which model it belongs to; "+
 					"Chatwoot looks the key up there, and rejects the rule if the account has no such custom attribute. "+
-					"If you meant a standard attribute, check the spelling: %s.", key, automationQuotedList(automationStandardKeys)))
+					"If you meant a standard attribute, check the spelling: %s.", key, chatwoot.QuotedList(automationStandardKeys)))
 		}
 
 		if c.FilterOperator.IsUnknown() || c.Values.IsUnknown() {
@@ -227,13 +118,13 @@ func validateAutomationConditions(ctx context.Context, list types.List, diags *d
 			}
 			s := v.ValueString()
 			switch {
-			case slices.Contains(automationIDKeys, key) && !isAutomationID(s):
+			case slices.Contains(automationIDKeys, key) && !chatwoot.IsRecordID(s):
 				diags.AddAttributeError(at.AtName("values").AtListIndex(j), "Invalid Condition Value",
 					fmt.Sprintf("%s values are record ids: whole numbers of 1 or more, sent to Chatwoot as JSON integers; got %q.", key, s))
-			case key == "status" && !slices.Contains(automationConversationStatuses, s):
+			case key == "status" && !slices.Contains(chatwoot.ConversationStatuses, s):
 				diags.AddAttributeError(at.AtName("values").AtListIndex(j), "Invalid Condition Value",
 					fmt.Sprintf("status values are conversation statuses, one of %s; got %q. Chatwoot would match nothing.",
-						automationQuotedList(automationConversationStatuses), s))
+						chatwoot.QuotedList(chatwoot.ConversationStatuses), s))
 			}
 		}
 	}
@@ -241,6 +132,8 @@ func validateAutomationConditions(ctx context.Context, list types.List, diags *d
 
 // validateAutomationActions checks each action's parameters against what Chatwoot's
 // ActionService reads, since Chatwoot stores any parameters and ignores the wrong ones silently.
+// send_email_to_team takes team_ids and message; every other action is checked by the shared
+// vocabulary (checkActionParams).
 func validateAutomationActions(ctx context.Context, list types.List, diags *diag.Diagnostics) {
 	if list.IsNull() || list.IsUnknown() {
 		return
@@ -256,12 +149,6 @@ func validateAutomationActions(ctx context.Context, list types.List, diags *diag
 			continue
 		}
 		name := a.ActionName.ValueString()
-		if name == "send_attachment" {
-			diags.AddAttributeError(at.AtName("action_name"), "Unsupported Automation Action",
-				"send_attachment needs a file uploaded to Chatwoot first, which this provider cannot do. Add the attachment "+
-					"action in Chatwoot's UI, or send a link with send_message instead.")
-			continue
-		}
 		if name == "send_email_to_team" {
 			if !a.Params.IsNull() {
 				diags.AddAttributeError(at.AtName("params"), "Unexpected Action Params",
@@ -279,36 +166,11 @@ func validateAutomationActions(ctx context.Context, list types.List, diags *diag
 			name string
 			set  bool
 		}{{"team_ids", !a.TeamIDs.IsNull()}, {"message", !a.Message.IsNull()}} {
-			if attr.set {
+			if attr.set && name != "send_attachment" {
 				diags.AddAttributeError(at.AtName(attr.name), "Unexpected Action Attribute",
 					fmt.Sprintf("%s is only for send_email_to_team; %s takes params.", attr.name, name))
 			}
 		}
-		rule, known := automationParamRules[name]
-		if !known || a.Params.IsUnknown() {
-			continue // an unknown name is reported by the action_name validator
-		}
-		var params []types.String
-		if !a.Params.IsNull() {
-			diags.Append(a.Params.ElementsAs(ctx, &params, false)...)
-		}
-		switch {
-		case rule.count == 0 && len(params) > 0:
-			diags.AddAttributeError(at.AtName("params"), "Unexpected Action Params", fmt.Sprintf("%s takes no params; remove params.", name))
-			continue
-		case rule.count > 0 && len(params) != rule.count, rule.count < 0 && len(params) == 0:
-			diags.AddAttributeError(at.AtName("params"), "Wrong Number of Action Params",
-				fmt.Sprintf("%s takes %s; got %d params.", name, rule.help, len(params)))
-			continue
-		}
-		for j, p := range params {
-			if p.IsUnknown() || p.IsNull() || rule.check == nil {
-				continue
-			}
-			if problem := rule.check(p.ValueString()); problem != "" {
-				diags.AddAttributeError(at.AtName("params").AtListIndex(j), "Invalid Action Param",
-					fmt.Sprintf("%s takes %s; %s.", name, rule.help, problem))
-			}
-		}
+		checkActionParams(ctx, "Automation", at, name, a.Params, chatwoot.AutomationActionParams, diags)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"os"
 	"testing"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwootmock"
@@ -22,14 +23,16 @@ var (
 	newestChatwoot = chatwootmock.SupportedChatwootVersions[len(chatwootmock.SupportedChatwootVersions)-1]
 )
 
-// newMockEnv is newTestEnv on a mock imitating the version, edition and deployment in opts. It
-// always uses the mock: a real Chatwoot cannot switch versions.
+// newMockEnv is newTestEnv on a mock imitating the version, edition and deployment in opts. A
+// test that needs one is skipped against a real Chatwoot, whose build cannot be chosen.
 func newMockEnv(t *testing.T, opts chatwootmock.Options) *testEnv {
 	t.Helper()
-	const platformToken = "test-platform-token"
-	opts.PlatformToken = platformToken
+	if os.Getenv(envTestBaseURL) != "" {
+		t.Skip("needs the Chatwoot mock with a chosen version or edition")
+	}
+	opts.PlatformToken = testPlatformToken()
 	mock, baseURL := chatwootmock.StartTest(t, opts)
-	return &testEnv{BaseURL: baseURL, Mock: mock, Fixtures: fixture.New(baseURL, platformToken)}
+	return &testEnv{BaseURL: baseURL, Mock: mock, Fixtures: fixture.New(baseURL, opts.PlatformToken)}
 }
 
 // setAccountFeatures switches feature flags of an account through the Platform API, as

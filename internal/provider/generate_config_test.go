@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -110,7 +111,7 @@ var generatedConfigCases = []generatedConfigCase{
   features = { help_center = false }
   limits   = { agents = 10 }
 }`
-	}, importID: func(addr string) resource.ImportStateIdFunc { return stateAttribute(addr, "account_id") }},
+	}, importID: func(addr string) resource.ImportStateIdFunc { return stateAttributes(addr, "account_id") }},
 	{resourceType: "chatwoot_platform_user", idAttr: "user_id", platform: true, cli: cliSupportsWriteOnly, config: func(*fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_platform_user" "test" {
   name                = "Generated User"
@@ -118,7 +119,7 @@ var generatedConfigCases = []generatedConfigCase{
   password_wo         = "Generated-Passw0rd!"
   password_wo_version = 1
 }`, uniqueEmail("generated-user"))
-	}, importID: func(addr string) resource.ImportStateIdFunc { return stateAttribute(addr, "user_id") }},
+	}, importID: func(addr string) resource.ImportStateIdFunc { return stateAttributes(addr, "user_id") }},
 	{resourceType: "chatwoot_platform_account_user", idAttr: "user_id", platform: true, config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_platform_account" "tenant" {
   name = "Generated Membership Tenant"
@@ -166,6 +167,38 @@ resource "chatwoot_agent_capacity_policy_members" "test" {
   user_ids  = [%d, %d]
 }`, sc.Agent1.ID, sc.Agent2.ID)
 	}},
+	{resourceType: "chatwoot_macro", idAttr: "macro_id", config: func(sc *fixture.Scenario) string {
+		return fmt.Sprintf(`resource "chatwoot_macro" "test" {
+  name = "Hand over to billing"
+  actions = [
+    { action_name = "assign_team", params = [%d] },
+    { action_name = "send_message", params = ["Billing takes it from here."] },
+  ]
+}`, sc.Team.ID)
+	}},
+	{resourceType: "chatwoot_sla_policy", idAttr: "sla_policy_id", config: func(*fixture.Scenario) string {
+		return `resource "chatwoot_sla_policy" "test" {
+  name                          = "Gold"
+  first_response_time_threshold = 3600
+  only_during_business_hours    = true
+}`
+	}},
+	{resourceType: "chatwoot_team_member", idAttr: "user_id", config: func(sc *fixture.Scenario) string {
+		return fmt.Sprintf(`resource "chatwoot_team" "escalations" {
+  name = "escalations"
+}
+
+resource "chatwoot_team_member" "test" {
+  team_id = chatwoot_team.escalations.team_id
+  user_id = %d
+}`, sc.Agent1.ID)
+	}, importID: func(addr string) resource.ImportStateIdFunc { return stateAttributes(addr, "account_id", "team_id", "user_id") }},
+	{resourceType: "chatwoot_inbox_member", idAttr: "user_id", config: func(sc *fixture.Scenario) string {
+		return fmt.Sprintf(`resource "chatwoot_inbox_member" "test" {
+  inbox_id = %d
+  user_id  = %d
+}`, sc.Inbox.ID, sc.Admin.ID)
+	}, importID: func(addr string) resource.ImportStateIdFunc { return stateAttributes(addr, "account_id", "inbox_id", "user_id") }},
 	{resourceType: "chatwoot_conversation_assignment", idAttr: "conversation_id", config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_conversation_assignment" "test" {
   conversation_id = %d
@@ -228,14 +261,18 @@ func TestGeneratedConfigCoversEveryResource(t *testing.T) {
 	}
 }
 
-// stateAttribute returns one attribute of the resource's state, for import steps whose id is a
-// single number.
-func stateAttribute(addr, attr string) resource.ImportStateIdFunc {
+// stateAttributes joins attributes of the resource's state with "/", for import ids of another
+// form than "<account_id>/<id>".
+func stateAttributes(addr string, attrs ...string) resource.ImportStateIdFunc {
 	return func(s *terraform.State) (string, error) {
 		rs, ok := s.RootModule().Resources[addr]
 		if !ok {
 			return "", fmt.Errorf("%s is not in the state", addr)
 		}
-		return rs.Primary.Attributes[attr], nil
+		parts := make([]string, len(attrs))
+		for i, attr := range attrs {
+			parts[i] = rs.Primary.Attributes[attr]
+		}
+		return strings.Join(parts, "/"), nil
 	}
 }

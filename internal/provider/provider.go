@@ -415,6 +415,11 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAgentResource,
 		NewInboxAutoAssignmentResource,
 		NewAutomationRuleResource,
+		// issue 18 (r18b): macros, SLA policies, single members.
+		NewMacroResource,
+		NewSLAPolicyResource,
+		NewTeamMemberResource,
+		NewInboxMemberResource,
 		// Assignment V2 (issue 21).
 		NewAssignmentPolicyResource,
 		NewInboxAssignmentPolicyResource,

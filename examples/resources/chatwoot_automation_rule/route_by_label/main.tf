@@ -12,6 +12,16 @@ data "chatwoot_team" "billing" {
   name = "billing"
 }
 
+# The labels a rule names must exist: the provider checks before it saves the rule. Referring to
+# them by attribute makes Terraform create them first.
+resource "chatwoot_label" "vip" {
+  title = "vip"
+}
+
+resource "chatwoot_label" "routed" {
+  title = "routed"
+}
+
 resource "chatwoot_automation_rule" "vip_to_alice" {
   name       = "VIPs in Billing go to Alice"
   event_name = "conversation_updated"
@@ -26,7 +36,7 @@ resource "chatwoot_automation_rule" "vip_to_alice" {
     {
       attribute_key   = "labels"
       filter_operator = "equal_to"
-      values          = ["vip"]
+      values          = [chatwoot_label.vip.title]
     },
   ]
 
@@ -37,7 +47,7 @@ resource "chatwoot_automation_rule" "vip_to_alice" {
     },
     {
       action_name = "add_label"
-      params      = ["routed"]
+      params      = [chatwoot_label.routed.title]
     },
     {
       action_name = "send_email_to_team"
