@@ -387,6 +387,8 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAgentResource,
 		NewInboxAutoAssignmentResource,
 		NewAutomationRuleResource,
+		// Inboxes and agent bots (issue 17).
+		NewAgentBotResource,
 	}
 }
 
