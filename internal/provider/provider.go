@@ -389,6 +389,7 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAutomationRuleResource,
 		// Inboxes and agent bots (issue 17).
 		NewAgentBotResource,
+		NewInboxResource,
 	}
 }
 
