@@ -28,7 +28,9 @@ func (inboxChannelTypeValidator) Description(context.Context) string {
 	return "must be api or web_widget"
 }
 
-func (v inboxChannelTypeValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v inboxChannelTypeValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (inboxChannelTypeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
@@ -76,7 +78,9 @@ type jsonObjectValidator struct{}
 
 func (jsonObjectValidator) Description(context.Context) string { return "must be a JSON object" }
 
-func (v jsonObjectValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v jsonObjectValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (jsonObjectValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
