@@ -410,8 +410,9 @@ type inboxAgentBotJSON struct {
 	} `json:"agent_bot"`
 }
 
-// GetInboxAgentBot returns the bot bound to an inbox (an account or a global bot), or nil when
-// none is. AccessToken is filled when Chatwoot shows it (4.15.1: every reader; from 4.16.0:
+// GetInboxAgentBot returns the bot bound to an inbox (an account or a global bot). With none
+// bound (Chatwoot answers 200 {}) it returns a *NotFoundError, and for an unknown inbox Chatwoot's
+// 404: both satisfy IsNotFound. AccessToken is filled when Chatwoot shows it (4.15.1: every reader; from 4.16.0:
 // administrators).
 func (c *Client) GetInboxAgentBot(ctx context.Context, accountID, inboxID int64) (*AgentBot, error) {
 	var body inboxAgentBotJSON
@@ -419,7 +420,7 @@ func (c *Client) GetInboxAgentBot(ctx context.Context, accountID, inboxID int64)
 		return nil, err
 	}
 	if body.AgentBot == nil {
-		return nil, nil
+		return nil, &NotFoundError{Kind: "agent bot bound to inbox", AccountID: accountID, ID: inboxID}
 	}
 	bot := body.AgentBot.AgentBot
 	var record struct {

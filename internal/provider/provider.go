@@ -390,6 +390,7 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		// Inboxes and agent bots (issue 17).
 		NewAgentBotResource,
 		NewInboxResource,
+		NewInboxAgentBotResource,
 	}
 }
 
