@@ -15,7 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -41,6 +43,9 @@ var (
 	_ provider.Provider                   = (*chatwootProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*chatwootProvider)(nil)
 	_ provider.ProviderWithFunctions      = (*chatwootProvider)(nil)
+	// Agent bot tokens (issue 17).
+	_ provider.ProviderWithEphemeralResources = (*chatwootProvider)(nil)
+	_ provider.ProviderWithActions            = (*chatwootProvider)(nil)
 )
 
 // New returns a constructor for the provider, stamped with the binary's version.
@@ -272,6 +277,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 		// Planning with credentials that are not known yet: resources plan without a client and
 		// Terraform configures the provider again, with known values, before applying.
 		resp.ResourceData, resp.DataSourceData = data, data
+		resp.EphemeralResourceData, resp.ActionData = data, data
 		return
 	}
 
@@ -329,6 +335,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 	})
 	data.client = client
 	resp.ResourceData, resp.DataSourceData = data, data
+	resp.EphemeralResourceData, resp.ActionData = data, data
 }
 
 // transportSettings reads the retry, timeout, rate and TLS settings with their defaults. The
@@ -405,6 +412,18 @@ func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewProfileDataSource,
 		NewTeamDataSource,
 		NewTeamsDataSource,
+	}
+}
+
+func (p *chatwootProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		NewAgentBotTokenEphemeralResource,
+	}
+}
+
+func (p *chatwootProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewAgentBotResetTokenAction,
 	}
 }
 

@@ -1,0 +1,198 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/go-version"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+var (
+	// Ephemeral resources: Terraform 1.10, OpenTofu 1.11.
+	cliSupportsEphemeral = requireCLIFeature{"ephemeral resources", version.Must(version.NewVersion("1.10.0")), version.Must(version.NewVersion("1.11.0"))}
+	// Actions: Terraform 1.14; OpenTofu has none (terraformOnly skips it there).
+	cliSupportsActions = requireCLIFeature{"actions", version.Must(version.NewVersion("1.14.0")), version.Must(version.NewVersion("1.14.0"))}
+)
+
+// terraformOnly skips a test on OpenTofu, which lacks the feature in every release so far.
+type terraformOnly struct{ feature string }
+
+func (c terraformOnly) CheckTerraformVersion(_ context.Context, _ tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
+	if runningOpenTofu() {
+		resp.Skip = c.feature + " need Terraform; OpenTofu has none"
+	}
+}
+
+// The ephemeral resource hands the bot's token to what uses it (here the echo provider, which
+// the test framework offers to look at an ephemeral value), and the token reaches neither the
+// plan nor the state of chatwoot's resources: the state file is searched for it.
+func TestAccAgentBotToken_ephemeral(t *testing.T) {
+	env := newTestEnv(t)
+	sc := env.seed(t, 0)
+	api := adminAPI(t, env, sc)
+	a := sc.Account.ID
+	var botID int64
+	workDir := t.TempDir()
+	base := providerConfig(env.BaseURL, sc.AdminToken, a) + `
+resource "chatwoot_agent_bot" "test" {
+  name = "token holder"
+}
+
+ephemeral "chatwoot_agent_bot_token" "test" {
+  bot_id = chatwoot_agent_bot.test.bot_id
+}
+`
+	withEcho := base + `
+provider "echo" {
+  data = ephemeral.chatwoot_agent_bot_token.test.access_token
+}
+
+resource "echo" "token" {}
+`
+	currentToken := func() (string, error) {
+		ctx, cancel := testContext()
+		defer cancel()
+		bot, err := api.GetAgentBot(ctx, a, botID)
+		if err != nil {
+			return "", err
+		}
+		if bot.AccessToken == "" {
+			return "", fmt.Errorf("Chatwoot shows no token for bot %d", botID)
+		}
+		return bot.AccessToken, nil
+	}
+	notInStateFile := func(*terraform.State) error {
+		token, err := currentToken()
+		if err != nil {
+			return err
+		}
+		found := false
+		err = filepath.Walk(workDir, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() || !strings.HasSuffix(p, ".tfstate") {
+				return err
+			}
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			found = true
+			if strings.Contains(string(raw), token) {
+				return fmt.Errorf("the state file %s holds the bot's access token", p)
+			}
+			return nil
+		})
+		if err == nil && !found {
+			err = fmt.Errorf("no state file under %s to search", workDir)
+		}
+		return err
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{cliSupportsEphemeral},
+		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
+			"chatwoot": testAccProtoV6ProviderFactories["chatwoot"],
+			"echo":     echoprovider.NewProviderServer(),
+		},
+		WorkingDir: workDir,
+		Steps: []resource.TestStep{
+			{
+				Config: base,
+				Check:  resource.ComposeTestCheckFunc(captureInt64("chatwoot_agent_bot.test", "bot_id", &botID), notInStateFile),
+			},
+			{
+				Config: withEcho,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("echo.token", tfjsonpath.New("data"), knownvalue.StringFunc(func(v string) error {
+						token, err := currentToken()
+						if err != nil {
+							return err
+						}
+						if v != token {
+							return fmt.Errorf("the ephemeral resource gave a token that is not the bot's")
+						}
+						return nil
+					})),
+				},
+			},
+		},
+	})
+}
+
+// The action gives the bot a new token; the old one stops working.
+func TestAccAgentBotResetToken_action(t *testing.T) {
+	env := newTestEnv(t)
+	sc := env.seed(t, 0)
+	api := adminAPI(t, env, sc)
+	a := sc.Account.ID
+	var botID int64
+	var before string
+	bot := providerConfig(env.BaseURL, sc.AdminToken, a) + `
+resource "chatwoot_agent_bot" "test" {
+  name = "rotated"
+}
+`
+	withAction := bot + `
+action "chatwoot_agent_bot_reset_token" "rotate" {
+  config {
+    bot_id = chatwoot_agent_bot.test.bot_id
+  }
+}
+
+resource "terraform_data" "rotate" {
+  input = "first rotation"
+  lifecycle {
+    action_trigger {
+      events  = [after_create]
+      actions = [action.chatwoot_agent_bot_reset_token.rotate]
+    }
+  }
+}
+`
+	token := func() (string, error) {
+		ctx, cancel := testContext()
+		defer cancel()
+		b, err := api.GetAgentBot(ctx, a, botID)
+		if err != nil {
+			return "", err
+		}
+		return b.AccessToken, nil
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{terraformOnly{"actions"}, cliSupportsActions},
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: bot,
+				Check: resource.ComposeTestCheckFunc(captureInt64("chatwoot_agent_bot.test", "bot_id", &botID), func(*terraform.State) error {
+					var err error
+					before, err = token()
+					return err
+				}),
+			},
+			{
+				Config: withAction,
+				Check: func(*terraform.State) error {
+					after, err := token()
+					if err != nil {
+						return err
+					}
+					if after == "" || after == before {
+						return fmt.Errorf("the bot's token did not change (before %d chars, after %d chars)", len(before), len(after))
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
