@@ -26,7 +26,9 @@ var (
 )
 
 // NewAgentBotTokenEphemeralResource is the ephemeral resource chatwoot_agent_bot_token.
-func NewAgentBotTokenEphemeralResource() ephemeral.EphemeralResource { return &agentBotTokenEphemeral{} }
+func NewAgentBotTokenEphemeralResource() ephemeral.EphemeralResource {
+	return &agentBotTokenEphemeral{}
+}
 
 type agentBotTokenEphemeral struct {
 	data *providerData
