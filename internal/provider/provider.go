@@ -412,6 +412,8 @@ func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewProfileDataSource,
 		NewTeamDataSource,
 		NewTeamsDataSource,
+		// Inboxes and agent bots (issue 17).
+		NewAgentBotsDataSource,
 	}
 }
 
