@@ -83,7 +83,7 @@ func TestAccAgentBot_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if _, err := api.GetAgentBot(ctx, a, botID); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("agent bot %d still exists after destroy (err %v)", botID, err)
+				return fmt.Errorf("agent bot %d still exists after destroy (err %w)", botID, err)
 			}
 			return nil
 		}),

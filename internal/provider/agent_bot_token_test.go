@@ -3,8 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -79,11 +79,12 @@ resource "echo" "token" {}
 			return err
 		}
 		found := false
-		err = filepath.Walk(workDir, func(p string, info os.FileInfo, err error) error {
-			if err != nil || info.IsDir() || !strings.HasSuffix(p, ".tfstate") {
+		root := os.DirFS(workDir)
+		err = fs.WalkDir(root, ".", func(p string, entry fs.DirEntry, err error) error {
+			if err != nil || entry.IsDir() || !strings.HasSuffix(p, ".tfstate") {
 				return err
 			}
-			raw, err := os.ReadFile(p)
+			raw, err := fs.ReadFile(root, p)
 			if err != nil {
 				return err
 			}

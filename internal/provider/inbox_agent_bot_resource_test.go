@@ -58,7 +58,7 @@ resource "chatwoot_inbox_agent_bot" "test" {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: inChatwoot(func(ctx context.Context) error {
 			if bot, err := api.GetInboxAgentBot(ctx, a, inbox); !chatwoot.IsNotFound(err) {
-				return fmt.Errorf("inbox %d still has bot %+v after destroy (err %v)", inbox, bot, err)
+				return fmt.Errorf("inbox %d still has bot %+v after destroy (err %w)", inbox, bot, err)
 			}
 			return nil
 		}),

@@ -886,7 +886,7 @@ func webWidgetState(ctx context.Context, base types.Object, in *chatwoot.Inbox, 
 		diags.Append(base.As(ctx, &b, basetypes.ObjectAsOptions{})...)
 		// Chatwoot always has a form (its default one); it is managed only when written.
 		if !b.PreChatFormOptions.IsNull() && in.PreChatFormOptions != nil {
-			form = preChatFormState(ctx, in.PreChatFormOptions, diags)
+			form = preChatFormState(in.PreChatFormOptions, diags)
 		}
 	}
 	flags := in.SelectedFeatureFlags
@@ -907,7 +907,7 @@ func webWidgetState(ctx context.Context, base types.Object, in *chatwoot.Inbox, 
 	return obj
 }
 
-func preChatFormState(ctx context.Context, opts *chatwoot.PreChatFormOptions, diags *diag.Diagnostics) types.Object {
+func preChatFormState(opts *chatwoot.PreChatFormOptions, diags *diag.Diagnostics) types.Object {
 	fields := make([]attr.Value, 0, len(opts.PreChatFields))
 	for _, f := range opts.PreChatFields {
 		typ := f.Type

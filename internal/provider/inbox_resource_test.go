@@ -47,7 +47,7 @@ func inboxIDFrom(s *terraform.State, dst *int64) error {
 func inboxGone(api *chatwoot.Client, accountID int64, id *int64) resource.TestCheckFunc {
 	return inChatwoot(func(ctx context.Context) error {
 		if _, err := api.GetInbox(ctx, accountID, *id); !chatwoot.IsNotFound(err) {
-			return fmt.Errorf("inbox %d still exists after destroy (err %v)", *id, err)
+			return fmt.Errorf("inbox %d still exists after destroy (err %w)", *id, err)
 		}
 		return nil
 	})

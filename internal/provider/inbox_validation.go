@@ -93,12 +93,6 @@ func (jsonObjectValidator) ValidateString(_ context.Context, req validator.Strin
 	}
 }
 
-// workingDay is one day of the configuration's working_hours, with its place in the list.
-type workingDay struct {
-	index int
-	day   chatwoot.WorkingHour
-}
-
 // workingHoursProblems checks the seven days the way Chatwoot does and returns one message per
 // problem with the list index it concerns (-1 for the list as a whole). Chatwoot answers 200 and
 // silently keeps the old hours of a day it finds invalid, so every invalid day must be refused

@@ -53,11 +53,11 @@ func TestAccExample_websiteWidget(t *testing.T) {
 				}
 				bot, err := api.GetInboxAgentBot(ctx, a, inboxID)
 				if err != nil || bot.ID != botID {
-					return fmt.Errorf("the inbox's bot is %+v (err %v); want bot %d", bot, err, botID)
+					return fmt.Errorf("the inbox's bot is %+v (err %w); want bot %d", bot, err, botID)
 				}
 				members, err := api.ListInboxMembers(ctx, a, inboxID)
 				if err != nil || len(members) != 2 {
-					return fmt.Errorf("the inbox's members are %v (err %v); want the two agents", members, err)
+					return fmt.Errorf("the inbox's members are %v (err %w); want the two agents", members, err)
 				}
 				return nil
 			},
