@@ -16,6 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwootmock"
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
 )
 
 const inboxAddr = "chatwoot_inbox.test"
@@ -593,4 +595,51 @@ func TestWorkingHoursProblems(t *testing.T) {
 	if p := workingHoursProblems(unknown); len(p) != 0 {
 		t.Fatalf("a day with an unknown hour was judged: %v", p)
 	}
+}
+
+// While Chatwoot's background deletion of an inbox is pending, the inbox reads unchanged: a plan
+// then shows nothing (it is not drift), and destroy still waits until the inbox is gone.
+func TestAccInbox_pendingDeletionIsNotDrift(t *testing.T) {
+	const platformToken = "test-platform-token"
+	// Five requests after the DELETE still see the inbox, enough for a plan's reads.
+	mock, baseURL := chatwootmock.StartTest(t, chatwootmock.Options{PlatformToken: platformToken, InboxDeletionDelay: 5})
+	env := &testEnv{BaseURL: baseURL, Mock: mock, Fixtures: fixture.New(baseURL, platformToken)}
+	sc := env.seed(t, 0)
+	api := adminAPI(t, env, sc)
+	a := sc.Account.ID
+	cfg := inboxConfig(env.BaseURL, sc.AdminToken, a, `  name = "Being deleted"
+  channel_type = "api"`)
+	var inboxID int64
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             inboxGone(api, a, &inboxID),
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: func(s *terraform.State) error { return inboxIDFrom(s, &inboxID) }},
+			{
+				PreConfig: behindTerraform(t, func(ctx context.Context) error {
+					mock.ResetRequests()
+					return api.DeleteInbox(ctx, a, inboxID)
+				}),
+				Config:   cfg,
+				PlanOnly: true, // and the plan is empty
+			},
+			{
+				PreConfig: func() {
+					read := 0
+					for _, r := range mock.Requests() {
+						if r.Method == "GET" && strings.HasSuffix(r.Path, fmt.Sprintf("/inboxes/%d", inboxID)) && r.Status == 200 {
+							read++
+						}
+					}
+					if read == 0 {
+						t.Errorf("the plan did not read the inbox while its deletion was pending: %v", mock.Requests())
+					}
+				},
+				Config:   providerConfig(env.BaseURL, sc.AdminToken, a),
+				PlanOnly: true,
+				// The inbox is no longer configured: the plan destroys it.
+				ExpectNonEmptyPlan: true,
+			},
+		},
+	})
 }
