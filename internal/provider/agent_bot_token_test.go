@@ -197,3 +197,87 @@ resource "terraform_data" "rotate" {
 		},
 	})
 }
+
+// The action gives an API inbox a new secret, which chatwoot_inbox reads on its next refresh
+// (a computed value changing is not a plan difference).
+func TestAccInboxResetSecret_action(t *testing.T) {
+	env := newTestEnv(t)
+	sc := env.seed(t, 0)
+	api := adminAPI(t, env, sc)
+	a := sc.Account.ID
+	var inboxID int64
+	var before string
+	inbox := providerConfig(env.BaseURL, sc.AdminToken, a) + `
+resource "chatwoot_inbox" "test" {
+  name         = "rotated"
+  channel_type = "api"
+}
+`
+	withAction := inbox + `
+action "chatwoot_inbox_reset_secret" "rotate" {
+  config {
+    inbox_id = chatwoot_inbox.test.inbox_id
+  }
+}
+
+resource "terraform_data" "rotate" {
+  input = "first rotation"
+  lifecycle {
+    action_trigger {
+      events  = [after_create]
+      actions = [action.chatwoot_inbox_reset_secret.rotate]
+    }
+  }
+}
+`
+	secret := func() (string, error) {
+		ctx, cancel := testContext()
+		defer cancel()
+		in, err := api.GetInbox(ctx, a, inboxID)
+		if err != nil {
+			return "", err
+		}
+		return in.Secret, nil
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{terraformOnly{"actions"}, cliSupportsActions},
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: inbox,
+				Check: resource.ComposeTestCheckFunc(captureInt64("chatwoot_inbox.test", "inbox_id", &inboxID), func(*terraform.State) error {
+					var err error
+					before, err = secret()
+					return err
+				}),
+			},
+			{
+				Config: withAction,
+				Check: func(*terraform.State) error {
+					after, err := secret()
+					if err != nil {
+						return err
+					}
+					if after == "" || after == before {
+						return fmt.Errorf("the inbox's secret did not change")
+					}
+					return nil
+				},
+			},
+			{
+				// The next refresh records the new secret, without a plan difference.
+				RefreshState: true,
+				Check: func(s *terraform.State) error {
+					now, err := secret()
+					if err != nil {
+						return err
+					}
+					if s.RootModule().Resources["chatwoot_inbox.test"].Primary.Attributes["secret"] != now {
+						return fmt.Errorf("the refreshed state does not hold the new secret")
+					}
+					return nil
+				},
+			},
+		},
+	})
+}

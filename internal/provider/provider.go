@@ -426,6 +426,7 @@ func (p *chatwootProvider) EphemeralResources(_ context.Context) []func() epheme
 func (p *chatwootProvider) Actions(_ context.Context) []func() action.Action {
 	return []func() action.Action{
 		NewAgentBotResetTokenAction,
+		NewInboxResetSecretAction,
 	}
 }
 
