@@ -219,6 +219,9 @@ type APIChannelFields struct {
 	WebhookURL           *string        `json:"webhook_url,omitempty"`
 	HMACMandatory        *bool          `json:"hmac_mandatory,omitempty"`
 	AdditionalAttributes map[string]any `json:"additional_attributes,omitempty"`
+	// ClearAdditionalAttributes sends additional_attributes as {}, which Chatwoot stores as sent:
+	// an empty map alone would not be sent at all.
+	ClearAdditionalAttributes bool `json:"-"`
 }
 
 // WebWidgetFields are a web widget channel's settings; nil fields are not sent. WebsiteURL is
@@ -291,6 +294,9 @@ func channelBody(api *APIChannelFields, widget *WebWidgetFields, createType stri
 		if err := json.Unmarshal(raw, &out); err != nil {
 			return nil, err
 		}
+	}
+	if api != nil && api.ClearAdditionalAttributes {
+		out["additional_attributes"] = map[string]any{}
 	}
 	if createType != "" {
 		out["type"] = createType

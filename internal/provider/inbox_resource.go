@@ -665,8 +665,14 @@ func apiFieldsOf(ctx context.Context, plan, prior types.Object, diags *diag.Diag
 	}
 	if !jsonEqual(p.AdditionalAttributes.ValueString(), o.AdditionalAttributes.ValueString()) || o.AdditionalAttributes.IsNull() {
 		var attrs map[string]any
-		if err := json.Unmarshal([]byte(p.AdditionalAttributes.ValueString()), &attrs); err == nil && len(attrs) > 0 {
-			f.AdditionalAttributes, changed = attrs, true
+		if err := json.Unmarshal([]byte(p.AdditionalAttributes.ValueString()), &attrs); err == nil {
+			switch {
+			case len(attrs) > 0:
+				f.AdditionalAttributes, changed = attrs, true
+			case !o.AdditionalAttributes.IsNull():
+				// Back to {} on update; on create, {} is Chatwoot's default and needs no key.
+				f.ClearAdditionalAttributes, changed = true, true
+			}
 		}
 	}
 	if !changed {

@@ -279,6 +279,26 @@ func TestAccInbox_apiChannel(t *testing.T) {
 				ImportStateIdFunc: func(s *terraform.State) (string, error) { return fmt.Sprint(firstID), nil },
 			},
 			{
+				// Back to no additional attributes: {} is sent, and Chatwoot stores it.
+				Config: cfg(`  name         = "Backend"
+  channel_type = "api"
+  api = {
+    webhook_url    = "http://127.0.0.1:9/hook"
+    hmac_mandatory = true
+  }`),
+				ConfigPlanChecks: expectAction(inboxAddr, plancheck.ResourceActionUpdate),
+				Check: inChatwoot(func(ctx context.Context) error {
+					in, err := api.GetInbox(ctx, a, firstID)
+					if err != nil {
+						return err
+					}
+					if len(in.AdditionalAttributes) != 0 {
+						return fmt.Errorf("Chatwoot still holds additional attributes %v", in.AdditionalAttributes)
+					}
+					return nil
+				}),
+			},
+			{
 				Config: cfg(`  name         = "Backend"
   channel_type = "web_widget"
   web_widget   = { website_url = "https://example.test" }`),
