@@ -1,4 +1,4 @@
-# The chat bubble of a website, open Monday to Friday 8:30 to 18:00 (Berlin time), with a
+# The chat bubble of a website, open Monday to Thursday 8:30 to 18:00 and Friday to 16:00 (Berlin time), with a
 # satisfaction survey after each resolved conversation.
 resource "chatwoot_inbox" "website" {
   name         = "Website"
