@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -17,6 +18,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwootmock"
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
 )
 
 var (
@@ -279,5 +283,28 @@ resource "terraform_data" "rotate" {
 				},
 			},
 		},
+	})
+}
+
+// From Chatwoot 4.16 (4.16.1 here: 4.16.0 fails every user request to /agent_bots) only administrators see a bot's token: with an agent's token the ephemeral
+// resource fails and says which token to use.
+func TestAccAgentBotToken_agentTokenOn416(t *testing.T) {
+	const platformToken = "test-platform-token"
+	mock, baseURL := chatwootmock.StartTest(t, chatwootmock.Options{PlatformToken: platformToken, ChatwootVersion: "4.16.1"})
+	env := &testEnv{BaseURL: baseURL, Mock: mock, Fixtures: fixture.New(baseURL, platformToken)}
+	sc := env.seed(t, 0)
+	bot, err := env.Fixtures.CreatePlatformAgentBot(context.Background(), "account bot", &sc.Account.ID)
+	must(t, err)
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{cliSupportsEphemeral},
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerConfig(env.BaseURL, sc.Agent1.AccessToken, sc.Account.ID) + fmt.Sprintf(`
+ephemeral "chatwoot_agent_bot_token" "test" {
+  bot_id = %d
+}
+`, bot.ID),
+			ExpectError: regexp.MustCompile(`(?s)Agent Bot Token Not Shown.*administrator's\s+access\s+token`),
+		}},
 	})
 }
