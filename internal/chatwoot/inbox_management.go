@@ -219,6 +219,9 @@ type APIChannelFields struct {
 	WebhookURL           *string        `json:"webhook_url,omitempty"`
 	HMACMandatory        *bool          `json:"hmac_mandatory,omitempty"`
 	AdditionalAttributes map[string]any `json:"additional_attributes,omitempty"`
+	// ClearAdditionalAttributes sends additional_attributes as {}, which Chatwoot stores as sent:
+	// an empty map alone would not be sent at all.
+	ClearAdditionalAttributes bool `json:"-"`
 }
 
 // WebWidgetFields are a web widget channel's settings; nil fields are not sent. WebsiteURL is
@@ -291,6 +294,9 @@ func channelBody(api *APIChannelFields, widget *WebWidgetFields, createType stri
 		if err := json.Unmarshal(raw, &out); err != nil {
 			return nil, err
 		}
+	}
+	if api != nil && api.ClearAdditionalAttributes {
+		out["additional_attributes"] = map[string]any{}
 	}
 	if createType != "" {
 		out["type"] = createType
@@ -410,8 +416,9 @@ type inboxAgentBotJSON struct {
 	} `json:"agent_bot"`
 }
 
-// GetInboxAgentBot returns the bot bound to an inbox (an account or a global bot), or nil when
-// none is. AccessToken is filled when Chatwoot shows it (4.15.1: every reader; from 4.16.0:
+// GetInboxAgentBot returns the bot bound to an inbox (an account or a global bot). With none
+// bound (Chatwoot answers 200 {}) it returns a *NotFoundError, and for an unknown inbox Chatwoot's
+// 404: both satisfy IsNotFound. AccessToken is filled when Chatwoot shows it (4.15.1: every reader; from 4.16.0:
 // administrators).
 func (c *Client) GetInboxAgentBot(ctx context.Context, accountID, inboxID int64) (*AgentBot, error) {
 	var body inboxAgentBotJSON
@@ -419,7 +426,7 @@ func (c *Client) GetInboxAgentBot(ctx context.Context, accountID, inboxID int64)
 		return nil, err
 	}
 	if body.AgentBot == nil {
-		return nil, nil
+		return nil, &NotFoundError{Kind: "agent bot bound to inbox", AccountID: accountID, ID: inboxID}
 	}
 	bot := body.AgentBot.AgentBot
 	var record struct {

@@ -228,8 +228,8 @@ func TestAgentBotLifecycleAndInboxBinding(t *testing.T) {
 		t.Fatalf("list = %+v, %v (the fixture bot and this one)", list, err)
 	}
 
-	if got, err := e.admin.GetInboxAgentBot(e.ctx, a, inbox); err != nil || got != nil {
-		t.Fatalf("unbound = %+v, %v", got, err)
+	if got, err := e.admin.GetInboxAgentBot(e.ctx, a, inbox); !isNoBinding(err) || got != nil {
+		t.Fatalf("unbound = %+v, %v; want the not-found error of no binding", got, err)
 	}
 	if err := e.admin.SetInboxAgentBot(e.ctx, a, inbox, bot.ID); err != nil {
 		t.Fatal(err)
@@ -257,8 +257,8 @@ func TestAgentBotLifecycleAndInboxBinding(t *testing.T) {
 	if err := e.admin.DetachInboxAgentBot(e.ctx, a, inbox); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := e.admin.GetInboxAgentBot(e.ctx, a, inbox); err != nil || got != nil {
-		t.Fatalf("detached = %+v, %v", got, err)
+	if got, err := e.admin.GetInboxAgentBot(e.ctx, a, inbox); !isNoBinding(err) || got != nil {
+		t.Fatalf("detached = %+v, %v; want the not-found error of no binding", got, err)
 	}
 
 	if err := e.admin.DeleteAgentBot(e.ctx, a, bot.ID); err != nil {
@@ -267,4 +267,10 @@ func TestAgentBotLifecycleAndInboxBinding(t *testing.T) {
 	if _, err := e.admin.GetAgentBot(e.ctx, a, bot.ID); !chatwoot.IsNotFound(err) {
 		t.Fatalf("deleted bot: %v; want 404", err)
 	}
+}
+
+// isNoBinding reports whether err says that the inbox has no bot, rather than that it is unknown.
+func isNoBinding(err error) bool {
+	var nf *chatwoot.NotFoundError
+	return errors.As(err, &nf) && chatwoot.IsNotFound(err)
 }

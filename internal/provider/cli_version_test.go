@@ -41,6 +41,10 @@ var (
 	cliSupportsFunctions = requireCLIFeature{"provider functions", version.Must(version.NewVersion("1.8.0")), version.Must(version.NewVersion("1.7.0"))}
 	// Import by resource identity: Terraform 1.12, OpenTofu 1.12.
 	cliSupportsIdentityImport = requireCLIFeature{"import by resource identity", version.Must(version.NewVersion("1.12.0")), version.Must(version.NewVersion("1.12.0"))}
+	// Ephemeral resources: Terraform 1.10, OpenTofu 1.11.
+	cliSupportsEphemeral = requireCLIFeature{"ephemeral resources", version.Must(version.NewVersion("1.10.0")), version.Must(version.NewVersion("1.11.0"))}
+	// Write-only attributes: Terraform 1.11, OpenTofu 1.11.
+	cliSupportsWriteOnly = requireCLIFeature{"write-only attributes", version.Must(version.NewVersion("1.11.0")), version.Must(version.NewVersion("1.11.0"))}
 	// Actions: Terraform 1.14; OpenTofu has none (a nil version).
 	cliSupportsActions = requireCLIFeature{"actions", version.Must(version.NewVersion("1.14.0")), nil}
 )

@@ -192,13 +192,47 @@ resource "chatwoot_team_member" "test" {
   team_id = chatwoot_team.escalations.team_id
   user_id = %d
 }`, sc.Agent1.ID)
-	}, importID: func(addr string) resource.ImportStateIdFunc { return stateAttributes(addr, "account_id", "team_id", "user_id") }},
+	}, importID: func(addr string) resource.ImportStateIdFunc {
+		return stateAttributes(addr, "account_id", "team_id", "user_id")
+	}},
 	{resourceType: "chatwoot_inbox_member", idAttr: "user_id", config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_inbox_member" "test" {
   inbox_id = %d
   user_id  = %d
 }`, sc.Inbox.ID, sc.Admin.ID)
-	}, importID: func(addr string) resource.ImportStateIdFunc { return stateAttributes(addr, "account_id", "inbox_id", "user_id") }},
+	}, importID: func(addr string) resource.ImportStateIdFunc {
+		return stateAttributes(addr, "account_id", "inbox_id", "user_id")
+	}},
+	{resourceType: "chatwoot_agent_bot", idAttr: "bot_id", config: func(*fixture.Scenario) string {
+		return `resource "chatwoot_agent_bot" "test" {
+  name         = "Triage"
+  description  = "Answers first"
+  outgoing_url = "https://bots.example.test/triage"
+}`
+	}},
+	{resourceType: "chatwoot_inbox", idAttr: "inbox_id", config: func(*fixture.Scenario) string {
+		return `resource "chatwoot_inbox" "test" {
+  name         = "In-app support"
+  channel_type = "api"
+  api = {
+    webhook_url = "https://backend.example.test/chatwoot"
+  }
+  greeting_enabled = true
+  greeting_message = "Hello!"
+  timezone         = "Europe/Berlin"
+}`
+	}},
+	{resourceType: "chatwoot_inbox_agent_bot", idAttr: "inbox_id", config: func(sc *fixture.Scenario) string {
+		return fmt.Sprintf(`resource "chatwoot_agent_bot" "triage" {
+  name         = "Triage"
+  outgoing_url = "https://bots.example.test/triage"
+}
+
+resource "chatwoot_inbox_agent_bot" "test" {
+  inbox_id     = %d
+  agent_bot_id = chatwoot_agent_bot.triage.bot_id
+}`, sc.Inbox.ID)
+	}},
 	{resourceType: "chatwoot_conversation_assignment", idAttr: "conversation_id", config: func(sc *fixture.Scenario) string {
 		return fmt.Sprintf(`resource "chatwoot_conversation_assignment" "test" {
   conversation_id = %d

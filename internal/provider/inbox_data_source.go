@@ -42,6 +42,7 @@ type inboxDataSourceModel struct {
 	ChannelType          types.String               `tfsdk:"channel_type"`
 	EnableAutoAssignment types.Bool                 `tfsdk:"enable_auto_assignment"`
 	AutoAssignmentConfig *autoAssignmentConfigModel `tfsdk:"auto_assignment_config"`
+	inboxDetailsModel
 }
 
 type autoAssignmentConfigModel struct {
@@ -81,7 +82,7 @@ func (d *inboxDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 
 // inboxAttributes are the computed attributes of an inbox, shared with chatwoot_inboxes.
 func inboxAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
+	attrs := map[string]schema.Attribute{
 		"channel_type": schema.StringAttribute{
 			MarkdownDescription: "The inbox's channel, as Chatwoot names it: `Channel::Api`, `Channel::WebWidget`, `Channel::Email`, ….",
 			Computed:            true,
@@ -102,6 +103,10 @@ func inboxAttributes() map[string]schema.Attribute {
 			},
 		},
 	}
+	for name, a := range inboxDetailAttributes() {
+		attrs[name] = a
+	}
+	return attrs
 }
 
 func (d *inboxDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
@@ -133,6 +138,7 @@ func (d *inboxDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		ChannelType:          types.StringValue(inbox.ChannelType),
 		EnableAutoAssignment: types.BoolValue(inbox.EnableAutoAssignment),
 		AutoAssignmentConfig: autoAssignmentConfig(inbox.AutoAssignmentConfig),
+		inboxDetailsModel:    inboxDetailsOf(inbox),
 	})...)
 }
 

@@ -32,6 +32,7 @@ type inboxItemModel struct {
 	ChannelType          types.String               `tfsdk:"channel_type"`
 	EnableAutoAssignment types.Bool                 `tfsdk:"enable_auto_assignment"`
 	AutoAssignmentConfig *autoAssignmentConfigModel `tfsdk:"auto_assignment_config"`
+	inboxDetailsModel
 }
 
 func (d *inboxesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -77,5 +78,6 @@ func inboxItem(in *chatwoot.Inbox) inboxItemModel {
 		ChannelType:          types.StringValue(in.ChannelType),
 		EnableAutoAssignment: types.BoolValue(in.EnableAutoAssignment),
 		AutoAssignmentConfig: autoAssignmentConfig(in.AutoAssignmentConfig),
+		inboxDetailsModel:    inboxDetailsOf(in),
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -100,13 +99,6 @@ func TestPlatformResources_shape(t *testing.T) {
 		t.Fatal("no chatwoot_platform_* resource is registered")
 	}
 }
-
-var (
-	// Write-only attributes: Terraform 1.11, OpenTofu 1.11.
-	cliSupportsWriteOnly = requireCLIFeature{"write-only attributes", version.Must(version.NewVersion("1.11.0")), version.Must(version.NewVersion("1.11.0"))}
-	// Ephemeral resources: Terraform 1.10, OpenTofu 1.11.
-	cliSupportsEphemeral = requireCLIFeature{"ephemeral resources", version.Must(version.NewVersion("1.10.0")), version.Must(version.NewVersion("1.11.0"))}
-)
 
 // stateFilesLack checks every state file under dir for secret: it must not be written anywhere
 // in them (terraform-plugin-testing keeps each test's working directory under TF_ACC_TEMP_DIR).

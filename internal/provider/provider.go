@@ -415,6 +415,10 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAgentResource,
 		NewInboxAutoAssignmentResource,
 		NewAutomationRuleResource,
+		// Inboxes and agent bots (issue 17).
+		NewAgentBotResource,
+		NewInboxResource,
+		NewInboxAgentBotResource,
 		// issue 18 (r18b): macros, SLA policies, single members.
 		NewMacroResource,
 		NewSLAPolicyResource,
@@ -439,6 +443,7 @@ func (p *chatwootProvider) Resources(_ context.Context) []func() resource.Resour
 func (p *chatwootProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
 		NewPlatformUserTokenEphemeral,
+		NewAgentBotTokenEphemeralResource,
 	}
 }
 
@@ -463,6 +468,8 @@ func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewCannedResponsesDataSource,
 		NewWebhooksDataSource,
 		NewCustomAttributeDefinitionsDataSource,
+		// Inboxes and agent bots (issue 17).
+		NewAgentBotsDataSource,
 	}
 }
 
@@ -470,6 +477,8 @@ func (p *chatwootProvider) DataSources(_ context.Context) []func() datasource.Da
 func (p *chatwootProvider) Actions(_ context.Context) []func() action.Action {
 	return []func() action.Action{
 		NewConversationAssignAction,
+		NewAgentBotResetTokenAction,
+		NewInboxResetSecretAction,
 	}
 }
 

@@ -38,7 +38,7 @@ func listDataSourceSchema(description, listAttr, itemsDescription string, item m
 	}
 }
 
-func computedString(description string) schema.StringAttribute {
+func computedDataString(description string) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: description, Computed: true}
 }
 
@@ -71,9 +71,9 @@ func (d *labelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		"it. It shares its single list call per Terraform run with `chatwoot_label`.", "labels", "The labels.",
 		map[string]schema.Attribute{
 			"id":              schema.Int64Attribute{MarkdownDescription: "The label's id.", Computed: true},
-			"title":           computedString("The title, in lowercase as Chatwoot stores it."),
-			"description":     computedString("The description; empty when there is none."),
-			"color":           computedString("The colour, as Chatwoot holds it (`#rrggbb` when set through the interface)."),
+			"title":           computedDataString("The title, in lowercase as Chatwoot stores it."),
+			"description":     computedDataString("The description; empty when there is none."),
+			"color":           computedDataString("The colour, as Chatwoot holds it (`#rrggbb` when set through the interface)."),
 			"show_on_sidebar": schema.BoolAttribute{MarkdownDescription: "Whether the label is listed in the sidebar.", Computed: true},
 		})
 }
@@ -124,8 +124,8 @@ func (d *cannedResponsesDataSource) Schema(_ context.Context, _ datasource.Schem
 		"`chatwoot_canned_response`.", "canned_responses", "The canned responses.",
 		map[string]schema.Attribute{
 			"id":         schema.Int64Attribute{MarkdownDescription: "The canned response's id.", Computed: true},
-			"short_code": computedString("The short code, as written (letter case counts)."),
-			"content":    computedString("The reply's text."),
+			"short_code": computedDataString("The short code, as written (letter case counts)."),
+			"content":    computedDataString("The reply's text."),
 		})
 }
 
@@ -174,8 +174,8 @@ func (d *webhooksDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		"It shares its single list call per Terraform run with `chatwoot_webhook`.", "webhooks", "The webhooks.",
 		map[string]schema.Attribute{
 			"id":   schema.Int64Attribute{MarkdownDescription: "The webhook's id.", Computed: true},
-			"name": computedString("The webhook's name; null when it has none."),
-			"url":  computedString("Where Chatwoot sends the events."),
+			"name": computedDataString("The webhook's name; null when it has none."),
+			"url":  computedDataString("Where Chatwoot sends the events."),
 			"subscriptions": schema.SetAttribute{
 				MarkdownDescription: "The events Chatwoot sends.", ElementType: types.StringType, Computed: true,
 			},
@@ -245,16 +245,16 @@ func (d *customAttributeDefinitionsDataSource) Schema(_ context.Context, _ datas
 		"`chatwoot_custom_attribute_definition`.", "custom_attribute_definitions", "The definitions.",
 		map[string]schema.Attribute{
 			"id":                     schema.Int64Attribute{MarkdownDescription: "The definition's id.", Computed: true},
-			"attribute_display_name": computedString("The name agents see."),
-			"attribute_key":          computedString("The key values are stored under."),
-			"attribute_model":        computedString("`conversation_attribute`, `contact_attribute` or `company_attribute`."),
-			"attribute_display_type": computedString("How agents enter the value (`text`, `list`…)."),
-			"attribute_description":  computedString("The description; empty when there is none."),
+			"attribute_display_name": computedDataString("The name agents see."),
+			"attribute_key":          computedDataString("The key values are stored under."),
+			"attribute_model":        computedDataString("`conversation_attribute`, `contact_attribute` or `company_attribute`."),
+			"attribute_display_type": computedDataString("How agents enter the value (`text`, `list`…)."),
+			"attribute_description":  computedDataString("The description; empty when there is none."),
 			"attribute_values": schema.ListAttribute{
 				MarkdownDescription: "The choices of a `list` attribute.", ElementType: types.StringType, Computed: true,
 			},
-			"regex_pattern": computedString("The pattern values are checked against; null when there is none."),
-			"regex_cue":     computedString("The hint shown when a value does not match; null when there is none."),
+			"regex_pattern": computedDataString("The pattern values are checked against; null when there is none."),
+			"regex_cue":     computedDataString("The hint shown when a value does not match; null when there is none."),
 		})
 	s.Attributes["attribute_model"] = schema.StringAttribute{
 		MarkdownDescription: "Only the definitions of this model: " + markdownList(chatwoot.CustomAttributeModels) +

@@ -1,0 +1,192 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	actionschema "github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	ephemeralschema "github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+)
+
+// An agent bot's access token is a credential: chatwoot_agent_bot keeps it out of the state, the
+// ephemeral resource here reads it when a configuration hands it on (to a secret store, a bot's
+// runtime), and the action rotates it.
+
+var (
+	_ ephemeral.EphemeralResourceWithConfigure = (*agentBotTokenEphemeral)(nil)
+	_ action.ActionWithConfigure               = (*agentBotResetTokenAction)(nil)
+)
+
+// NewAgentBotTokenEphemeralResource is the ephemeral resource chatwoot_agent_bot_token.
+func NewAgentBotTokenEphemeralResource() ephemeral.EphemeralResource {
+	return &agentBotTokenEphemeral{}
+}
+
+type agentBotTokenEphemeral struct {
+	data *providerData
+}
+
+type agentBotTokenModel struct {
+	AccountID   types.Int64  `tfsdk:"account_id"`
+	BotID       types.Int64  `tfsdk:"bot_id"`
+	AccessToken types.String `tfsdk:"access_token"`
+	Secret      types.String `tfsdk:"secret"`
+}
+
+func (e *agentBotTokenEphemeral) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_agent_bot_token"
+}
+
+func (e *agentBotTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
+	resp.Schema = ephemeralschema.Schema{
+		MarkdownDescription: "The access token (and webhook signing secret) of an account's agent bot, read when Terraform " +
+			"needs it and never written to the plan or the state. Pass it to something that keeps secrets, such as a secret " +
+			"manager's ephemeral or write-only arguments, for the bot's runtime to use.\n\n" +
+			"Needs Terraform 1.10 or OpenTofu 1.11 or later. Chatwoot 4.16 and later show the token to administrators only; " +
+			"rotate it with the action `chatwoot_agent_bot_reset_token`.",
+		Attributes: map[string]ephemeralschema.Attribute{
+			"account_id": ephemeralschema.Int64Attribute{
+				MarkdownDescription: accountIDDescription,
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"bot_id": ephemeralschema.Int64Attribute{
+				MarkdownDescription: "The bot's id (`chatwoot_agent_bot.x.bot_id`). Global bots have no token here.",
+				Required:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"access_token": ephemeralschema.StringAttribute{
+				MarkdownDescription: "The bot's access token, for Chatwoot's API as the bot.",
+				Computed:            true,
+				Sensitive:           true,
+			},
+			"secret": ephemeralschema.StringAttribute{
+				MarkdownDescription: "The secret that signs Chatwoot's deliveries to the bot's `outgoing_url`.",
+				Computed:            true,
+				Sensitive:           true,
+			},
+		},
+	}
+}
+
+func (e *agentBotTokenEphemeral) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
+	e.data = providerDataFrom(req.ProviderData, "Ephemeral Resource", &resp.Diagnostics)
+}
+
+func (e *agentBotTokenEphemeral) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
+	var cfg agentBotTokenModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, client := botAccountAndClient(cfg.AccountID, e.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	botID := cfg.BotID.ValueInt64()
+	bot, err := client.GetAgentBot(ctx, accountID, botID)
+	if err != nil {
+		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
+			action: fmt.Sprintf("reading the token of agent bot %d", botID), accountID: accountID, notFound: fmt.Sprintf("agent bot %d", botID),
+		}, err))
+		return
+	}
+	if bot.AccessToken == "" {
+		resp.Diagnostics.AddError("Agent Bot Token Not Shown",
+			fmt.Sprintf("Chatwoot did not show the access token of agent bot %d in account %d. Global (system) bots have none "+
+				"here, and Chatwoot 4.16 and later show tokens to administrators only: use an administrator's access token.", botID, accountID))
+		return
+	}
+	cfg.AccountID = types.Int64Value(accountID)
+	cfg.AccessToken = types.StringValue(bot.AccessToken)
+	cfg.Secret = types.StringValue(bot.Secret)
+	resp.Diagnostics.Append(resp.Result.Set(ctx, cfg)...)
+}
+
+// botAccountAndClient resolves account_id against the provider's and returns the client.
+func botAccountAndClient(own types.Int64, data *providerData, diags *diag.Diagnostics) (int64, *chatwoot.Client) {
+	if data == nil || data.client == nil {
+		diags.AddError("Chatwoot Provider Not Configured",
+			"The provider has no Chatwoot client. Check the provider block's base_url and api_access_token.")
+		return 0, nil
+	}
+	accountID, _, ok := resolveAccountID(own, data)
+	if !ok {
+		missingAccountDiagnostic(diags)
+		return 0, nil
+	}
+	return accountID, data.client
+}
+
+// NewAgentBotResetTokenAction is the action chatwoot_agent_bot_reset_token.
+func NewAgentBotResetTokenAction() action.Action { return &agentBotResetTokenAction{} }
+
+type agentBotResetTokenAction struct {
+	data *providerData
+}
+
+type agentBotResetTokenModel struct {
+	AccountID types.Int64 `tfsdk:"account_id"`
+	BotID     types.Int64 `tfsdk:"bot_id"`
+}
+
+func (a *agentBotResetTokenAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_agent_bot_reset_token"
+}
+
+func (a *agentBotResetTokenAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	resp.Schema = actionschema.Schema{
+		MarkdownDescription: "Gives an account's agent bot a new access token; the old one stops working at once. The new " +
+			"token is not shown: read it with the ephemeral resource `chatwoot_agent_bot_token`.\n\n" +
+			"Needs Terraform 1.14 or later. Run it with `terraform apply -invoke=action.chatwoot_agent_bot_reset_token.<name>`, " +
+			"or from a resource's `action_trigger`." + adminOnlyNote,
+		Attributes: map[string]actionschema.Attribute{
+			"account_id": actionschema.Int64Attribute{
+				MarkdownDescription: accountIDDescription,
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"bot_id": actionschema.Int64Attribute{
+				MarkdownDescription: "The bot's id (`chatwoot_agent_bot.x.bot_id`); global bots cannot be reset.",
+				Required:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+		},
+	}
+}
+
+func (a *agentBotResetTokenAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	a.data = providerDataFrom(req.ProviderData, "Action", &resp.Diagnostics)
+}
+
+func (a *agentBotResetTokenAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var cfg agentBotResetTokenModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, client := botAccountAndClient(cfg.AccountID, a.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	botID := cfg.BotID.ValueInt64()
+	if _, err := client.ResetAgentBotAccessToken(ctx, accountID, botID); err != nil {
+		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
+			action: fmt.Sprintf("resetting the access token of agent bot %d", botID), accountID: accountID,
+			notFound: fmt.Sprintf("agent bot %d (global bots cannot be reset)", botID),
+		}, err))
+		return
+	}
+	if resp.SendProgress != nil {
+		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf("Agent bot %d has a new access token.", botID)})
+	}
+}
