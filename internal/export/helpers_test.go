@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -131,4 +130,53 @@ func noFile(t *testing.T, dir, name string) {
 	}
 }
 
-var _ = bytes.Equal
+// uiAccount seeds n of every exported kind, as an administrator would make them in Chatwoot's
+// UI: names typed with capitals (Chatwoot downcases team names and emails), server defaults left
+// alone for most objects and changed for some, member sets that include the token's own user,
+// and rules whose ids are JSON integers, as the UI sends them.
+func uiAccount(t *testing.T, n int) *account {
+	t.Helper()
+	a := newAccount(t)
+	var agents, teams, inboxes []int64
+	for i := 1; i <= n; i++ {
+		role := "agent"
+		if i%3 == 2 {
+			role = "administrator"
+		}
+		agents = append(agents, a.agent(t, fmt.Sprintf("Agent %d", i), fmt.Sprintf("Agent.%d@Acme.test", i), role))
+	}
+	// One agent works through the API: always online.
+	a.do(t, http.MethodPatch, fmt.Sprintf("agents/%d", agents[0]), map[string]any{"availability": "online", "auto_offline": false})
+	for i := 1; i <= n; i++ {
+		description := ""
+		if i%2 == 0 {
+			description = fmt.Sprintf("Second line, group %d", i)
+		}
+		teams = append(teams, a.team(t, fmt.Sprintf("Support Tier %d", i), description, i%3 != 0))
+		inboxes = append(inboxes, a.inbox(t, fmt.Sprintf("Website %d", i)))
+	}
+	a.do(t, http.MethodPatch, fmt.Sprintf("inboxes/%d", inboxes[0]), map[string]any{"enable_auto_assignment": false})
+	a.do(t, http.MethodPatch, fmt.Sprintf("inboxes/%d", inboxes[1]), map[string]any{"auto_assignment_config": map[string]any{"max_assignment_limit": 5}})
+	for i := range n {
+		a.teamMembers(t, teams[i], agents[i], agents[(i+1)%n], a.admin.ID)
+		a.inboxMembers(t, inboxes[i], agents[(i+2)%n], agents[i])
+		active := i%4 != 3
+		a.rule(t, map[string]any{
+			"name": fmt.Sprintf("Route website %d", i+1), "description": "", "event_name": "conversation_created", "active": active,
+			"conditions": []any{
+				map[string]any{"attribute_key": "inbox_id", "filter_operator": "equal_to", "values": []any{inboxes[i]}, "query_operator": "and"},
+				map[string]any{"attribute_key": "status", "filter_operator": "equal_to", "values": []any{"open"}, "query_operator": "or"},
+				map[string]any{"attribute_key": "team_id", "filter_operator": "equal_to", "values": []any{teams[i]}, "query_operator": nil},
+			},
+			"actions": []any{
+				map[string]any{"action_name": "assign_team", "action_params": []any{teams[i]}},
+				map[string]any{"action_name": "assign_agent", "action_params": []any{agents[i]}},
+				map[string]any{"action_name": "add_label", "action_params": []any{"website"}},
+				map[string]any{"action_name": "send_email_to_team", "action_params": []any{map[string]any{
+					"message": "A new conversation", "team_ids": []any{teams[(i+1)%n]},
+				}}},
+			},
+		})
+	}
+	return a
+}
