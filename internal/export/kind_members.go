@@ -19,16 +19,12 @@ var teamMembersKind = &Kind{
 			return err
 		}
 		for _, id := range sortedIDs(byID) {
-			team, err := s.TeamRef(ctx, id)
-			if err != nil {
-				return err
-			}
 			members, err := s.client.ListTeamMembers(ctx, s.AccountID, id)
 			if err != nil {
 				return err
 			}
 			what := fmt.Sprintf("members of team %q (team %d)", byID[id].Name, id)
-			if err := emitMembers(ctx, s, k, id, names[id], "team_id", team, members, what); err != nil {
+			if err := emitMembers(ctx, s, k, id, names[id], "team_id", s.TeamRef, members, what); err != nil {
 				return err
 			}
 		}
@@ -48,18 +44,11 @@ var inboxMembersKind = &Kind{
 		}
 		for _, id := range sortedIDs(byID) {
 			what := fmt.Sprintf("members of inbox %q (inbox %d)", byID[id].Name, id)
-			inbox, err := s.InboxRef(ctx, id)
-			if err != nil {
-				if err := s.refuseOr(k, what, err); err != nil {
-					return err
-				}
-				continue
-			}
 			members, err := s.client.ListInboxMembers(ctx, s.AccountID, id)
 			if err != nil {
 				return err
 			}
-			if err := emitMembers(ctx, s, k, id, names[id], "inbox_id", inbox, members, what); err != nil {
+			if err := emitMembers(ctx, s, k, id, names[id], "inbox_id", s.InboxRef, members, what); err != nil {
 				return err
 			}
 		}
@@ -67,7 +56,10 @@ var inboxMembersKind = &Kind{
 	},
 }
 
-func emitMembers(ctx context.Context, s *Session, k *Kind, parentID int64, name, parentAttr string, parent Expr, members []chatwoot.Agent, what string) error {
+// emitMembers writes one member set; parent finds the reference to its team or inbox, asked only
+// for a set that is written, so that no unused lookup is added.
+func emitMembers(ctx context.Context, s *Session, k *Kind, parentID int64, name, parentAttr string,
+	parent func(context.Context, int64) (Expr, error), members []chatwoot.Agent, what string) error {
 	if len(members) == 0 {
 		s.Note(k, what, "no members: the resource needs at least one, and leaving it out leaves the empty set alone")
 		return nil
@@ -76,10 +68,14 @@ func emitMembers(ctx context.Context, s *Session, k *Kind, parentID int64, name,
 	for i, m := range members {
 		ids[i] = m.ID
 	}
+	ref, err := parent(ctx, parentID)
+	if err != nil {
+		return s.refuseOr(k, what, err)
+	}
 	refs, err := s.agentRefs(ctx, ids)
 	if err != nil {
 		return s.refuseOr(k, what, err)
 	}
-	s.Emit(k, parentID, name, parentAttr, []Attr{{parentAttr, parent}, {"user_ids", refs}})
+	s.Emit(k, parentID, name, parentAttr, []Attr{{parentAttr, ref}, {"user_ids", refs}})
 	return nil
 }
