@@ -31,7 +31,7 @@ func Main(ctx context.Context, args []string, getenv func(string) string, stderr
 	fs.StringVar(&opts.Source, "source", DefaultSource, "the provider's source address in required_providers")
 	fs.StringVar(&opts.BaseURL, "base-url", getenv("CHATWOOT_BASE_URL"), "Chatwoot's address (default CHATWOOT_BASE_URL, else "+
 		"https://app.chatwoot.com)")
-	fs.BoolVar(&opts.Force, "force", false, "write into a directory that is not empty, overwriting the files the export writes")
+	fs.BoolVar(&opts.Force, "force", false, "write into a directory that is not empty: the files an export writes are replaced, others are kept")
 	fs.StringVar(&opts.ConversationStatus, "conversation-status", "", "with -types conversation_assignment: the conversations to take "+
 		"(open, pending, snoozed, resolved or all)")
 	fs.Usage = func() {

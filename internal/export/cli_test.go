@@ -72,6 +72,8 @@ func TestExportMain_refusesANonEmptyDirectoryUnlessForced(t *testing.T) {
 	a.team(t, "Billing", "", true)
 	out := t.TempDir()
 	must(t, os.WriteFile(filepath.Join(out, "main.tf"), []byte("# mine\n"), 0o600))
+	// Left by an earlier export of rules: without its import blocks it would plan creates.
+	must(t, os.WriteFile(filepath.Join(out, "automation_rule.tf"), []byte("# old\n"), 0o600))
 	env := map[string]string{"CHATWOOT_API_ACCESS_TOKEN": a.token, "CHATWOOT_BASE_URL": a.baseURL}
 	a.srv.ResetRequests()
 	code, stderr := runMain(t, env, "-account-id", fmt.Sprint(a.id), "-out", out)
@@ -87,6 +89,7 @@ func TestExportMain_refusesANonEmptyDirectoryUnlessForced(t *testing.T) {
 	if readFile(t, out, "main.tf") != "# mine\n" || !strings.Contains(readFile(t, out, "team.tf"), `"billing"`) {
 		t.Error("-force did not write the export beside the user's file")
 	}
+	noFile(t, out, "automation_rule.tf")
 }
 
 func TestExportMain_exitsThreeWhenObjectsAreRefusedAndWritesTheRest(t *testing.T) {

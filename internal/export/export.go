@@ -169,7 +169,7 @@ func checkOut(dir string, force bool) error {
 	}
 	if len(entries) > 0 && !force {
 		return &Error{"Output Directory Not Empty", fmt.Sprintf("%s already holds %d entries. Choose an empty or new directory, "+
-			"or pass -force to overwrite the files the export writes (other files are left as they are).", dir, len(entries))}
+			"or pass -force to replace the files an export writes (other files are left as they are).", dir, len(entries))}
 	}
 	return nil
 }
@@ -179,9 +179,30 @@ type outFile struct {
 	data []byte
 }
 
+// ownFileNames are the names an export may write. With -force, those this export does not
+// write are removed, so that a kind file left by an earlier export cannot plan a create.
+func ownFileNames() []string {
+	names := []string{"providers.tf", "data.tf", "imports.tf", "variables.tf", "EXPORT.md"}
+	for _, k := range kinds {
+		names = append(names, k.Name+".tf")
+	}
+	return names
+}
+
 func writeFiles(dir string, files []outFile) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil { //nolint:gosec // a configuration directory, readable like any source tree
 		return err
+	}
+	written := map[string]bool{}
+	for _, f := range files {
+		written[f.name] = true
+	}
+	for _, name := range ownFileNames() {
+		if !written[name] {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+		}
 	}
 	for _, f := range files {
 		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil { //nolint:gosec // configuration holds no secret
