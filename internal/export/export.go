@@ -356,8 +356,8 @@ func (s *Session) Note(k *Kind, object, text string) {
 
 // list reads one of the account's lists once per export.
 func list[T any](ctx context.Context, s *Session, key string, read func(context.Context, int64) ([]T, error)) ([]T, error) {
-	if v, ok := s.lists[key]; ok {
-		return v.([]T), nil
+	if v, ok := s.lists[key].([]T); ok {
+		return v, nil
 	}
 	got, err := read(ctx, s.AccountID)
 	if err != nil {
