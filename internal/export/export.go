@@ -44,9 +44,10 @@ type Options struct {
 
 // Result is what an export did.
 type Result struct {
-	Objects int      // resource blocks written
-	Refused int      // objects that could not be represented
-	Files   []string // files written, relative to Out
+	Objects int            // resource blocks written
+	ByKind  map[string]int // resource blocks written, by kind
+	Refused int            // objects that could not be represented
+	Files   []string       // files written, relative to Out
 }
 
 // Error is a failure that stopped the export before anything was written.
@@ -106,7 +107,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := writeFiles(opts.Out, files); err != nil {
 		return nil, &Error{"Cannot Write the Export", err.Error()}
 	}
-	res := &Result{Objects: len(s.resources), Refused: len(s.refused)}
+	res := &Result{Objects: len(s.resources), Refused: len(s.refused), ByKind: map[string]int{}}
+	for _, r := range s.resources {
+		res.ByKind[r.kind.Name]++
+	}
 	for _, f := range files {
 		res.Files = append(res.Files, f.name)
 	}

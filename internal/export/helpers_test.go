@@ -23,6 +23,8 @@ type account struct {
 	id      int64
 	admin   fixture.User // the token's user
 	token   string
+	// What uiAccount made.
+	teams, agents, inboxes []int64
 }
 
 func newAccount(t *testing.T) *account {
@@ -99,8 +101,14 @@ func (a *account) rule(t *testing.T, body map[string]any) int64 {
 // export runs the exporter into a new directory and returns it.
 func (a *account) export(t *testing.T, types ...string) (string, *Result) {
 	t.Helper()
+	return a.exportWith(t, Options{Types: types})
+}
+
+func (a *account) exportWith(t *testing.T, opts Options) (string, *Result) {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "out")
-	res, err := Run(context.Background(), Options{BaseURL: a.baseURL, Token: a.token, AccountID: a.id, Out: out, Types: types})
+	opts.BaseURL, opts.Token, opts.AccountID, opts.Out = a.baseURL, a.token, a.id, out
+	res, err := Run(context.Background(), opts)
 	if err != nil {
 		t.Fatalf("export: %v", err)
 	}
@@ -178,5 +186,34 @@ func uiAccount(t *testing.T, n int) *account {
 			},
 		})
 	}
+	a.teams, a.agents, a.inboxes = teams, agents, inboxes
 	return a
+}
+
+// conversations opens n conversations in the first inbox and assigns them as people do: a team and
+// an agent, an agent alone, a team alone, or an agent bot; every fifth stays unassigned.
+func (a *account) conversations(t *testing.T, n int) {
+	t.Helper()
+	ctx := context.Background()
+	inbox := a.inboxes[0]
+	contact, err := a.fx.CreateContact(ctx, a.token, a.id, inbox, "Customer", "customer@example.test")
+	must(t, err)
+	bot, err := a.fx.CreatePlatformAgentBot(ctx, "Triage Bot", &a.id)
+	must(t, err)
+	member := a.agents[0] // a member of the first inbox
+	for i := range n {
+		c, err := a.fx.CreateConversation(ctx, a.token, a.id, inbox, contact.ID)
+		must(t, err)
+		switch i % 5 {
+		case 0:
+			must(t, a.fx.Assign(ctx, a.token, a.id, c.ID, map[string]any{"team_id": a.teams[0]}))
+			must(t, a.fx.Assign(ctx, a.token, a.id, c.ID, map[string]any{"assignee_id": member}))
+		case 1:
+			must(t, a.fx.Assign(ctx, a.token, a.id, c.ID, map[string]any{"assignee_id": member}))
+		case 2:
+			must(t, a.fx.Assign(ctx, a.token, a.id, c.ID, map[string]any{"team_id": a.teams[1]}))
+		case 3:
+			must(t, a.fx.Assign(ctx, a.token, a.id, c.ID, map[string]any{"assignee_id": bot.ID, "assignee_type": "AgentBot"}))
+		}
+	}
 }

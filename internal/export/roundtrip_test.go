@@ -54,7 +54,18 @@ func roundTrip(t *testing.T, cli string) {
 		DefaultSource, pluginDir), 0o600))
 
 	a := uiAccount(t, 3)
-	dir, res := a.export(t)
+	a.conversations(t, 10)
+	// Every kind, conversation assignments included.
+	var every []string
+	for _, k := range kinds {
+		every = append(every, k.Name)
+	}
+	dir, res := a.exportWith(t, Options{Types: every, ConversationStatus: "open"})
+	for _, k := range kinds {
+		if res.ByKind[k.Name] < 3 {
+			t.Errorf("%d objects of %s exported, want at least 3 of every kind", res.ByKind[k.Name], k.Name)
+		}
+	}
 	if res.Refused != 0 {
 		t.Fatalf("%d objects refused:\n%s", res.Refused, readFile(t, dir, "EXPORT.md"))
 	}
