@@ -31,7 +31,10 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
-func roundTrip(t *testing.T, cli string) {
+// cliRunner runs the CLI in dir with the provider built from this tree (dev_overrides) and the
+// token; it returns the output and the exit status. It skips the test without TF_ACC or the binary.
+func cliRunner(t *testing.T, cli string) func(dir, token string, args ...string) (string, int) {
+	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
@@ -52,7 +55,30 @@ func roundTrip(t *testing.T, cli string) {
 	cliConfig := filepath.Join(t.TempDir(), "cli.tfrc")
 	must(t, os.WriteFile(cliConfig, fmt.Appendf(nil, "provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
 		DefaultSource, pluginDir), 0o600))
+	dataDir := filepath.Join(t.TempDir(), "data")
 
+	return func(dir, token string, args ...string) (string, int) {
+		t.Helper()
+		cmd := exec.CommandContext(t.Context(), binary, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "CHATWOOT_API_ACCESS_TOKEN="+token,
+			"CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_INPUT=0", "TF_DATA_DIR="+dataDir)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		code := 0
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			code = exit.ExitCode()
+		} else if err != nil {
+			t.Fatalf("%s %s: %v", cli, strings.Join(args, " "), err)
+		}
+		return stdout.String() + stderr.String(), code
+	}
+}
+
+func roundTrip(t *testing.T, cli string) {
+	runIn := cliRunner(t, cli)
 	a := uiAccount(t, 3)
 	a.conversations(t, 10)
 	// Every kind, conversation assignments included.
@@ -70,24 +96,7 @@ func roundTrip(t *testing.T, cli string) {
 		t.Fatalf("%d objects refused:\n%s", res.Refused, readFile(t, dir, "EXPORT.md"))
 	}
 
-	run := func(args ...string) (string, int) {
-		t.Helper()
-		cmd := exec.CommandContext(t.Context(), binary, args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "CHATWOOT_API_ACCESS_TOKEN="+a.token,
-			"CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_INPUT=0", "TF_DATA_DIR="+filepath.Join(t.TempDir(), "data"))
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		code := 0
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			code = exit.ExitCode()
-		} else if err != nil {
-			t.Fatalf("%s %s: %v", cli, strings.Join(args, " "), err)
-		}
-		return stdout.String() + stderr.String(), code
-	}
+	run := func(args ...string) (string, int) { return runIn(dir, a.token, args...) }
 
 	out, code := run("plan", "-no-color", "-out=tfplan")
 	if code != 0 {
