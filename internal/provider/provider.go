@@ -292,6 +292,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 		// Planning with credentials that are not known yet: resources plan without a client and
 		// Terraform configures the provider again, with known values, before applying.
 		resp.ResourceData, resp.DataSourceData, resp.ActionData, resp.EphemeralResourceData = data, data, data, data
+		resp.ListResourceData = data
 		return
 	}
 
@@ -357,6 +358,7 @@ func (p *chatwootProvider) Configure(ctx context.Context, req provider.Configure
 	})
 	data.client = client
 	resp.ResourceData, resp.DataSourceData, resp.ActionData, resp.EphemeralResourceData = data, data, data, data
+	resp.ListResourceData = data
 }
 
 // transportSettings reads the retry, timeout, rate and TLS settings with their defaults. The

@@ -1,0 +1,174 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+)
+
+// automationRuleKind: one chatwoot_automation_rule per rule, named after the rule. Ids in
+// conditions and actions become references to the teams, agents and inboxes. A rule the
+// resource cannot hold as Chatwoot stores it is refused with the reason (one list call: the
+// list carries whole rules).
+var automationRuleKind = &Kind{
+	Name:     "automation_rule",
+	Resource: "chatwoot_automation_rule",
+	Export: func(ctx context.Context, s *Session, k *Kind) error {
+		rules, err := s.client.ListAutomationRules(ctx, s.AccountID)
+		if err != nil {
+			return err
+		}
+		byID := map[int64]*chatwoot.AutomationRule{}
+		for i := range rules {
+			byID[rules[i].ID] = &rules[i]
+		}
+		names := s.Names("automation_rule", sortedIDs(byID), func(id int64) string { return byID[id].Name })
+		for _, id := range sortedIDs(byID) {
+			r := byID[id]
+			attrs, err := automationRuleAttrs(ctx, s, r)
+			if err != nil {
+				if err := s.refuseOr(k, fmt.Sprintf("automation rule %q (rule %d)", r.Name, id), err); err != nil {
+					return err
+				}
+				continue
+			}
+			s.Emit(k, id, names[id], "rule_id", attrs)
+		}
+		return nil
+	},
+}
+
+// The condition keys whose values are ids, and what they name.
+var automationIDKeys = map[string]string{"assignee_id": "agent", "team_id": "team", "inbox_id": "inbox", "sla_policy_id": "sla_policy"}
+
+func automationRuleAttrs(ctx context.Context, s *Session, r *chatwoot.AutomationRule) ([]Attr, error) {
+	if r.ExecutionDelay != nil {
+		return nil, refuseBecause("it delays its actions by %d minutes (execution_delay), which chatwoot_automation_rule does not manage yet", *r.ExecutionDelay)
+	}
+	if len(r.Conditions) == 0 || len(r.Actions) == 0 {
+		return nil, refuseBecause("it has no conditions or no actions, and the resource needs at least one of each")
+	}
+	attrs := []Attr{{"name", String(r.Name)}}
+	if r.Description != "" {
+		attrs = append(attrs, Attr{"description", String(r.Description)})
+	}
+	attrs = append(attrs, Attr{"event_name", String(r.EventName)})
+	if !r.Active {
+		attrs = append(attrs, Attr{"active", Bool(false)})
+	}
+	conditions := make(Objects, 0, len(r.Conditions))
+	for i, c := range r.Conditions {
+		cond, err := automationCondition(ctx, s, i, i == len(r.Conditions)-1, c)
+		if err != nil {
+			return nil, err
+		}
+		conditions = append(conditions, cond)
+	}
+	actions := make(Objects, 0, len(r.Actions))
+	for i, a := range r.Actions {
+		act, err := automationAction(ctx, s, i, a)
+		if err != nil {
+			return nil, err
+		}
+		actions = append(actions, act)
+	}
+	return append(attrs, Attr{"conditions", conditions}, Attr{"actions", actions}), nil
+}
+
+func automationCondition(ctx context.Context, s *Session, i int, last bool, c chatwoot.AutomationCondition) (Object, error) {
+	obj := Object{{"attribute_key", String(c.AttributeKey)}, {"filter_operator", String(c.FilterOperator)}}
+	idKind := automationIDKeys[c.AttributeKey]
+	if c.CustomAttributeType != "" {
+		idKind = ""
+	}
+	var values List
+	for _, v := range c.Values {
+		e, err := automationValue(ctx, s, idKind, v, fmt.Sprintf("condition %d", i+1))
+		if err != nil {
+			return nil, err
+		}
+		values = append(values, e)
+	}
+	if len(values) > 0 {
+		obj = append(obj, Attr{"values", values})
+	}
+	op := ""
+	if c.QueryOperator != nil {
+		op = strings.ToUpper(*c.QueryOperator)
+	}
+	switch {
+	case last && op != "":
+		return nil, refuseBecause("its last condition joins the next with %q, but there is no next condition; the resource cannot hold that", op)
+	case !last && op == "":
+		return nil, refuseBecause("condition %d has no query_operator although another condition follows", i+1)
+	case op != "":
+		obj = append(obj, Attr{"query_operator", String(op)})
+	}
+	if c.CustomAttributeType != "" {
+		obj = append(obj, Attr{"custom_attribute_type", String(c.CustomAttributeType)})
+	}
+	return obj, nil
+}
+
+func automationAction(ctx context.Context, s *Session, i int, a chatwoot.AutomationAction) (Object, error) {
+	if !slices.Contains(chatwoot.AutomationActionNames, a.ActionName) || a.ActionName == "send_attachment" {
+		return nil, refuseBecause("action %d is %s, which chatwoot_automation_rule does not support", i+1, a.ActionName)
+	}
+	obj := Object{{"action_name", String(a.ActionName)}}
+	if a.ActionName == "send_email_to_team" {
+		if len(a.ActionParams) != 1 || a.ActionParams[0].EmailToTeam == nil {
+			return nil, refuseBecause("action %d (send_email_to_team) does not hold a message and team ids", i+1)
+		}
+		email := a.ActionParams[0].EmailToTeam
+		teams := make(List, 0, len(email.TeamIDs))
+		for _, id := range email.TeamIDs {
+			r, err := s.TeamRef(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			teams = append(teams, r)
+		}
+		return append(obj, Attr{"team_ids", teams}, Attr{"message", String(email.Message)}), nil
+	}
+	idKind := map[string]string{"assign_agent": "agent", "assign_team": "team", "add_sla": "sla_policy"}[a.ActionName]
+	var params List
+	for _, p := range a.ActionParams {
+		e, err := automationValue(ctx, s, idKind, p, fmt.Sprintf("action %d (%s)", i+1, a.ActionName))
+		if err != nil {
+			return nil, err
+		}
+		params = append(params, e)
+	}
+	if len(params) > 0 {
+		obj = append(obj, Attr{"params", params})
+	}
+	return obj, nil
+}
+
+// automationValue is one value or parameter: a reference where it is an id, text otherwise.
+func automationValue(ctx context.Context, s *Session, idKind string, p chatwoot.Param, where string) (Expr, error) {
+	switch {
+	case len(p.Raw) > 0 || p.EmailToTeam != nil:
+		return nil, refuseBecause("%s holds %s, which is neither text nor an id", where, p.String())
+	case idKind == "":
+		return String(p.String()), nil
+	case p.Str != nil:
+		if _, err := strconv.ParseInt(*p.Str, 10, 64); err == nil {
+			return nil, refuseBecause("%s holds the id %q as text, which Chatwoot ignores: the resource would change it into a number on the first apply", where, *p.Str)
+		}
+		return String(*p.Str), nil // "nil", "last_responding_agent"
+	}
+	switch idKind {
+	case "agent":
+		return s.AgentRef(ctx, *p.Int)
+	case "team":
+		return s.TeamRef(ctx, *p.Int)
+	case "inbox":
+		return s.InboxRef(ctx, *p.Int)
+	}
+	return nil, refuseBecause("%s names %s %d, which the export cannot refer to yet (no resource or data source for it)", where, idKind, *p.Int)
+}
