@@ -33,6 +33,7 @@ func (p *noopProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 		Attributes: map[string]schema.Attribute{
 			"base_url":         schema.StringAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true},
 			"api_access_token": schema.StringAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true, Sensitive: true},
+			"platform_token":   schema.StringAttribute{MarkdownDescription: "Accepted and ignored.", Optional: true, Sensitive: true},
 			"account_id":       schema.Int64Attribute{MarkdownDescription: "Default account for resources.", Optional: true},
 			// The rest of the real provider's attributes, so that its schema is the same size.
 			"max_retries":             schema.Int64Attribute{MarkdownDescription: "Accepted and ignored.", Optional: true},
