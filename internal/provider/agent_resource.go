@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -63,6 +64,7 @@ type agentModel struct {
 	Role         types.String   `tfsdk:"role"`
 	Availability types.String   `tfsdk:"availability"`
 	AutoOffline  types.Bool     `tfsdk:"auto_offline"`
+	Confirmed    types.Bool     `tfsdk:"confirmed"`
 	Timeouts     timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -129,6 +131,16 @@ func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(true),
+			},
+			"confirmed": schema.BoolAttribute{
+				MarkdownDescription: "Whether the user has confirmed their Chatwoot account. A user this resource adds to " +
+					"Chatwoot starts unconfirmed until they accept the invitation email (users created through Chatwoot's " +
+					"Platform API are confirmed). Chatwoot never assigns an unconfirmed agent automatically: neither " +
+					"auto-assignment nor an automation rule's `assign_agent` picks them. To be assignable without a browser " +
+					"session, an agent must be confirmed, a member of the conversation's inbox (and team, if it has one), " +
+					"`auto_offline = false` and `availability = \"online\"`.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 		},
 		Blocks: map[string]schema.Block{
@@ -307,6 +319,7 @@ func agentState(accountID int64, agent *chatwoot.Agent, availability types.Strin
 		Role:         types.StringValue(agent.Role),
 		Availability: availability,
 		AutoOffline:  types.BoolValue(agent.AutoOffline),
+		Confirmed:    types.BoolValue(agent.Confirmed),
 	}
 }
 
