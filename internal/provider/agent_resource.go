@@ -56,16 +56,18 @@ type agentResource struct {
 }
 
 type agentModel struct {
-	ID           types.String   `tfsdk:"id"`
-	AccountID    types.Int64    `tfsdk:"account_id"`
-	UserID       types.Int64    `tfsdk:"user_id"`
-	Email        types.String   `tfsdk:"email"`
-	Name         types.String   `tfsdk:"name"`
-	Role         types.String   `tfsdk:"role"`
-	Availability types.String   `tfsdk:"availability"`
-	AutoOffline  types.Bool     `tfsdk:"auto_offline"`
-	Confirmed    types.Bool     `tfsdk:"confirmed"`
-	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+	ID           types.String `tfsdk:"id"`
+	AccountID    types.Int64  `tfsdk:"account_id"`
+	UserID       types.Int64  `tfsdk:"user_id"`
+	Email        types.String `tfsdk:"email"`
+	Name         types.String `tfsdk:"name"`
+	Role         types.String `tfsdk:"role"`
+	Availability types.String `tfsdk:"availability"`
+	AutoOffline  types.Bool   `tfsdk:"auto_offline"`
+	Confirmed    types.Bool   `tfsdk:"confirmed"`
+	// AllowSelfDemotion is only in Terraform: see agent_plan.go.
+	AllowSelfDemotion types.Bool     `tfsdk:"allow_self_demotion"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -142,6 +144,7 @@ func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Computed:      true,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
+			"allow_self_demotion": allowSelfDemotionAttribute(),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),
@@ -176,7 +179,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 		renamed, err := client.UpdateAgent(ctx, accountID, agent.ID, chatwoot.AgentFields{Name: wanted.ValueStringPointer(), CustomRoleID: agent.CustomRoleID})
 		if err != nil {
 			// The agent exists now: keep it in the state (tainted by the error) with the name it has.
-			state := agentState(accountID, agent, plan.Availability)
+			state := withSelfDemotion(agentState(accountID, agent, plan.Availability), plan.AllowSelfDemotion)
 			state.Timeouts = plan.Timeouts
 			r.save(ctx, created(resp), objectID{accountID, agent.ID}, state, customRoleKey(agent.CustomRoleID))
 			resp.Diagnostics.Append(clientErrorDiagnostic(operation{
@@ -191,7 +194,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 				"the new name shows in every account this user belongs to. To keep the existing name, remove name from the "+
 				"configuration or set it to %q.", email, previous, accountID, wanted.ValueString(), previous))
 	}
-	state := agentState(accountID, agent, plan.Availability)
+	state := withSelfDemotion(agentState(accountID, agent, plan.Availability), plan.AllowSelfDemotion)
 	state.Timeouts = plan.Timeouts
 	r.save(ctx, created(resp), objectID{accountID, agent.ID}, state, customRoleKey(agent.CustomRoleID))
 }
@@ -235,7 +238,7 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if observed, ok := observedAvailability(agent); ok && (!availability.IsNull() || importing != nil) {
 		availability = types.StringValue(observed)
 	}
-	read := agentState(accountID, agent, availability)
+	read := withSelfDemotion(agentState(accountID, agent, availability), state.AllowSelfDemotion)
 	read.Timeouts = state.Timeouts
 	r.save(ctx, refreshed(resp), objectID{accountID, userID}, read,
 		customRoleKey(agent.CustomRoleID), privateKey{privateAgentImporting, nil})
@@ -280,6 +283,7 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		}
 		state, customRole = agentState(accountID, agent, plan.Availability), agent.CustomRoleID
 	}
+	state = withSelfDemotion(state, plan.AllowSelfDemotion)
 	state.Timeouts = plan.Timeouts
 	r.save(ctx, updated(resp), objectID{accountID, userID}, state, customRoleKey(customRole))
 }
