@@ -128,16 +128,18 @@ func plan(w ids, n int, ph phase) (expectation, [][]httpRequest) {
 	case phaseApply:
 		lists()
 		for _, a := range before {
-			var job []httpRequest
+			// The plan checks that each new assignment's conversation exists (one read each).
+			job := []httpRequest{get(a.ConversationID)}
 			if a.TeamID != nil {
 				job = append(job, post(a.ConversationID, fmt.Sprintf(`{"team_id":%d}`, *a.TeamID)))
 			}
 			if a.AssigneeID != nil {
 				job = append(job, post(a.ConversationID, fmt.Sprintf(`{"assignee_id":%d}`, *a.AssigneeID)))
 			}
-			exp.posts += len(job)
+			exp.posts += len(job) - 1
 			jobs = append(jobs, job)
 		}
+		exp.conversationGETs = n
 	case phaseRefresh:
 		for _, a := range before {
 			jobs = append(jobs, []httpRequest{get(a.ConversationID)})

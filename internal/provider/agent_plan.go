@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -48,6 +49,26 @@ func tokenUser(ctx context.Context, client *chatwoot.Client) (*chatwoot.Profile,
 // token out of the account: demoting its own user to agent, or removing that user.
 func (r *agentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.planAccount(ctx, req, resp)
+	planCtx, cancel, client, accountID := r.planClient(ctx, req, resp)
+	defer cancel()
+	if client != nil && req.State.Raw.IsNull() {
+		ctx := planCtx
+		// A create: Chatwoot refuses an email already in the account, so the plan does.
+		var email types.String
+		resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("email"), &email)...)
+		if email.IsUnknown() || email.IsNull() {
+			return
+		}
+		existing, err := chatwoot.Agents.Find(ctx, client, accountID, func(a *chatwoot.Agent) bool { return a.Email == email.ValueString() })
+		switch {
+		case chatwoot.IsNotFound(err):
+		case err != nil:
+			resp.Diagnostics.Append(clientErrorDiagnostic(operation{action: "listing the agents of the account to check the email", accountID: accountID}, err))
+		default:
+			agentExistsError(&resp.Diagnostics, accountID, existing, "")
+		}
+		return
+	}
 	if resp.Diagnostics.HasError() || req.State.Raw.IsNull() || r.data == nil || r.data.client == nil {
 		return
 	}
@@ -104,4 +125,15 @@ func withSelfDemotion(state agentModel, planned types.Bool) agentModel {
 	}
 	state.AllowSelfDemotion = planned
 	return state
+}
+
+// agentExistsError is the refusal of an email that is already a member of the account; cause is
+// the original error when Chatwoot gave one.
+func agentExistsError(diags *diag.Diagnostics, accountID int64, existing *chatwoot.Agent, cause string) {
+	detail := fmt.Sprintf("%s is already a member of account %d, as user %d, so it cannot be added again. Import it to manage "+
+		"it with Terraform:\n\n  terraform import <resource address> %s", existing.Email, accountID, existing.ID, objectID{accountID, existing.ID})
+	if cause != "" {
+		detail += "\n\nOriginal error: " + cause
+	}
+	diags.AddAttributeError(path.Root("email"), "Chatwoot Agent Already Exists", detail)
 }

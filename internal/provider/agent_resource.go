@@ -205,10 +205,7 @@ func (r *agentResource) createError(ctx context.Context, client *chatwoot.Client
 	op := operation{action: fmt.Sprintf("adding %s to the account", email), accountID: accountID}
 	if chatwoot.IsUnprocessable(err) {
 		if existing, ferr := chatwoot.Agents.Find(ctx, client, accountID, func(a *chatwoot.Agent) bool { return a.Email == email }); ferr == nil {
-			diags.AddAttributeError(path.Root("email"), "Chatwoot Agent Already Exists",
-				fmt.Sprintf("%s is already a member of account %d, as user %d, so it cannot be added again. Import it to manage "+
-					"it with Terraform:\n\n  terraform import <resource address> %s\n\nOriginal error: %s",
-					email, accountID, existing.ID, objectID{accountID, existing.ID}, err))
+			agentExistsError(diags, accountID, existing, err.Error())
 			return
 		}
 	}

@@ -95,6 +95,11 @@ func plannedReleases(applied appliedValues, plan *conversationAssignmentModel, o
 
 func (r *conversationAssignmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.planAccount(ctx, req, resp)
+	planCtx, cancel, client, accountID := r.planClient(ctx, req, resp)
+	defer cancel()
+	if client != nil {
+		r.checkPlannedReferences(planCtx, client, accountID, req, resp)
+	}
 	if resp.Diagnostics.HasError() || req.State.Raw.IsNull() {
 		return
 	}
@@ -117,7 +122,7 @@ func (r *conversationAssignmentResource) ModifyPlan(ctx context.Context, req res
 	if len(releases) == 0 || r.data == nil || r.data.client == nil {
 		return
 	}
-	client := r.data.client
+	client = r.data.client
 	id := objectID{state.AccountID.ValueInt64(), state.ConversationID.ValueInt64()}
 	var live liveAssignment
 	if seen, ok := observedAssignments.Load(observedKey{client, id.accountID, id.id}); ok {
@@ -137,5 +142,45 @@ func (r *conversationAssignmentResource) ModifyPlan(ctx context.Context, req res
 			fmt.Sprintf("Conversation %d in account %d now has %s = %d, not the %d this resource assigned. Apply will leave it "+
 				"as it is and only stop managing it, whatever the plan shows for %s: someone changed it in Chatwoot after "+
 				"Terraform did.", id.id, id.accountID, rel.attr, current.ValueInt64(), rel.applied, rel.attr))
+	}
+}
+
+// checkPlannedReferences fails the plan where the apply would: an agent, bot or team the account
+// does not have (the cached lists the apply uses), and, for a new resource, a conversation
+// Chatwoot does not have (one read).
+func (r *conversationAssignmentResource) checkPlannedReferences(ctx context.Context, client *chatwoot.Client, accountID int64,
+	req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var plan conversationAssignmentModel
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	refs := plan
+	if !req.State.Raw.IsNull() {
+		var prior conversationAssignmentModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+		if !prior.ConversationID.Equal(plan.ConversationID) || !prior.AccountID.Equal(plan.AccountID) {
+			prior = conversationAssignmentModel{} // replaced: everything is sent again
+		}
+		refs = changedReferences(plan, prior)
+		if prior.ConversationID.IsNull() {
+			refs = plan
+		}
+	}
+	r.checkReferences(ctx, client, accountID, refs, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || plan.ConversationID.IsUnknown() {
+		return
+	}
+	var priorConversation types.Int64
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("conversation_id"), &priorConversation)...)
+	}
+	if plan.ConversationID.Equal(priorConversation) {
+		return
+	}
+	id := objectID{accountID, plan.ConversationID.ValueInt64()}
+	if _, err := client.GetConversation(ctx, id.accountID, id.id); err != nil {
+		d := clientErrorDiagnostic(conversationOperation("checking", id), err)
+		resp.Diagnostics.AddAttributeError(path.Root("conversation_id"), d.Summary(), d.Detail())
 	}
 }
