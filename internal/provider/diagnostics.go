@@ -44,6 +44,12 @@ func describeClientError(op operation, err error) (summary, advice string) {
 		case http.StatusUnauthorized:
 			return describeAuthProblem(op, apiErr.Auth)
 		case http.StatusNotFound:
+			if apiErr.WrongAddress() {
+				return "Chatwoot API Not Found at base_url",
+					fmt.Sprintf("Check base_url. The request %s %s was answered 404, and every Chatwoot has that list, so the "+
+						"request did not reach Chatwoot's API. base_url is Chatwoot's own address, with the sub-path Chatwoot is "+
+						"served under if there is one, and without /api/v1, which the provider adds.", apiErr.Method, apiErr.URL)
+			}
 			return notFoundAdvice(op)
 		case http.StatusUnprocessableEntity:
 			return "Chatwoot Rejected the Request", "Chatwoot's message says which value it did not accept; correct it in the configuration."
