@@ -148,7 +148,13 @@ func (r *conversationAssignmentResource) Create(ctx context.Context, req resourc
 	state.ID = types.StringValue(id.String())
 	state.AssigneeID, state.AgentBotID, state.TeamID = types.Int64Null(), types.Int64Null(), types.Int64Null()
 	applied := appliedValues{}
-	defer func() { r.save(ctx, created(resp), id, state, appliedKey(applied, state)) }()
+	defer func() {
+		// A create that assigned nothing changed nothing: leave no (tainted) instance behind.
+		if (applied == appliedValues{}) && resp.Diagnostics.HasError() {
+			return
+		}
+		r.save(ctx, created(resp), id, state, appliedKey(applied, state))
+	}()
 
 	steps := assignmentSteps{client: client, id: id}
 	if !plan.TeamID.IsNull() {
