@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -56,7 +57,7 @@ func planEnv(t *testing.T) (*fixture.Scenario, *chatwoot.Client, *providerData) 
 	_, baseURL := chatwootmock.StartTest(t, chatwootmock.Options{PlatformToken: "platform"})
 	ctx, cancel := testContext()
 	defer cancel()
-	sc, err := fixture.New(baseURL, "platform").Seed(ctx, fixture.SeedOptions{Name: t.Name()})
+	sc, err := fixture.New(baseURL, "platform").Seed(ctx, fixture.SeedOptions{Name: t.Name(), Conversations: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,5 +121,31 @@ func TestAutomationRulePlan_warnsAboutUnconfirmedAgent(t *testing.T) {
 	resp = modifyPlan(t, r, nil, rule(sc.Agent1.ID))
 	if n := len(diagnosticsWith(resp.Diagnostics, diag.SeverityWarning, "Agent Cannot Be Auto-Assigned")); n != 0 || resp.Diagnostics.HasError() {
 		t.Errorf("a confirmed agent was warned about: %v", resp.Diagnostics)
+	}
+}
+
+// Destroy planned with -refresh=false after a human assigned another agent: the state still says
+// this resource's agent, so the plan reads the conversation and warns that apply will leave the
+// human's agent alone.
+func TestConversationAssignmentPlan_warnsAboutOthersChangeWithoutRefresh(t *testing.T) {
+	sc, client, data := planEnv(t)
+	ctx, cancel := testContext()
+	defer cancel()
+	conv := sc.Conversations[0].ID
+	if err := client.AssignAgent(ctx, sc.Account.ID, conv, sc.Agent2.ID); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := NewConversationAssignmentResource().(*conversationAssignmentResource)
+	r.data = data
+	prior := conversationAssignmentModel{
+		ID: types.StringValue(objectID{sc.Account.ID, conv}.String()), AccountID: types.Int64Value(sc.Account.ID),
+		ConversationID: types.Int64Value(conv), AssigneeID: types.Int64Value(sc.Agent1.ID),
+		AgentBotID: types.Int64Null(), TeamID: types.Int64Null(), OnDestroy: types.StringValue(onDestroyUnassign),
+		Timeouts: priorAutomationRule(t, true).Timeouts,
+	}
+	resp := modifyPlan(t, r, prior, nil)
+	warnings := diagnosticsWith(resp.Diagnostics, diag.SeverityWarning, "Conversation Assignment Changed Outside Terraform")
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Detail(), fmt.Sprintf("assignee_id = %d, not the %d", sc.Agent2.ID, sc.Agent1.ID)) {
+		t.Fatalf("want one warning that assignee_id %d is left alone; got %v", sc.Agent2.ID, resp.Diagnostics)
 	}
 }
