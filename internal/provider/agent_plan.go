@@ -35,7 +35,9 @@ var tokenUsers sync.Map // *chatwoot.Client -> *chatwoot.Profile
 
 func tokenUser(ctx context.Context, client *chatwoot.Client) (*chatwoot.Profile, error) {
 	if p, ok := tokenUsers.Load(client); ok {
-		return p.(*chatwoot.Profile), nil
+		if profile, ok := p.(*chatwoot.Profile); ok {
+			return profile, nil
+		}
 	}
 	p, err := client.GetProfile(ctx)
 	if err != nil {

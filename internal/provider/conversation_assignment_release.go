@@ -126,7 +126,7 @@ func (r *conversationAssignmentResource) ModifyPlan(ctx context.Context, req res
 	id := objectID{state.AccountID.ValueInt64(), state.ConversationID.ValueInt64()}
 	var live liveAssignment
 	if seen, ok := observedAssignments.Load(observedKey{client, id.accountID, id.id}); ok {
-		live = seen.(liveAssignment)
+		live, _ = seen.(liveAssignment)
 	} else {
 		var gone, ok bool
 		if live, gone, ok = readLiveAssignment(ctx, client, id, &resp.Diagnostics); !ok || gone {
