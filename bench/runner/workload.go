@@ -128,16 +128,18 @@ func plan(w ids, n int, ph phase) (expectation, [][]httpRequest) {
 	case phaseApply:
 		lists()
 		for _, a := range before {
-			var job []httpRequest
+			// The plan checks that each new assignment's conversation exists (one read each).
+			job := []httpRequest{get(a.ConversationID)}
 			if a.TeamID != nil {
 				job = append(job, post(a.ConversationID, fmt.Sprintf(`{"team_id":%d}`, *a.TeamID)))
 			}
 			if a.AssigneeID != nil {
 				job = append(job, post(a.ConversationID, fmt.Sprintf(`{"assignee_id":%d}`, *a.AssigneeID)))
 			}
-			exp.posts += len(job)
+			exp.posts += len(job) - 1
 			jobs = append(jobs, job)
 		}
+		exp.conversationGETs = n
 	case phaseRefresh:
 		for _, a := range before {
 			jobs = append(jobs, []httpRequest{get(a.ConversationID)})
@@ -159,18 +161,21 @@ func plan(w ids, n int, ph phase) (expectation, [][]httpRequest) {
 		}
 		exp.conversationGETs = n
 	case phaseDestroy:
+		// Terraform's refresh, then the destroy plan and the apply each read the conversation
+		// again (they run in provider processes of their own), so that nothing is cleared that a
+		// human changed since the state was written.
 		for _, a := range after {
-			job := []httpRequest{get(a.ConversationID)}
+			job := []httpRequest{get(a.ConversationID), get(a.ConversationID), get(a.ConversationID)}
 			if a.AssigneeID != nil {
 				job = append(job, post(a.ConversationID, `{"assignee_id":null}`))
 			}
 			if a.TeamID != nil {
 				job = append(job, post(a.ConversationID, `{"team_id":0}`))
 			}
-			exp.posts += len(job) - 1
+			exp.posts += len(job) - 3
 			jobs = append(jobs, job)
 		}
-		exp.conversationGETs = n
+		exp.conversationGETs = 3 * n
 	}
 	return exp, jobs
 }

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    chatwoot = {
+      # Without this, Terraform looks for hashicorp/chatwoot, which does not exist.
+      source = "chatwoot-community/chatwoot"
+    }
+  }
+}
+
 provider "chatwoot" {
   # Or set CHATWOOT_BASE_URL; installs under a sub-path work too (https://example.com/chatwoot).
   base_url = "https://chatwoot.example.com"

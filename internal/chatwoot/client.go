@@ -342,6 +342,7 @@ func (c *Client) attempt(ctx context.Context, cl call, payload []byte, attempt i
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := newAPIError(cl.method, cl.path, resp.StatusCode, c.redact(body))
+		apiErr.URL = (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path}).String()
 		apiErr.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 		apiErr.retryAfterHeader, apiErr.receivedAt = resp.Header.Get("Retry-After"), time.Now()
 		c.log(ctx, cl, resp.StatusCode, attempt, time.Since(start), apiErr)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -54,10 +56,13 @@ const (
 )
 
 // APIError is a non-2xx answer from Chatwoot. It names the request (method and path, never the
-// token or the host) and carries Chatwoot's own message.
+// token) and carries Chatwoot's own message.
 type APIError struct {
-	Method     string
+	Method string
+	// Path is the API path ("/api/v1/profile"); URL is the whole address requested, base_url's
+	// sub-path included (empty in errors built without a request).
 	Path       string
+	URL        string
 	StatusCode int
 	// Message is Chatwoot's error text taken from whichever error shape the endpoint uses
 	// ({"error":"..."}, {"error":{field:[...]}}, {"message":"...","attributes":[...]}, {"errors":[...]}).
@@ -82,7 +87,29 @@ func (e *APIError) Error() string {
 	if msg == "" {
 		msg = http.StatusText(e.StatusCode)
 	}
-	return fmt.Sprintf("%s %s: HTTP %d: %s", e.Method, e.Path, e.StatusCode, msg)
+	return fmt.Sprintf("%s %s: HTTP %d: %s", e.Method, e.requestedPath(), e.StatusCode, msg)
+}
+
+// requestedPath is the path as sent, base_url's sub-path included.
+func (e *APIError) requestedPath() string {
+	if u, err := url.Parse(e.URL); err == nil && e.URL != "" {
+		return u.EscapedPath()
+	}
+	return e.Path
+}
+
+// msgRecordNotFound is Chatwoot's answer for a record that does not exist; its router's 404 (and a
+// proxy's, or another application's) says something else.
+const msgRecordNotFound = "Resource could not be found"
+
+// alwaysThere are the lists every Chatwoot has, for any account id that exists.
+var alwaysThere = regexp.MustCompile(`^/api/v1/(profile|accounts/[0-9]+/(agents|teams|inboxes|agent_bots|automation_rules))$`)
+
+// WrongAddress reports a 404 that means the request went to the wrong address (a wrong base_url
+// sub-path, or something other than Chatwoot): one of the lists every Chatwoot has was not found,
+// and not with Chatwoot's own "no such record" answer, which a missing account gets.
+func (e *APIError) WrongAddress() bool {
+	return e.StatusCode == http.StatusNotFound && alwaysThere.MatchString(e.Path) && e.Message != msgRecordNotFound
 }
 
 // newAPIError builds an APIError from a response body in any of Chatwoot's error shapes.
@@ -174,7 +201,8 @@ func IsNotFound(err error) bool {
 
 // Is makes a 404 match ErrNotFound.
 func (e *APIError) Is(target error) bool {
-	return target == ErrNotFound && e.StatusCode == http.StatusNotFound //nolint:errorlint // a sentinel compared by identity
+	// A 404 from the wrong address says nothing about the object.
+	return target == ErrNotFound && e.StatusCode == http.StatusNotFound && !e.WrongAddress() //nolint:errorlint // a sentinel compared by identity
 }
 
 // NotFoundError is an object the client looked for and did not find, without a 404 to say so:

@@ -11,33 +11,6 @@ var conditionAttributes = strings.Fields("content email country_code status mess
 // actionNames are AutomationRule::ACTIONS_ATTRS (Enterprise adds add_sla).
 var actionNames = strings.Fields("send_message add_label remove_label send_email_to_team assign_team assign_agent remove_assigned_agent remove_assigned_team send_webhook_event mute_conversation send_attachment change_status resolve_conversation open_conversation pending_conversation snooze_conversation change_priority send_email_transcript add_private_note add_sla")
 
-// filterOperators is the part of lib/filters/filter_keys.yml the runtime validation consults:
-// the operators each standard attribute allows. Custom attributes allow the generic set.
-var filterOperators = map[string][]string{
-	"status":                {"equal_to", "not_equal_to"},
-	"assignee_id":           {"equal_to", "not_equal_to", "is_present", "is_not_present"},
-	"inbox_id":              {"equal_to", "not_equal_to", "is_present", "is_not_present"},
-	"team_id":               {"equal_to", "not_equal_to", "is_present", "is_not_present"},
-	"priority":              {"equal_to", "not_equal_to"},
-	"labels":                {"equal_to", "not_equal_to", "is_present", "is_not_present"},
-	"browser_language":      {"equal_to", "not_equal_to"},
-	"conversation_language": {"equal_to", "not_equal_to"},
-	"country_code":          {"equal_to", "not_equal_to"},
-	"referer":               {"equal_to", "not_equal_to", "contains", "does_not_contain"},
-	"mail_subject":          {"equal_to", "not_equal_to", "contains", "does_not_contain"},
-	"email":                 {"equal_to", "not_equal_to", "contains", "does_not_contain"},
-	"phone_number":          {"equal_to", "not_equal_to", "contains", "does_not_contain", "starts_with"},
-	"city":                  {"equal_to", "not_equal_to", "contains", "does_not_contain"},
-	"company_name":          {"equal_to", "not_equal_to", "contains", "does_not_contain"},
-	"content":               {"equal_to", "not_equal_to", "contains", "does_not_contain"},
-	"message_type":          {"equal_to", "not_equal_to"},
-	"private_note":          {"equal_to", "not_equal_to"},
-	"sla_policy_id":         {"equal_to", "not_equal_to"},
-}
-
-var customAttributeOperators = []string{"equal_to", "not_equal_to", "contains", "does_not_contain",
-	"is_present", "is_not_present", "is_greater_than", "is_less_than"}
-
 // reauthorizationThreshold is Reauthorizable's: two failed evaluations in a row deactivate a rule.
 const reauthorizationThreshold = 2
 

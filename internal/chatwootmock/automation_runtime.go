@@ -2,6 +2,8 @@ package chatwootmock
 
 import (
 	"strings"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot/filterkeys"
 )
 
 // dispatchEvent hands conversation events to AutomationRuleListener, which runs asynchronously in
@@ -56,13 +58,10 @@ func (s *Server) ruleConditionsValid(a *account, r *automationRule) bool {
 	for _, cond := range ruleConditions(r) {
 		key, _ := strVal(cond["attribute_key"])
 		op, _ := strVal(cond["filter_operator"])
-		if allowed, standard := filterOperators[key]; standard {
-			if !containsString(allowed, op) {
-				return false
-			}
-			continue
+		if !filterkeys.Allowed(key, op) {
+			return false
 		}
-		if s.customAttribute(a, key) == nil || !containsString(customAttributeOperators, op) {
+		if _, standard := filterkeys.Operators(key); !standard && s.customAttribute(a, key) == nil {
 			return false
 		}
 	}

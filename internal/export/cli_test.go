@@ -44,7 +44,7 @@ func TestExportMain_wrongTokenOrAddressExitsOneAndWritesNothing(t *testing.T) {
 	}{
 		"unknown token": {map[string]string{"CHATWOOT_API_ACCESS_TOKEN": "wrong", "CHATWOOT_BASE_URL": a.baseURL}, "Invalid Chatwoot API Access Token"},
 		"no token":      {map[string]string{"CHATWOOT_BASE_URL": a.baseURL}, "Missing Chatwoot API Access Token"},
-		"wrong path":    {map[string]string{"CHATWOOT_API_ACCESS_TOKEN": a.token, "CHATWOOT_BASE_URL": a.baseURL + "/chatwoot"}, "Chatwoot Not Found at the Base URL"},
+		"wrong path":    {map[string]string{"CHATWOOT_API_ACCESS_TOKEN": a.token, "CHATWOOT_BASE_URL": a.baseURL + "/chatwoot"}, "Chatwoot API Not Found at base_url"},
 		"other account": {map[string]string{"CHATWOOT_API_ACCESS_TOKEN": a.token, "CHATWOOT_BASE_URL": a.baseURL}, "Not a Member of the Chatwoot Account"},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -260,12 +260,6 @@ func newSession(client *chatwoot.Client, opts Options) *Session {
 // start checks the token and the account before anything else is read.
 func (s *Session) start(ctx context.Context) error {
 	profile, err := s.client.GetProfile(ctx)
-	if chatwoot.IsNotFound(err) {
-		// Every Chatwoot answers the profile: a 404 means the address is not Chatwoot's.
-		return &Error{"Chatwoot Not Found at the Base URL", fmt.Sprintf("%s answered the profile request with 404 Not Found, "+
-			"which every Chatwoot answers, so the address is not Chatwoot's API. Check -base-url (or CHATWOOT_BASE_URL): it is the "+
-			"address the Chatwoot UI is served from, with its sub-path if any, and without /api/v1.\n\nOriginal error: %s", s.baseURL, err)}
-	}
 	if err != nil {
 		accountID := s.AccountID
 		s.AccountID = 0 // the profile belongs to no account: the message must not name one

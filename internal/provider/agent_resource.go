@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -55,15 +56,18 @@ type agentResource struct {
 }
 
 type agentModel struct {
-	ID           types.String   `tfsdk:"id"`
-	AccountID    types.Int64    `tfsdk:"account_id"`
-	UserID       types.Int64    `tfsdk:"user_id"`
-	Email        types.String   `tfsdk:"email"`
-	Name         types.String   `tfsdk:"name"`
-	Role         types.String   `tfsdk:"role"`
-	Availability types.String   `tfsdk:"availability"`
-	AutoOffline  types.Bool     `tfsdk:"auto_offline"`
-	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+	ID           types.String `tfsdk:"id"`
+	AccountID    types.Int64  `tfsdk:"account_id"`
+	UserID       types.Int64  `tfsdk:"user_id"`
+	Email        types.String `tfsdk:"email"`
+	Name         types.String `tfsdk:"name"`
+	Role         types.String `tfsdk:"role"`
+	Availability types.String `tfsdk:"availability"`
+	AutoOffline  types.Bool   `tfsdk:"auto_offline"`
+	Confirmed    types.Bool   `tfsdk:"confirmed"`
+	// AllowSelfDemotion is only in Terraform: see agent_plan.go.
+	AllowSelfDemotion types.Bool     `tfsdk:"allow_self_demotion"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -130,6 +134,17 @@ func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Computed: true,
 				Default:  booldefault.StaticBool(true),
 			},
+			"confirmed": schema.BoolAttribute{
+				MarkdownDescription: "Whether the user has confirmed their Chatwoot account. A user this resource adds to " +
+					"Chatwoot starts unconfirmed until they accept the invitation email (users created through Chatwoot's " +
+					"Platform API are confirmed). Chatwoot never assigns an unconfirmed agent automatically: neither " +
+					"auto-assignment nor an automation rule's `assign_agent` picks them. To be assignable without a browser " +
+					"session, an agent must be confirmed, a member of the conversation's inbox (and team, if it has one), " +
+					"`auto_offline = false` and `availability = \"online\"`.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"allow_self_demotion": allowSelfDemotionAttribute(),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),
@@ -164,7 +179,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 		renamed, err := client.UpdateAgent(ctx, accountID, agent.ID, chatwoot.AgentFields{Name: wanted.ValueStringPointer(), CustomRoleID: agent.CustomRoleID})
 		if err != nil {
 			// The agent exists now: keep it in the state (tainted by the error) with the name it has.
-			state := agentState(accountID, agent, plan.Availability)
+			state := withSelfDemotion(agentState(accountID, agent, plan.Availability), plan.AllowSelfDemotion)
 			state.Timeouts = plan.Timeouts
 			r.save(ctx, created(resp), objectID{accountID, agent.ID}, state, customRoleKey(agent.CustomRoleID))
 			resp.Diagnostics.Append(clientErrorDiagnostic(operation{
@@ -179,7 +194,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 				"the new name shows in every account this user belongs to. To keep the existing name, remove name from the "+
 				"configuration or set it to %q.", email, previous, accountID, wanted.ValueString(), previous))
 	}
-	state := agentState(accountID, agent, plan.Availability)
+	state := withSelfDemotion(agentState(accountID, agent, plan.Availability), plan.AllowSelfDemotion)
 	state.Timeouts = plan.Timeouts
 	r.save(ctx, created(resp), objectID{accountID, agent.ID}, state, customRoleKey(agent.CustomRoleID))
 }
@@ -190,10 +205,7 @@ func (r *agentResource) createError(ctx context.Context, client *chatwoot.Client
 	op := operation{action: fmt.Sprintf("adding %s to the account", email), accountID: accountID}
 	if chatwoot.IsUnprocessable(err) {
 		if existing, ferr := chatwoot.Agents.Find(ctx, client, accountID, func(a *chatwoot.Agent) bool { return a.Email == email }); ferr == nil {
-			diags.AddAttributeError(path.Root("email"), "Chatwoot Agent Already Exists",
-				fmt.Sprintf("%s is already a member of account %d, as user %d, so it cannot be added again. Import it to manage "+
-					"it with Terraform:\n\n  terraform import <resource address> %s\n\nOriginal error: %s",
-					email, accountID, existing.ID, objectID{accountID, existing.ID}, err))
+			agentExistsError(diags, accountID, existing, err.Error())
 			return
 		}
 	}
@@ -223,7 +235,7 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if observed, ok := observedAvailability(agent); ok && (!availability.IsNull() || importing != nil) {
 		availability = types.StringValue(observed)
 	}
-	read := agentState(accountID, agent, availability)
+	read := withSelfDemotion(agentState(accountID, agent, availability), state.AllowSelfDemotion)
 	read.Timeouts = state.Timeouts
 	r.save(ctx, refreshed(resp), objectID{accountID, userID}, read,
 		customRoleKey(agent.CustomRoleID), privateKey{privateAgentImporting, nil})
@@ -268,6 +280,7 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		}
 		state, customRole = agentState(accountID, agent, plan.Availability), agent.CustomRoleID
 	}
+	state = withSelfDemotion(state, plan.AllowSelfDemotion)
 	state.Timeouts = plan.Timeouts
 	r.save(ctx, updated(resp), objectID{accountID, userID}, state, customRoleKey(customRole))
 }
@@ -307,6 +320,7 @@ func agentState(accountID int64, agent *chatwoot.Agent, availability types.Strin
 		Role:         types.StringValue(agent.Role),
 		Availability: availability,
 		AutoOffline:  types.BoolValue(agent.AutoOffline),
+		Confirmed:    types.BoolValue(agent.Confirmed),
 	}
 }
 

@@ -299,3 +299,27 @@ func TestAccAgent_removedInChatwoot(t *testing.T) {
 		},
 	})
 }
+
+// An agent added through the account's API is unconfirmed until the user accepts the invitation,
+// and Chatwoot does not auto-assign (or let automation assign) an unconfirmed agent: the resource
+// says so in confirmed, which import reads back as well.
+func TestAccAgent_confirmed(t *testing.T) {
+	env := newTestEnv(t)
+	sc := env.seed(t, 0)
+	cfg := agentConfig(env.BaseURL, sc.AdminToken, sc.Account.ID, fmt.Sprintf(`  email = %q`, uniqueEmail("gina")))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:            cfg,
+				ConfigStateChecks: []statecheck.StateCheck{stateBool(agentAddr, "confirmed", false)},
+			},
+			{
+				ResourceName:      agentAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+				ImportStateIdFunc: importIDOf(agentAddr, "user_id"),
+			},
+		},
+	})
+}

@@ -51,11 +51,10 @@ func validateExecutionDelayConditions(ctx context.Context, cfg automationRuleMod
 	}
 }
 
-// ModifyPlan resolves the account, then checks execution_delay against the server and the
-// account: it needs Chatwoot 4.17.0 and the delayed_automations feature. Only a plan that sends
-// the delay (a create, or an update of a rule with one) is checked.
-func (r *automationRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
+// planExecutionDelay checks execution_delay against the server and the account: it needs
+// Chatwoot 4.17.0 and the delayed_automations feature. Only a plan that sends the delay (a
+// create, or an update of a rule with one) is checked.
+func (r *automationRuleResource) planExecutionDelay(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() || req.Plan.Raw.Equal(req.State.Raw) {
 		return
 	}

@@ -105,6 +105,22 @@ func TestAutomationRuleRead_deactivatedByChatwootWarns(t *testing.T) {
 	}
 }
 
+// The deactivation warning names the condition Chatwoot cannot evaluate when it can tell.
+func TestAutomationRuleRead_deactivationWarningNamesTheCondition(t *testing.T) {
+	resp, _ := readAutomationRule(t, showsRule(`{"id":7,"account_id":1,"name":"billing","description":null,
+		"event_name":"conversation_created","active":false,"created_on":1,
+		"conditions":[{"attribute_key":"inbox_id","filter_operator":"equal_to","values":[4],"query_operator":"AND"},
+		{"attribute_key":"status","filter_operator":"contains","values":["open"],"query_operator":null}],
+		"actions":[{"action_name":"assign_team","action_params":[3]}]}`), priorAutomationRule(t, true))
+	w := findDiagnostic(resp.Diagnostics, diag.SeverityWarning, "Chatwoot Deactivated the Automation Rule")
+	if w == nil {
+		t.Fatalf("no deactivation warning in %v", resp.Diagnostics)
+	}
+	if !strings.Contains(w.Detail(), `condition 2 (status contains)`) || strings.Contains(w.Detail(), "condition 1") {
+		t.Errorf("the warning does not name condition 2 alone: %s", w.Detail())
+	}
+}
+
 func TestAutomationRuleRead_inactiveInConfigDoesNotWarn(t *testing.T) {
 	resp, _ := readAutomationRule(t, showsRule(`{"id":7,"name":"billing","event_name":"conversation_created","active":false,
 		"conditions":[],"actions":[]}`), priorAutomationRule(t, false))

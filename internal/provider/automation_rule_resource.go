@@ -149,8 +149,8 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 					},
 					"filter_operator": schema.StringAttribute{
 						MarkdownDescription: "How to compare: " + automationCodeList(automationFilterOperators) + ". Chatwoot allows " +
-							"only some operators for each attribute (`status`, for one, takes only `equal_to` and `not_equal_to`); " +
-							"a rule using another one is deactivated by Chatwoot the second time it runs.",
+							"only some operators for each attribute, and deactivates a rule using another one the second time it runs, " +
+							"so the plan refuses them: " + filterOperatorTableMarkdown() + ".",
 						Required:   true,
 						Validators: []validator.String{stringvalidator.OneOf(automationFilterOperators...)},
 					},
@@ -285,13 +285,18 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	if prior.Active.ValueBool() && !rule.Active {
+		cause := "Someone may have switched it off in Chatwoot, or Chatwoot did it by itself: it " +
+			"deactivates a rule after two evaluations in a row fail, because a condition uses a filter_operator that " +
+			"Chatwoot does not allow for that attribute, or a custom attribute the rule tests was deleted."
+		if bad := disallowedConditions(rule.Conditions); len(bad) > 0 {
+			cause = "Chatwoot most likely did it by itself: it deactivates a rule after two evaluations in a row fail, and " +
+				strings.Join(bad, ", ") + " uses a filter_operator Chatwoot does not allow for that attribute."
+		}
 		resp.Diagnostics.AddAttributeWarning(path.Root("active"), "Chatwoot Deactivated the Automation Rule",
 			fmt.Sprintf("Automation rule %d (%q) in account %d is inactive in Chatwoot, but the configuration has it active, so "+
-				"the plan turns it back on. Someone may have switched it off in Chatwoot, or Chatwoot did it by itself: it "+
-				"deactivates a rule after two evaluations in a row fail, because a condition uses a filter_operator that "+
-				"Chatwoot does not allow for that attribute, or a custom attribute the rule tests was deleted. Chatwoot "+
+				"the plan turns it back on. %s Chatwoot "+
 				"emails the account's administrators when it does. If it was Chatwoot, fix the conditions, or the rule will "+
-				"be turned off again.", ruleID, rule.Name, accountID))
+				"be turned off again.", ruleID, rule.Name, accountID, cause))
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
 	state.Timeouts = prior.Timeouts

@@ -572,6 +572,13 @@ resource "chatwoot_automation_rule" "test" {
 		{"send_attachment", rule(okCondition, `{ action_name = "send_attachment", params = [1] }`), `Unsupported Automation Action`},
 		{"bad webhook URL", rule(okCondition, `{ action_name = "send_webhook_event", params = ["example.com/hook"] }`), `Invalid Action Param`},
 		{"no conditions", rule("", okAction), `at least 1`},
+		// Chatwoot saves these and switches the rule off after two evaluations.
+		{"status contains", rule(`{ attribute_key = "status", filter_operator = "contains", values = ["open"] }`, okAction),
+			`Filter Operator Not Allowed for the Attribute(.|\n)*"status" takes only "equal_to", "not_equal_to"`},
+		{"inbox_id days_before", rule(`{ attribute_key = "inbox_id", filter_operator = "days_before", values = [1] }`, okAction),
+			`Filter Operator Not Allowed for the Attribute(.|\n)*condition 1`},
+		{"custom attribute starts_with", rule(`{ attribute_key = "plan_tier", custom_attribute_type = "conversation_attribute", filter_operator = "starts_with", values = ["g"] }`, okAction),
+			`Filter Operator Not Allowed for the Attribute`},
 	}
 	steps := make([]resource.TestStep, 0, len(cases)+1)
 	for _, tc := range cases {

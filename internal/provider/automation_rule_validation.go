@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot/filterkeys"
 )
 
 // What Chatwoot v4.15.1 accepts in an automation rule (DESIGN.md §6.6). Chatwoot checks attribute
@@ -96,6 +98,18 @@ func validateAutomationConditions(ctx context.Context, list types.List, diags *d
 					"If you meant a standard attribute, check the spelling: %s.", key, chatwoot.QuotedList(automationStandardKeys)))
 		}
 
+		if op := c.FilterOperator.ValueString(); !c.FilterOperator.IsUnknown() && slices.Contains(automationFilterOperators, op) &&
+			!filterkeys.Allowed(key, op) {
+			allowed, isStandard := filterkeys.Operators(key)
+			what := fmt.Sprintf("%q", key)
+			if !isStandard {
+				what = fmt.Sprintf("A custom attribute (%q)", key)
+			}
+			diags.AddAttributeError(at.AtName("filter_operator"), "Filter Operator Not Allowed for the Attribute",
+				fmt.Sprintf("In condition %d, %s takes only %s, not %q. Chatwoot would save the rule, fail every evaluation of it, "+
+					"and switch the rule off after two.", i+1, what, chatwoot.QuotedList(allowed), op))
+		}
+
 		if c.FilterOperator.IsUnknown() || c.Values.IsUnknown() {
 			continue
 		}
@@ -173,4 +187,29 @@ func validateAutomationActions(ctx context.Context, list types.List, diags *diag
 		}
 		checkActionParams(ctx, "Automation", at, name, a.Params, chatwoot.AutomationActionParams, diags)
 	}
+}
+
+// disallowedConditions names the conditions of a rule Chatwoot cannot evaluate because their
+// operator is not one the attribute takes: "condition 2 (status contains)".
+func disallowedConditions(conditions []chatwoot.AutomationCondition) []string {
+	var out []string
+	for i, c := range conditions {
+		if !filterkeys.Allowed(c.AttributeKey, c.FilterOperator) {
+			out = append(out, fmt.Sprintf("condition %d (%s %s)", i+1, c.AttributeKey, c.FilterOperator))
+		}
+	}
+	return out
+}
+
+// filterOperatorTableMarkdown is the operator table for the docs: "`status`: `equal_to`,
+// `not_equal_to`; …; a custom attribute: …".
+func filterOperatorTableMarkdown() string {
+	parts := make([]string, 0, len(automationStandardKeys)+1)
+	for _, key := range filterkeys.StandardKeys() {
+		ops, _ := filterkeys.Operators(key)
+		parts = append(parts, "`"+key+"`: "+automationCodeList(ops))
+	}
+	ops, _ := filterkeys.Operators("")
+	parts = append(parts, "a custom attribute: "+automationCodeList(ops))
+	return strings.Join(parts, "; ")
 }

@@ -152,7 +152,13 @@ func (r *conversationAssignmentResource) Create(ctx context.Context, req resourc
 	state.ID = types.StringValue(id.String())
 	state.AssigneeID, state.AgentBotID, state.TeamID = types.Int64Null(), types.Int64Null(), types.Int64Null()
 	applied := appliedValues{}
-	defer func() { r.save(ctx, created(resp), id, state, appliedKey(applied, state)) }()
+	defer func() {
+		// A create that assigned nothing changed nothing: leave no (tainted) instance behind.
+		if (applied == appliedValues{}) && resp.Diagnostics.HasError() {
+			return
+		}
+		r.save(ctx, created(resp), id, state, appliedKey(applied, state))
+	}()
 
 	steps := assignmentSteps{client: client, id: id}
 	if !plan.TeamID.IsNull() {
@@ -193,6 +199,7 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 		return
 	}
 
+	observeAssignment(client, id, conv)
 	applied, diags := getApplied(ctx, req.Private, state)
 	resp.Diagnostics.Append(diags...)
 	importing, diags := req.Private.GetKey(ctx, privateImporting)
@@ -249,6 +256,25 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 	state.Timeouts = plan.Timeouts
 	defer func() { r.save(ctx, updated(resp), id, state, appliedKey(applied, state)) }()
 	steps := assignmentSteps{client: client, id: id}
+	// A field is cleared only against what the conversation holds now (the state may predate a
+	// human's change: -refresh=false), read once, after any team change that can move the agent.
+	var live *liveAssignment
+	liveNow := func() (liveAssignment, bool) {
+		if live == nil {
+			l, gone, ok := readLiveAssignment(ctx, client, id, &resp.Diagnostics)
+			if !ok {
+				return liveAssignment{}, false
+			}
+			if gone {
+				resp.Diagnostics.AddError("Chatwoot Conversation No Longer Exists",
+					fmt.Sprintf("Conversation %d was not found in account %d, so nothing was cleared. Run terraform plan again: "+
+						"its refresh removes the resource from the state.", id.id, id.accountID))
+				return liveAssignment{}, false
+			}
+			live = &l
+		}
+		return *live, true
+	}
 
 	// Team first: a new team can clear or replace the agent, so the agent is sent after it.
 	teamChanged := false
@@ -258,8 +284,13 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 			return
 		}
 		state.TeamID, applied.TeamID, teamChanged = plan.TeamID, ptr(plan.TeamID.ValueInt64()), true
+		live = nil
 	case plan.TeamID.IsNull() && applied.TeamID != nil:
-		if steps.releaseIfUnchanged(ctx, "team_id", prior.TeamID, *applied.TeamID, client.UnassignTeam, &resp.Diagnostics) {
+		now, ok := liveNow()
+		if !ok {
+			return
+		}
+		if steps.releaseIfUnchanged(ctx, "team_id", now.TeamID, *applied.TeamID, client.UnassignTeam, &resp.Diagnostics) {
 			state.TeamID, applied.TeamID = types.Int64Null(), nil
 		} else if resp.Diagnostics.HasError() {
 			return
@@ -287,11 +318,18 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 		applied.AgentBotID, applied.AssigneeID = ptr(plan.AgentBotID.ValueInt64()), nil
 	default:
 		// Neither is configured any more: release whichever this resource had assigned.
+		var now liveAssignment
+		if applied.AssigneeID != nil || applied.AgentBotID != nil {
+			var ok bool
+			if now, ok = liveNow(); !ok {
+				return
+			}
+		}
 		for _, f := range []struct {
 			name    string
 			current types.Int64
 			applied *int64
-		}{{"assignee_id", prior.AssigneeID, applied.AssigneeID}, {"agent_bot_id", prior.AgentBotID, applied.AgentBotID}} {
+		}{{"assignee_id", now.AssigneeID, applied.AssigneeID}, {"agent_bot_id", now.AgentBotID, applied.AgentBotID}} {
 			if f.applied == nil {
 				continue
 			}
@@ -319,16 +357,25 @@ func (r *conversationAssignmentResource) Delete(ctx context.Context, req resourc
 		return
 	}
 	steps := assignmentSteps{client: client, id: objectID{state.AccountID.ValueInt64(), state.ConversationID.ValueInt64()}, destroying: true}
+	if applied.AssigneeID == nil && applied.AgentBotID == nil && applied.TeamID == nil {
+		return
+	}
+	// The state may predate a human's change (destroy -refresh=false): compare with what the
+	// conversation holds now.
+	live, gone, ok := readLiveAssignment(ctx, client, steps.id, &resp.Diagnostics)
+	if !ok || gone {
+		return
+	}
 	if applied.AssigneeID != nil {
-		steps.releaseIfUnchanged(ctx, "assignee_id", state.AssigneeID, *applied.AssigneeID, client.UnassignAgent, &resp.Diagnostics)
+		steps.releaseIfUnchanged(ctx, "assignee_id", live.AssigneeID, *applied.AssigneeID, client.UnassignAgent, &resp.Diagnostics)
 	} else if applied.AgentBotID != nil {
-		steps.releaseIfUnchanged(ctx, "agent_bot_id", state.AgentBotID, *applied.AgentBotID, client.UnassignAgent, &resp.Diagnostics)
+		steps.releaseIfUnchanged(ctx, "agent_bot_id", live.AgentBotID, *applied.AgentBotID, client.UnassignAgent, &resp.Diagnostics)
 	}
 	if resp.Diagnostics.HasError() || steps.vanished {
 		return
 	}
 	if applied.TeamID != nil {
-		steps.releaseIfUnchanged(ctx, "team_id", state.TeamID, *applied.TeamID, client.UnassignTeam, &resp.Diagnostics)
+		steps.releaseIfUnchanged(ctx, "team_id", live.TeamID, *applied.TeamID, client.UnassignTeam, &resp.Diagnostics)
 	}
 }
 

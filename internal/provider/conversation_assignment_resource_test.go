@@ -426,21 +426,28 @@ resource "chatwoot_conversation_assignment" "test" {
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
+				// The refresh removes the resource from the state; creating it again would hit
+				// Chatwoot's 404, so the plan already fails, naming the conversation.
 				PreConfig: func() {
 					mu.Lock()
 					deleted[fmt.Sprintf("/api/v1/accounts/%d/conversations/%d", sc.Account.ID, conv)] = true
 					mu.Unlock()
 				},
-				RefreshState:       true,
-				ExpectNonEmptyPlan: true,
-				RefreshPlanChecks: resource.RefreshPlanChecks{
-					PostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assignmentAddr, plancheck.ResourceActionCreate)},
-				},
+				Config:      cfg,
+				ExpectError: regexp.MustCompile(fmt.Sprintf(`Chatwoot Object Not Found[\s\S]*no conversation %d`, conv)),
 			},
 			{
-				// Creating it again hits Chatwoot's 404, which names the conversation.
-				Config:      cfg,
-				ExpectError: regexp.MustCompile(fmt.Sprintf(`Chatwoot Object Not Found[\s\S]*conversation %d`, conv)),
+				// Removed from the configuration as well: the refresh forgets it and nothing is sent.
+				Config: env.providerBlock(sc.AdminToken, sc.Account.ID),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(s *terraform.State) error {
+					if _, ok := s.RootModule().Resources[assignmentAddr]; ok {
+						return fmt.Errorf("%s is still in the state", assignmentAddr)
+					}
+					return nil
+				},
 			},
 		},
 	})
@@ -528,12 +535,14 @@ resource "chatwoot_conversation_assignment" "many" {
   team_id         = %d
 }`, strings.Join(ids, ", "), sc.Agent1.ID, sc.Team.ID),
 				Check: func(*terraform.State) error {
+					// One list per kind in the plan's provider process (its existence checks) and
+					// one in the apply's.
 					reqs := mock.Requests()
-					if n := countRequests(reqs, http.MethodGet, "/agents"); n != 1 {
-						return fmt.Errorf("GET /agents was called %d times; want 1", n)
+					if n := countRequests(reqs, http.MethodGet, "/agents"); n != 2 {
+						return fmt.Errorf("GET /agents was called %d times; want 2 (plan and apply)", n)
 					}
-					if n := countRequests(reqs, http.MethodGet, "/teams"); n != 1 {
-						return fmt.Errorf("GET /teams was called %d times; want 1", n)
+					if n := countRequests(reqs, http.MethodGet, "/teams"); n != 2 {
+						return fmt.Errorf("GET /teams was called %d times; want 2 (plan and apply)", n)
 					}
 					if n := countRequests(reqs, http.MethodPost, "/assignments"); n != 2*len(ids) {
 						return fmt.Errorf("%d assignment POSTs; want %d (team and agent per conversation)", n, 2*len(ids))

@@ -50,12 +50,13 @@ func describeClientError(op operation, err error) (summary, advice string) {
 		case http.StatusUnauthorized:
 			return describeAuthProblem(op, apiErr.Auth)
 		case http.StatusNotFound:
-			what := op.notFound
-			if what == "" {
-				what = "the requested object"
+			if apiErr.WrongAddress() {
+				return "Chatwoot API Not Found at base_url",
+					fmt.Sprintf("Check base_url. The request %s %s was answered 404, and every Chatwoot has that list, so the "+
+						"request did not reach Chatwoot's API. base_url is Chatwoot's own address, with the sub-path Chatwoot is "+
+						"served under if there is one, and without /api/v1, which the provider adds.", apiErr.Method, apiErr.URL)
 			}
-			return "Chatwoot Object Not Found",
-				fmt.Sprintf("Chatwoot has no %s in account %d (or the account itself does not exist). Check the ids in the configuration.", what, op.accountID)
+			return notFoundAdvice(op)
 		case http.StatusUnprocessableEntity:
 			return "Chatwoot Rejected the Request", "Chatwoot's message says which value it did not accept; correct it in the configuration."
 		case http.StatusTooManyRequests:
@@ -69,6 +70,8 @@ func describeClientError(op operation, err error) (summary, advice string) {
 				"Chatwoot failed while handling the request. The response body below may say why; check Chatwoot's server logs, then run the command again."
 		}
 		return "Unexpected Chatwoot API Error", "Chatwoot answered with an unexpected status."
+	case chatwoot.IsNotFound(err): // a cached list without the id: the same as Chatwoot's 404
+		return notFoundAdvice(op)
 	case errors.As(err, &transportErr):
 		return "Unable to Reach Chatwoot",
 			"Check base_url, the network path to Chatwoot (proxies, TLS certificates) and that Chatwoot is running, then run the command again."
@@ -77,6 +80,17 @@ func describeClientError(op operation, err error) (summary, advice string) {
 			"Chatwoot (or a proxy in front of it) answered with something that is not the JSON Chatwoot's API returns. Check that base_url points at Chatwoot itself."
 	}
 	return "Chatwoot Request Failed", "See the original error."
+}
+
+// notFoundAdvice explains a missing object, whether Chatwoot answered 404 or a cached list lacks it.
+func notFoundAdvice(op operation) (summary, advice string) {
+	if op.notFound == "" {
+		return "Chatwoot Object Not Found",
+			fmt.Sprintf("Chatwoot found nothing at the requested address in account %d (or the account itself does not exist). "+
+				"Check the ids in the configuration.", op.accountID)
+	}
+	return "Chatwoot Object Not Found",
+		fmt.Sprintf("Chatwoot has no %s in account %d (or the account itself does not exist). Check the ids in the configuration.", op.notFound, op.accountID)
 }
 
 func describeAuthProblem(op operation, problem chatwoot.AuthProblem) (summary, advice string) {

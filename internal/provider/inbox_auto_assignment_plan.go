@@ -14,7 +14,7 @@ import (
 
 var _ resource.ResourceWithModifyPlan = (*inboxAutoAssignmentResource)(nil)
 
-// ModifyPlan resolves the account, then checks a max_assignment_limit that the plan sends against
+// ModifyPlan resolves the account, checks that the inbox exists, then checks a max_assignment_limit that the plan sends against
 // the build and the account: only the Enterprise build keeps it, and Enterprise ignores it while
 // the account's assignment_v2 feature is on.
 func (r *inboxAutoAssignmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -22,6 +22,7 @@ func (r *inboxAutoAssignmentResource) ModifyPlan(ctx context.Context, req resour
 	if req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}
+	r.planExistence(ctx, req, resp)
 	limit := path.Root("max_assignment_limit")
 	var planned, prior types.Int64
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, limit, &planned)...)

@@ -34,3 +34,5 @@ func TestAccInboxMembers_idsOutsideAccount(t *testing.T) { inboxMembersTest.idsO
 
 // Plan-time validation: an empty set, ids below 1, and an agent's token at apply.
 func TestAccInboxMembers_validationAndRole(t *testing.T) { inboxMembersTest.validationAndRole(t) }
+
+func TestAccInboxMembers_emptySet(t *testing.T) { inboxMembersTest.emptySet(t) }

@@ -119,9 +119,13 @@ func plannedContainer(ctx context.Context, data *providerData, plan *resource.Mo
 }
 
 // ModifyPlan of chatwoot_team_members and chatwoot_inbox_members: the kit's account resolution,
-// then the claim on the container.
+// the existence of the team or inbox and the users, then the claim on the container.
 func (r *memberSetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.planAccount(ctx, req, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.planExistence(ctx, req, resp)
 	c, ok := plannedContainer(ctx, r.data, resp, r.kind.idAttr, r.kind.noun)
 	if !ok {
 		return

@@ -174,12 +174,11 @@ func (r *memberSetResource) clientError(verb string, accountID, parentID int64, 
 
 func memberUserIDsAttribute(container string) schema.SetAttribute {
 	return schema.SetAttribute{
-		MarkdownDescription: fmt.Sprintf("The user ids of every agent in the %[1]s, at least one. Agents not listed are removed "+
+		MarkdownDescription: fmt.Sprintf("The user ids of every agent in the %[1]s; `[]` for none. Agents not listed are removed "+
 			"from the %[1]s. The `chatwoot_agent` data source or resource gives an agent's `user_id`.", container),
 		Required:    true,
 		ElementType: types.Int64Type,
 		Validators: []validator.Set{
-			setvalidator.SizeAtLeast(1),
 			setvalidator.ValueInt64sAre(int64validator.AtLeast(1)),
 		},
 	}

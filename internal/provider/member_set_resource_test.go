@@ -195,11 +195,6 @@ func (m memberSetTest) validationAndRole(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      m.config(env.BaseURL, sc.AdminToken, a, parent),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)user_ids.*set\s+must\s+contain\s+at\s+least\s+1\s+elements`),
-			},
-			{
 				Config:      m.config(env.BaseURL, sc.AdminToken, a, 0, 0),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)` + m.parentAttr + `\s+value\s+must\s+be\s+at\s+least\s+1.*must\s+be\s+at\s+least\s+1`),
@@ -207,6 +202,37 @@ func (m memberSetTest) validationAndRole(t *testing.T) {
 			{
 				Config:      m.config(env.BaseURL, sc.Agent1.AccessToken, a, parent, sc.Agent1.ID),
 				ExpectError: regexp.MustCompile(`(?s)Chatwoot Permission Denied.*administrator's\s+token`),
+			},
+		},
+	})
+}
+
+// emptySet: no members is a desired state like any other. It can be declared (user_ids = [], as
+// generated configuration writes it for an empty team or inbox), applied, refreshed and imported.
+func (m memberSetTest) emptySet(t *testing.T) {
+	env := newTestEnv(t)
+	sc := env.seed(t, 0)
+	api := adminAPI(t, env, sc)
+	a, parent, addr := sc.Account.ID, m.parent(sc), m.addr()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:            m.config(env.BaseURL, sc.AdminToken, a, parent),
+				ConfigStateChecks: []statecheck.StateCheck{stateUserIDs(addr)},
+				Check: inChatwoot(func(ctx context.Context) error {
+					members, err := m.list(api, ctx, a, parent)
+					if err != nil {
+						return err
+					}
+					return sameIDs(members)
+				}),
+			},
+			{
+				ResourceName:      addr,
+				ImportState:       true,
+				ImportStateVerify: true,
+				ImportStateIdFunc: importIDOf(addr, m.parentAttr),
 			},
 		},
 	})

@@ -34,3 +34,5 @@ func TestAccTeamMembers_idsOutsideAccount(t *testing.T) { teamMembersTest.idsOut
 
 // Plan-time validation: an empty set, ids below 1, and an agent's token at apply.
 func TestAccTeamMembers_validationAndRole(t *testing.T) { teamMembersTest.validationAndRole(t) }
+
+func TestAccTeamMembers_emptySet(t *testing.T) { teamMembersTest.emptySet(t) }

@@ -246,13 +246,15 @@ func nonEmptyStringPointer(v types.String) *string {
 	return v.ValueStringPointer()
 }
 
-// ModifyPlan resolves the account, then checks what depends on the server's version: team icons
+// ModifyPlan resolves the account, refuses a name another team has, then checks what depends on
+// the server's version: team icons
 // exist from Chatwoot 4.16.0, and the name must be written as that version stores it.
 func (r *teamResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.planAccount(ctx, req, resp)
 	if req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}
+	r.planExistence(ctx, req, resp)
 	// Only values that would be sent are checked, so a refresh asks the server nothing more.
 	var cfg, prior teamModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)

@@ -195,7 +195,7 @@ func TestAccTeam_nameRules(t *testing.T) {
 			},
 			{
 				Config:      cfg(`  name = "billing"`),
-				ExpectError: regexp.MustCompile(`(?s)Chatwoot Rejected the Request.*name = "billing".*Name\s+has\s+already\s+been\s+taken`),
+				ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)Chatwoot Team Already Exists.*named "billing", team %d`, sc.Team.ID)),
 			},
 		},
 	})
