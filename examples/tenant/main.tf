@@ -1,5 +1,5 @@
 # A new tenant in one apply: the account and its administrator through the Platform API, then the
-# account's routing (a team and its agents) as that administrator, through a second provider block
+# account's routing (an inbox, a team and its agents) as that administrator, through a second provider block
 # configured with the administrator's token from the ephemeral chatwoot_platform_user_token.
 #
 # Needs Terraform 1.11+ or OpenTofu 1.11+ (ephemeral resources and variables, write-only passwords).
@@ -96,10 +96,31 @@ resource "chatwoot_team_members" "support" {
   user_ids = [chatwoot_platform_user.admin.user_id, chatwoot_agent.support.user_id]
 }
 
+# The tenant's website chat, answered by the support team's agents.
+resource "chatwoot_inbox" "website" {
+  provider     = chatwoot.tenant
+  name         = "${var.tenant_name} website"
+  channel_type = "web_widget"
+  web_widget = {
+    website_url = "https://www.${lower(var.tenant_name)}.example"
+  }
+}
+
+resource "chatwoot_inbox_members" "website" {
+  provider = chatwoot.tenant
+  inbox_id = chatwoot_inbox.website.inbox_id
+  user_ids = chatwoot_team_members.support.user_ids
+}
+
 output "account_id" {
   value = chatwoot_platform_account.tenant.account_id
 }
 
 output "team_id" {
   value = chatwoot_team.support.team_id
+}
+
+output "website_token" {
+  description = "The token of the tenant's website widget, for the chat snippet on their site."
+  value       = chatwoot_inbox.website.website_token
 }

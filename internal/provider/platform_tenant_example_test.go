@@ -100,6 +100,14 @@ func TestAccPlatformTenantExample_applies(t *testing.T) {
 						if err != nil || len(members) != 2 {
 							return fmt.Errorf("team members %+v, %w; want the administrator and hank", members, err)
 						}
+						inboxes, err := admin.ListInboxes(ctx, accountID)
+						if err != nil || len(inboxes) != 1 || inboxes[0].Name != "Globex website" || inboxes[0].Kind() != chatwoot.ChannelWebWidget {
+							return fmt.Errorf("inboxes %+v, %w; want the Globex website widget", inboxes, err)
+						}
+						inboxMembers, err := admin.ListInboxMembers(ctx, accountID, inboxes[0].ID)
+						if err != nil || len(inboxMembers) != 2 {
+							return fmt.Errorf("inbox members %+v, %w; want the administrator and hank", inboxMembers, err)
+						}
 						return nil
 					}),
 				),
