@@ -300,3 +300,58 @@ func parentIDAttribute(description string) schema.Int64Attribute {
 		PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 	}
 }
+
+// readFound ends the request of a Read for the object id: when Chatwoot no longer has it, the
+// resource is removed (removeGone); another error is reported as op's. It reports whether the Read
+// goes on to save what it read:
+//
+//	bot, err := client.GetAgentBot(ctx, id.accountID, id.id)
+//	if !r.readFound(ctx, resp, id, err, operation{...}) {
+//		return
+//	}
+func (r *accountObjectResource) readFound(ctx context.Context, resp *resource.ReadResponse, id objectID, err error, op operation) bool {
+	if chatwoot.IsNotFound(err) {
+		r.removeGone(ctx, resp, id)
+		return false
+	}
+	if err != nil {
+		resp.Diagnostics.Append(clientErrorDiagnostic(op, err))
+		return false
+	}
+	return true
+}
+
+// endDelete ends a Delete with the error of its request, if any: an object Chatwoot no longer
+// has is as deleted as one it deletes now.
+func endDelete(diags *diag.Diagnostics, err error, op operation) {
+	if err != nil && !chatwoot.IsNotFound(err) {
+		diags.Append(clientErrorDiagnostic(op, err))
+	}
+}
+
+// changedString, changedBool and changedInt64 build the fields of an update that sends only what
+// changed: the planned value when it differs from the prior one (and then *changed becomes true),
+// else nil, which the request leaves out.
+func changedString(plan, prior types.String, changed *bool) *string {
+	if plan.Equal(prior) {
+		return nil
+	}
+	*changed = true
+	return plan.ValueStringPointer()
+}
+
+func changedBool(plan, prior types.Bool, changed *bool) *bool {
+	if plan.Equal(prior) {
+		return nil
+	}
+	*changed = true
+	return plan.ValueBoolPointer()
+}
+
+func changedInt64(plan, prior types.Int64, changed *bool) *int64 {
+	if plan.Equal(prior) {
+		return nil
+	}
+	*changed = true
+	return plan.ValueInt64Pointer()
+}

@@ -16,19 +16,14 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*agentBotDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*agentBotDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*agentBotDataSource)(nil)
 
 // NewAgentBotDataSource is the chatwoot_agent_bot data source.
 func NewAgentBotDataSource() datasource.DataSource {
-	return &agentBotDataSource{}
+	return &agentBotDataSource{dataSourceProviderData{typeName: "agent_bot"}}
 }
 
-type agentBotDataSource struct {
-	dataSourceProviderData
-}
+type agentBotDataSource struct{ dataSourceProviderData }
 
 type agentBotDataSourceModel struct {
 	AccountID   types.Int64  `tfsdk:"account_id"`
@@ -37,10 +32,6 @@ type agentBotDataSourceModel struct {
 	Description types.String `tfsdk:"description"`
 	BotType     types.String `tfsdk:"bot_type"`
 	SystemBot   types.Bool   `tfsdk:"system_bot"`
-}
-
-func (d *agentBotDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent_bot"
 }
 
 func (d *agentBotDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -139,14 +139,9 @@ func (r *agentBotResource) Read(ctx context.Context, req resource.ReadRequest, r
 				"chatwoot_inbox_agent_bot.", id.id, id.accountID))
 		return
 	}
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading agent bot %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("agent bot %d", id.id),
-		}, err))
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading agent bot %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("agent bot %d", id.id),
+	}) {
 		return
 	}
 	read := agentBotState(id.accountID, bot)
@@ -207,11 +202,9 @@ func (r *agentBotResource) Delete(ctx context.Context, req resource.DeleteReques
 	accountID, botID := state.AccountID.ValueInt64(), state.BotID.ValueInt64()
 	// Chatwoot deletes a bot at once and unassigns its conversations; its inbox bindings go later.
 	err := client.DeleteAgentBot(ctx, accountID, botID)
-	if err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("deleting agent bot %d", botID), accountID: accountID, notFound: fmt.Sprintf("agent bot %d", botID),
-		}, err))
-	}
+	endDelete(&resp.Diagnostics, err, operation{
+		action: fmt.Sprintf("deleting agent bot %d", botID), accountID: accountID, notFound: fmt.Sprintf("agent bot %d", botID),
+	})
 }
 
 func agentBotState(accountID int64, bot *chatwoot.AgentBot) agentBotModel {

@@ -16,19 +16,14 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*capacityPolicyDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*capacityPolicyDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*capacityPolicyDataSource)(nil)
 
 // NewAgentCapacityPolicyDataSource is the chatwoot_agent_capacity_policy data source.
 func NewAgentCapacityPolicyDataSource() datasource.DataSource {
-	return &capacityPolicyDataSource{}
+	return &capacityPolicyDataSource{dataSourceProviderData{typeName: "agent_capacity_policy"}}
 }
 
-type capacityPolicyDataSource struct {
-	dataSourceProviderData
-}
+type capacityPolicyDataSource struct{ dataSourceProviderData }
 
 type capacityPolicyDataSourceModel struct {
 	AccountID          types.Int64  `tfsdk:"account_id"`
@@ -38,10 +33,6 @@ type capacityPolicyDataSourceModel struct {
 	ExclusionRules     types.Object `tfsdk:"exclusion_rules"`
 	InboxLimits        types.Set    `tfsdk:"inbox_limits"`
 	AssignedAgentCount types.Int64  `tfsdk:"assigned_agent_count"`
-}
-
-func (d *capacityPolicyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent_capacity_policy"
 }
 
 func (d *capacityPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -291,9 +291,7 @@ func (r *capacityPolicyResource) Update(ctx context.Context, req resource.Update
 	}
 	var fields chatwoot.CapacityPolicyFields
 	changed := false
-	if !plan.Name.Equal(prior.Name) {
-		fields.Name, changed = plan.Name.ValueStringPointer(), true
-	}
+	fields.Name = changedString(plan.Name, prior.Name, &changed)
 	if !plan.Description.Equal(prior.Description) {
 		fields.Description, fields.ClearDescription, changed = plan.Description.ValueStringPointer(), plan.Description.IsNull(), true
 	}

@@ -16,19 +16,14 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*agentDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*agentDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*agentDataSource)(nil)
 
 // NewAgentDataSource is the chatwoot_agent data source.
 func NewAgentDataSource() datasource.DataSource {
-	return &agentDataSource{}
+	return &agentDataSource{dataSourceProviderData{typeName: "agent"}}
 }
 
-type agentDataSource struct {
-	dataSourceProviderData
-}
+type agentDataSource struct{ dataSourceProviderData }
 
 type agentDataSourceModel struct {
 	AccountID          types.Int64  `tfsdk:"account_id"`
@@ -40,10 +35,6 @@ type agentDataSourceModel struct {
 	AvailabilityStatus types.String `tfsdk:"availability_status"`
 	AutoOffline        types.Bool   `tfsdk:"auto_offline"`
 	Confirmed          types.Bool   `tfsdk:"confirmed"`
-}
-
-func (d *agentDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent"
 }
 
 func (d *agentDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

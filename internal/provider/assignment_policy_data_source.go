@@ -16,19 +16,14 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*assignmentPolicyDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*assignmentPolicyDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*assignmentPolicyDataSource)(nil)
 
 // NewAssignmentPolicyDataSource is the chatwoot_assignment_policy data source.
 func NewAssignmentPolicyDataSource() datasource.DataSource {
-	return &assignmentPolicyDataSource{}
+	return &assignmentPolicyDataSource{dataSourceProviderData{typeName: "assignment_policy"}}
 }
 
-type assignmentPolicyDataSource struct {
-	dataSourceProviderData
-}
+type assignmentPolicyDataSource struct{ dataSourceProviderData }
 
 // assignmentPolicyItemModel is one policy, in the data source and in chatwoot_assignment_policies.
 type assignmentPolicyItemModel struct {
@@ -47,10 +42,6 @@ type assignmentPolicyItemModel struct {
 type assignmentPolicyDataSourceModel struct {
 	AccountID types.Int64 `tfsdk:"account_id"`
 	assignmentPolicyItemModel
-}
-
-func (d *assignmentPolicyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_assignment_policy"
 }
 
 // assignmentPolicyAttributes are the computed attributes of a policy, shared with

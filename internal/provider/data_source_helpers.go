@@ -21,9 +21,16 @@ import (
 // (chatwoot.CachedList: chatwoot.Agents, Teams, AgentBots, Inboxes), so that every data source and every existence check of one
 // Terraform run shares a single list call per kind and account.
 
-// dataSourceProviderData is embedded by every data source: it keeps what Configure handed over.
+// dataSourceProviderData is embedded by every data source, built with the data source's name:
+// &teamDataSource{dataSourceProviderData{typeName: "team"}} is chatwoot_team. It supplies Metadata
+// and Configure, and keeps what Configure handed over.
 type dataSourceProviderData struct {
-	data *providerData
+	typeName string
+	data     *providerData
+}
+
+func (d *dataSourceProviderData) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.typeName
 }
 
 func (d *dataSourceProviderData) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {

@@ -240,11 +240,9 @@ func (r *inboxAssignmentPolicyResource) Delete(ctx context.Context, req resource
 	}
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	// Gone (no binding, or no inbox) is success.
-	if err := client.DeleteInboxAssignmentPolicy(ctx, accountID, inboxID); err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("detaching the assignment policy of inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
-		}, err))
-	}
+	endDelete(&resp.Diagnostics, client.DeleteInboxAssignmentPolicy(ctx, accountID, inboxID), operation{
+		action: fmt.Sprintf("detaching the assignment policy of inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
+	})
 }
 
 func inboxAssignmentPolicyState(id objectID, policyID int64) inboxAssignmentPolicyModel {

@@ -151,14 +151,9 @@ func (r *inboxAutoAssignmentResource) Read(ctx context.Context, req resource.Rea
 	}
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	got, err := client.GetInboxAutoAssignment(ctx, accountID, inboxID)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, objectID{accountID, inboxID})
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
-		}, err))
+	if !r.readFound(ctx, resp, objectID{accountID, inboxID}, err, operation{
+		action: fmt.Sprintf("reading inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
+	}) {
 		return
 	}
 	read := inboxAutoAssignmentState(accountID, inboxID, got)

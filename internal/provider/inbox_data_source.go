@@ -17,10 +17,7 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*inboxDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*inboxDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*inboxDataSource)(nil)
 
 // inboxVisibilityNote is said wherever an agent's token could hide an inbox.
 const inboxVisibilityNote = "Chatwoot shows an agent (a member without the administrator role) only the inboxes they are a member of; " +
@@ -28,12 +25,10 @@ const inboxVisibilityNote = "Chatwoot shows an agent (a member without the admin
 
 // NewInboxDataSource is the chatwoot_inbox data source.
 func NewInboxDataSource() datasource.DataSource {
-	return &inboxDataSource{}
+	return &inboxDataSource{dataSourceProviderData{typeName: "inbox"}}
 }
 
-type inboxDataSource struct {
-	dataSourceProviderData
-}
+type inboxDataSource struct{ dataSourceProviderData }
 
 type inboxDataSourceModel struct {
 	AccountID            types.Int64                `tfsdk:"account_id"`
@@ -47,10 +42,6 @@ type inboxDataSourceModel struct {
 
 type autoAssignmentConfigModel struct {
 	MaxAssignmentLimit types.Int64 `tfsdk:"max_assignment_limit"`
-}
-
-func (d *inboxDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_inbox"
 }
 
 func (d *inboxDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

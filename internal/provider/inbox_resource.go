@@ -470,14 +470,9 @@ func (r *inboxResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	id := objectID{prior.AccountID.ValueInt64(), prior.InboxID.ValueInt64()}
 	// An inbox whose deletion is pending reads unchanged, so it is simply what Chatwoot holds.
 	inbox, err := client.GetInbox(ctx, id.accountID, id.id)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading inbox %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("inbox %d", id.id),
-		}, err))
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading inbox %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("inbox %d", id.id),
+	}) {
 		return
 	}
 	if kind := inbox.Kind(); kind != chatwoot.ChannelAPI && kind != chatwoot.ChannelWebWidget {

@@ -16,19 +16,14 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*teamDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*teamDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*teamDataSource)(nil)
 
 // NewTeamDataSource is the chatwoot_team data source.
 func NewTeamDataSource() datasource.DataSource {
-	return &teamDataSource{}
+	return &teamDataSource{dataSourceProviderData{typeName: "team"}}
 }
 
-type teamDataSource struct {
-	dataSourceProviderData
-}
+type teamDataSource struct{ dataSourceProviderData }
 
 type teamDataSourceModel struct {
 	AccountID       types.Int64  `tfsdk:"account_id"`
@@ -36,10 +31,6 @@ type teamDataSourceModel struct {
 	Name            types.String `tfsdk:"name"`
 	Description     types.String `tfsdk:"description"`
 	AllowAutoAssign types.Bool   `tfsdk:"allow_auto_assign"`
-}
-
-func (d *teamDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_team"
 }
 
 func (d *teamDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
