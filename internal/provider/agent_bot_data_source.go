@@ -4,13 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -42,21 +37,11 @@ func (d *agentBotDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"source and by the existence checks of `chatwoot_conversation_assignment`.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": dataSourceAccountIDAttribute(),
-			"id": schema.Int64Attribute{
-				MarkdownDescription: "The bot's id, the value `chatwoot_conversation_assignment.agent_bot_id` takes. " +
-					"Set exactly one of `id` and `name`.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The bot's name. Chatwoot does not require bot names to be unique, so an exact match wins; " +
-					"without one, a match that ignores case is taken when it is the only one. Several matches are an error " +
-					"that lists them with their ids. Set exactly one of `id` and `name`.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"id": lookupIDAttribute("The bot's id, the value `chatwoot_conversation_assignment.agent_bot_id` takes. " +
+				"Set exactly one of `id` and `name`."),
+			"name": lookupKeyAttribute("The bot's name. Chatwoot does not require bot names to be unique, so an exact match wins; " +
+				"without one, a match that ignores case is taken when it is the only one. Several matches are an error " +
+				"that lists them with their ids. Set exactly one of `id` and `name`."),
 			"description": schema.StringAttribute{
 				MarkdownDescription: "The bot's description; empty when it has none.",
 				Computed:            true,
@@ -74,9 +59,7 @@ func (d *agentBotDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *agentBotDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+	return lookupValidators("name")
 }
 
 func (d *agentBotDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

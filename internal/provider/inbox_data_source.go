@@ -4,14 +4,10 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -47,20 +43,10 @@ type autoAssignmentConfigModel struct {
 func (d *inboxDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := inboxAttributes()
 	attrs["account_id"] = dataSourceAccountIDAttribute()
-	attrs["id"] = schema.Int64Attribute{
-		MarkdownDescription: "The inbox's id. Set exactly one of `id` and `name`.",
-		Optional:            true,
-		Computed:            true,
-		Validators:          []validator.Int64{int64validator.AtLeast(1)},
-	}
-	attrs["name"] = schema.StringAttribute{
-		MarkdownDescription: "The inbox's name. Chatwoot keeps inbox names as typed and does not require them to be unique, " +
-			"so an exact match wins; without one, a match that ignores case is taken when it is the only one. Several " +
-			"matches are an error that lists them with their ids. Set exactly one of `id` and `name`.",
-		Optional:   true,
-		Computed:   true,
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	attrs["id"] = lookupIDAttribute("The inbox's id. Set exactly one of `id` and `name`.")
+	attrs["name"] = lookupKeyAttribute("The inbox's name. Chatwoot keeps inbox names as typed and does not require them to be unique, " +
+		"so an exact match wins; without one, a match that ignores case is taken when it is the only one. Several " +
+		"matches are an error that lists them with their ids. Set exactly one of `id` and `name`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one inbox of an account by id or by name.\n\n" +
 			"~> **Visibility:** " + inboxVisibilityNote + " With an agent's token, an inbox the agent does not belong to " +
@@ -101,9 +87,7 @@ func inboxAttributes() map[string]schema.Attribute {
 }
 
 func (d *inboxDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+	return lookupValidators("name")
 }
 
 func (d *inboxDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
