@@ -30,9 +30,10 @@ import (
 //	Create/Update: ctx, cancel, client := r.begin(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 //	               ... client calls ...
 //	               r.save(ctx, created(resp), objectID{accountID, id}, state)
-//	Read:          client := r.client(&resp.Diagnostics); ... if chatwoot.IsNotFound(err) { r.removeGone(ctx, resp, id) }
+//	Read:          client := r.client(&resp.Diagnostics); ... if !r.readFound(ctx, resp, id, err, op) { return }
 //	               r.save(ctx, refreshed(resp), id, state)
 //	Delete:        ctx, cancel, client := r.begin(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+//	               err := client.Delete...(...); endDelete(&resp.Diagnostics, err, op)
 //
 // The embedded type supplies Metadata, IdentitySchema, Configure, ModifyPlan (account
 // resolution) and ImportState. CONTRIBUTING.md walks through a whole resource.
