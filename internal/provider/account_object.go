@@ -117,6 +117,14 @@ func (r *accountObjectResource) ModifyPlan(ctx context.Context, req resource.Mod
 	r.planAccount(ctx, req, resp)
 }
 
+// planToCheck is the start of a ModifyPlan that checks the plan against Chatwoot: it runs
+// planAccount and reports whether there is a plan to check (not a destroy, no error so far) and a
+// configured client to check it with.
+func (r *accountObjectResource) planToCheck(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) bool {
+	r.planAccount(ctx, req, resp)
+	return !resp.Diagnostics.HasError() && !req.Plan.Raw.IsNull() && r.data != nil && r.data.client != nil
+}
+
 // planAccount fills account_id from the provider when the configuration omits it, and replaces
 // the object when the resolved account differs from the one in state.
 func (r *accountObjectResource) planAccount(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

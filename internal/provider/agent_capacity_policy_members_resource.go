@@ -108,8 +108,7 @@ func claimMembers(client *chatwoot.Client, accountID, policyID int64, userIDs []
 // ModifyPlan resolves the account, then refuses a user that another member resource of this
 // configuration puts on another capacity policy, and the resource on a Community build.
 func (r *capacityMembersResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if !r.planToCheck(ctx, req, resp) {
 		return
 	}
 	var plan capacityMembersModel

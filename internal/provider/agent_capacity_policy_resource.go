@@ -185,8 +185,7 @@ func (uniqueInboxLimitsValidator) ValidateSet(ctx context.Context, req validator
 // ModifyPlan resolves the account, then refuses the policy at plan time on a server built
 // without the Enterprise code, where no capacity route exists.
 func (r *capacityPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if !r.planToCheck(ctx, req, resp) {
 		return
 	}
 	var plan, prior capacityPolicyModel

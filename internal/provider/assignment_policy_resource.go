@@ -174,8 +174,7 @@ func (r *assignmentPolicyResource) Schema(ctx context.Context, _ resource.Schema
 // server error or drop silently: balanced ordering without the Enterprise code or the account's
 // advanced_assignment feature, and an age limit on a server older than 4.16.0.
 func (r *assignmentPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if !r.planToCheck(ctx, req, resp) {
 		return
 	}
 	var plan, prior assignmentPolicyModel

@@ -74,8 +74,7 @@ func (r *inboxAssignmentPolicyResource) Schema(ctx context.Context, _ resource.S
 // ModifyPlan resolves the account, then checks at plan time, when the ids are known, that the
 // inbox and the policy exist (apply checks again before the POST, for ids known only then).
 func (r *inboxAssignmentPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if !r.planToCheck(ctx, req, resp) {
 		return
 	}
 	var plan, prior inboxAssignmentPolicyModel

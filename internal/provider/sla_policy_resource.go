@@ -121,8 +121,7 @@ func (r *slaPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 // ModifyPlan resolves the account, then checks that it can hold SLA policies at all, so that a
 // plan on the wrong build or account fails before anything is sent.
 func (r *slaPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if !r.planToCheck(ctx, req, resp) {
 		return
 	}
 	var accountID types.Int64
