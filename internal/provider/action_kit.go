@@ -7,7 +7,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	actionschema "github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
 // actionKit is embedded by every action, built with the action's name:
@@ -24,6 +28,17 @@ func (a *actionKit) Metadata(_ context.Context, req action.MetadataRequest, resp
 
 func (a *actionKit) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
 	a.data = providerDataFrom(req.ProviderData, "Action", &resp.Diagnostics)
+}
+
+// readConfig reads the action's configuration into cfg and returns the account to act in (own,
+// cfg's account_id field, else the provider's) and the client. ok is false after adding an error.
+func (a *actionKit) readConfig(ctx context.Context, req action.InvokeRequest, diags *diag.Diagnostics, cfg any, own *types.Int64) (accountID int64, client *chatwoot.Client, ok bool) {
+	diags.Append(req.Config.Get(ctx, cfg)...)
+	if diags.HasError() {
+		return 0, nil, false
+	}
+	accountID, client = botAccountAndClient(*own, a.data, diags)
+	return accountID, client, !diags.HasError()
 }
 
 // sendProgress tells the CLI what the action did; a CLI that does not listen gets nothing.

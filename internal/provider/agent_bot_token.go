@@ -151,12 +151,8 @@ func (a *agentBotResetTokenAction) Schema(_ context.Context, _ action.SchemaRequ
 
 func (a *agentBotResetTokenAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var cfg agentBotResetTokenModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	accountID, client := botAccountAndClient(cfg.AccountID, a.data, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	accountID, client, ok := a.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
+	if !ok {
 		return
 	}
 	botID := cfg.BotID.ValueInt64()

@@ -36,12 +36,8 @@ func (a *inboxResetSecretAction) Schema(_ context.Context, _ action.SchemaReques
 
 func (a *inboxResetSecretAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var cfg inboxResetSecretModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	accountID, client := botAccountAndClient(cfg.AccountID, a.data, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	accountID, client, ok := a.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
+	if !ok {
 		return
 	}
 	inboxID := cfg.InboxID.ValueInt64()
