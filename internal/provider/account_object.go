@@ -257,6 +257,15 @@ func (r *accountObjectResource) removeGone(ctx context.Context, resp *resource.R
 	resp.State.RemoveResource(ctx)
 }
 
+// updateGone reports an update that found the object deleted since Terraform last read it: the
+// next apply's refresh removes it from the state and its plan creates it anew.
+func (r *accountObjectResource) updateGone(diags *diag.Diagnostics, id objectID, err error) {
+	diags.AddError("Chatwoot "+titleCase(r.kind.noun)+" No Longer Exists",
+		fmt.Sprintf("%s %d was deleted from account %d after Terraform last read it, so it could not be updated. Run "+
+			"terraform apply again: the refresh removes it from the state and the plan creates it anew.\n\nOriginal error: %s",
+			strings.ToUpper(r.kind.noun[:1])+r.kind.noun[1:], id.id, id.accountID, err))
+}
+
 // setIdentity records the identity where the CLI supports identities (Terraform 1.12+, OpenTofu
 // 1.12+); older CLIs send none and get none.
 func (r *accountObjectResource) setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id objectID) diag.Diagnostics {

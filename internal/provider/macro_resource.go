@@ -249,10 +249,7 @@ func (r *macroResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	m, err := client.UpdateMacro(ctx, id.accountID, id.id, in)
 	if chatwoot.IsNotFound(err) {
-		resp.Diagnostics.AddError("Chatwoot Macro No Longer Exists",
-			fmt.Sprintf("Macro %d was deleted from account %d after Terraform last read it, so it could not be updated. Run "+
-				"terraform apply again: the refresh removes it from the state and the plan creates it anew.\n\nOriginal error: %s",
-				id.id, id.accountID, err))
+		r.updateGone(&resp.Diagnostics, id, err)
 		return
 	}
 	if err != nil {

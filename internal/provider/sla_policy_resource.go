@@ -214,10 +214,7 @@ func (r *slaPolicyResource) Update(ctx context.Context, req resource.UpdateReque
 	id := objectID{plan.AccountID.ValueInt64(), plan.SLAPolicyID.ValueInt64()}
 	p, err := client.UpdateSLAPolicy(ctx, id.accountID, id.id, slaPolicyInput(plan))
 	if chatwoot.IsNotFound(err) {
-		resp.Diagnostics.AddError("Chatwoot SLA Policy No Longer Exists",
-			fmt.Sprintf("SLA policy %d was deleted from account %d after Terraform last read it, so it could not be updated. Run "+
-				"terraform apply again: the refresh removes it from the state and the plan creates it anew.\n\nOriginal error: %s",
-				id.id, id.accountID, err))
+		r.updateGone(&resp.Diagnostics, id, err)
 		return
 	}
 	if err != nil {
