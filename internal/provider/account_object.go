@@ -36,7 +36,9 @@ import (
 //	               err := client.Delete...(...); endDelete(&resp.Diagnostics, err, op)
 //
 // The embedded type supplies Metadata, IdentitySchema, Configure, ModifyPlan (account
-// resolution) and ImportState. CONTRIBUTING.md walks through a whole resource.
+// resolution) and ImportState; resources_registry_test.go checks that every registered resource
+// has them, so a resource file asserts only the interfaces it implements itself (ValidateConfig).
+// CONTRIBUTING.md walks through a whole resource.
 
 // objectKind says, once, what a resource is.
 type objectKind struct {

@@ -15,8 +15,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ resource.ResourceWithIdentity = (*agentBotResource)(nil)
-
 // agentBotKind is chatwoot_agent_bot.
 var agentBotKind = objectKind{typeName: "agent_bot", idAttr: "bot_id", noun: "agent bot", idDescription: "The agent bot's id."}
 
@@ -25,9 +23,7 @@ func NewAgentBotResource() resource.Resource {
 	return &agentBotResource{accountObjectResource{kind: agentBotKind}}
 }
 
-type agentBotResource struct {
-	accountObjectResource
-}
+type agentBotResource struct{ accountObjectResource }
 
 // agentBotModel holds no access token or secret: Chatwoot shows them on every read, but keeping
 // them in state would put a credential in every state file. chatwoot_agent_bot_token reads the

@@ -20,11 +20,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*capacityMembersResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*capacityMembersResource)(nil)
-)
-
 // NewAgentCapacityPolicyMembersResource is the chatwoot_agent_capacity_policy_members resource.
 func NewAgentCapacityPolicyMembersResource() resource.Resource {
 	return &capacityMembersResource{accountObjectResource{kind: objectKind{
@@ -32,9 +27,7 @@ func NewAgentCapacityPolicyMembersResource() resource.Resource {
 	}}}
 }
 
-type capacityMembersResource struct {
-	accountObjectResource
-}
+type capacityMembersResource struct{ accountObjectResource }
 
 type capacityMembersModel struct {
 	ID        types.String   `tfsdk:"id"`

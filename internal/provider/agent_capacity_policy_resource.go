@@ -21,11 +21,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*capacityPolicyResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*capacityPolicyResource)(nil)
-)
-
 // NewAgentCapacityPolicyResource is the chatwoot_agent_capacity_policy resource.
 func NewAgentCapacityPolicyResource() resource.Resource {
 	return &capacityPolicyResource{accountObjectResource{kind: objectKind{
@@ -33,9 +28,7 @@ func NewAgentCapacityPolicyResource() resource.Resource {
 	}}}
 }
 
-type capacityPolicyResource struct {
-	accountObjectResource
-}
+type capacityPolicyResource struct{ accountObjectResource }
 
 type capacityPolicyModel struct {
 	ID             types.String   `tfsdk:"id"`

@@ -21,11 +21,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*assignmentPolicyResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*assignmentPolicyResource)(nil)
-)
-
 // assignmentV2Overview opens the description of every Assignment V2 resource, for a reader who
 // has not met Chatwoot's routing model yet.
 const assignmentV2Overview = "**Assignment V2 in a paragraph.** Since Chatwoot 4.13 new accounts route conversations with " +
@@ -53,9 +48,7 @@ func NewAssignmentPolicyResource() resource.Resource {
 	}}}
 }
 
-type assignmentPolicyResource struct {
-	accountObjectResource
-}
+type assignmentPolicyResource struct{ accountObjectResource }
 
 type assignmentPolicyModel struct {
 	ID                     types.String   `tfsdk:"id"`

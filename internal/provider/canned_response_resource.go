@@ -14,11 +14,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*cannedResponseResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*cannedResponseResource)(nil)
-)
-
 var cannedResponseKind = objectKind{
 	typeName: "canned_response", idAttr: "canned_response_id", noun: "canned response", idDescription: "The canned response's id.",
 }
@@ -36,9 +31,7 @@ func NewCannedResponseResource() resource.Resource {
 	return &cannedResponseResource{accountObjectResource{kind: cannedResponseKind}}
 }
 
-type cannedResponseResource struct {
-	accountObjectResource
-}
+type cannedResponseResource struct{ accountObjectResource }
 
 type cannedResponseModel struct {
 	ID               types.String   `tfsdk:"id"`

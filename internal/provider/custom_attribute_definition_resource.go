@@ -21,11 +21,7 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity       = (*customAttributeResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*customAttributeResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*customAttributeResource)(nil)
-)
+var _ resource.ResourceWithValidateConfig = (*customAttributeResource)(nil)
 
 var customAttributeKind = objectKind{
 	typeName: "custom_attribute_definition", idAttr: "custom_attribute_definition_id", noun: "custom attribute definition",
@@ -52,9 +48,7 @@ func NewCustomAttributeDefinitionResource() resource.Resource {
 	return &customAttributeResource{accountObjectResource{kind: customAttributeKind}}
 }
 
-type customAttributeResource struct {
-	accountObjectResource
-}
+type customAttributeResource struct{ accountObjectResource }
 
 type customAttributeModel struct {
 	ID                   types.String   `tfsdk:"id"`

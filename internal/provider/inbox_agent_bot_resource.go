@@ -16,8 +16,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ resource.ResourceWithIdentity = (*inboxAgentBotResource)(nil)
-
 // NewInboxAgentBotResource is the chatwoot_inbox_agent_bot resource.
 func NewInboxAgentBotResource() resource.Resource {
 	return &inboxAgentBotResource{accountObjectResource{kind: objectKind{
@@ -25,9 +23,7 @@ func NewInboxAgentBotResource() resource.Resource {
 	}}}
 }
 
-type inboxAgentBotResource struct {
-	accountObjectResource
-}
+type inboxAgentBotResource struct{ accountObjectResource }
 
 type inboxAgentBotModel struct {
 	ID         types.String   `tfsdk:"id"`

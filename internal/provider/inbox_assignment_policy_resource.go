@@ -16,11 +16,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*inboxAssignmentPolicyResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*inboxAssignmentPolicyResource)(nil)
-)
-
 // NewInboxAssignmentPolicyResource is the chatwoot_inbox_assignment_policy resource.
 func NewInboxAssignmentPolicyResource() resource.Resource {
 	return &inboxAssignmentPolicyResource{accountObjectResource{kind: objectKind{
@@ -28,9 +23,7 @@ func NewInboxAssignmentPolicyResource() resource.Resource {
 	}}}
 }
 
-type inboxAssignmentPolicyResource struct {
-	accountObjectResource
-}
+type inboxAssignmentPolicyResource struct{ accountObjectResource }
 
 type inboxAssignmentPolicyModel struct {
 	ID                 types.String   `tfsdk:"id"`

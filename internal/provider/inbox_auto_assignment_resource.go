@@ -17,8 +17,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ resource.ResourceWithIdentity = (*inboxAutoAssignmentResource)(nil)
-
 // Chatwoot's defaults for a new inbox, which destroy restores.
 const defaultEnableAutoAssignment = true
 
@@ -29,9 +27,7 @@ func NewInboxAutoAssignmentResource() resource.Resource {
 	}}}
 }
 
-type inboxAutoAssignmentResource struct {
-	accountObjectResource
-}
+type inboxAutoAssignmentResource struct{ accountObjectResource }
 
 type inboxAutoAssignmentModel struct {
 	ID                   types.String   `tfsdk:"id"`

@@ -34,11 +34,7 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity       = (*inboxResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*inboxResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*inboxResource)(nil)
-)
+var _ resource.ResourceWithValidateConfig = (*inboxResource)(nil)
 
 // inboxDeletionPoll is how often destroy reads an inbox whose deletion Chatwoot runs in the
 // background, until it answers 404.
@@ -51,9 +47,7 @@ func NewInboxResource() resource.Resource {
 	}}}
 }
 
-type inboxResource struct {
-	accountObjectResource
-}
+type inboxResource struct{ accountObjectResource }
 
 type inboxModel struct {
 	ID                         types.String   `tfsdk:"id"`

@@ -17,11 +17,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*labelResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*labelResource)(nil)
-)
-
 var labelKind = objectKind{typeName: "label", idAttr: "label_id", noun: "label", idDescription: "The label's id."}
 
 // labelTitles: Chatwoot keeps titles unique per account in any letter case.
@@ -37,9 +32,7 @@ func NewLabelResource() resource.Resource {
 	return &labelResource{accountObjectResource{kind: labelKind}}
 }
 
-type labelResource struct {
-	accountObjectResource
-}
+type labelResource struct{ accountObjectResource }
 
 type labelModel struct {
 	ID            types.String   `tfsdk:"id"`

@@ -22,10 +22,7 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithValidateConfig = (*macroResource)(nil)
-	_ resource.ResourceWithIdentity       = (*macroResource)(nil)
-)
+var _ resource.ResourceWithValidateConfig = (*macroResource)(nil)
 
 // macroGlobal is the only visibility this resource manages: a personal macro is visible to its
 // author alone, administrators included, so a provider running with another user's token could
@@ -39,9 +36,7 @@ func NewMacroResource() resource.Resource {
 	}}}
 }
 
-type macroResource struct {
-	accountObjectResource
-}
+type macroResource struct{ accountObjectResource }
 
 type macroModel struct {
 	ID         types.String   `tfsdk:"id"`

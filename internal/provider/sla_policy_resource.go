@@ -24,11 +24,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithModifyPlan = (*slaPolicyResource)(nil)
-	_ resource.ResourceWithIdentity   = (*slaPolicyResource)(nil)
-)
-
 // slaFeature is the account feature flag Chatwoot 4.17 and newer require for every SLA request
 // (older Enterprise builds do not check it).
 const slaFeature = "sla"
@@ -48,9 +43,7 @@ func NewSLAPolicyResource() resource.Resource {
 	}}}
 }
 
-type slaPolicyResource struct {
-	accountObjectResource
-}
+type slaPolicyResource struct{ accountObjectResource }
 
 type slaPolicyModel struct {
 	ID                      types.String   `tfsdk:"id"`

@@ -17,11 +17,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*teamResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*teamResource)(nil)
-)
-
 // adminOnlyNote ends the description of every resource that changes account configuration.
 const adminOnlyNote = "\n\n**Token role:** an administrator's access token. An agent's token can read but not change " +
 	"this object; Chatwoot refuses it with a permission error."
@@ -33,9 +28,7 @@ func NewTeamResource() resource.Resource {
 	}}}
 }
 
-type teamResource struct {
-	accountObjectResource
-}
+type teamResource struct{ accountObjectResource }
 
 type teamModel struct {
 	ID              types.String   `tfsdk:"id"`

@@ -24,11 +24,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*webhookResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*webhookResource)(nil)
-)
-
 var webhookKind = objectKind{typeName: "webhook", idAttr: "webhook_id", noun: "webhook", idDescription: "The webhook's id."}
 
 // webhookURLs: Chatwoot keeps a webhook's URL unique per account, compared as written.
@@ -43,9 +38,7 @@ func NewWebhookResource() resource.Resource {
 	return &webhookResource{accountObjectResource{kind: webhookKind}}
 }
 
-type webhookResource struct {
-	accountObjectResource
-}
+type webhookResource struct{ accountObjectResource }
 
 type webhookModel struct {
 	ID            types.String   `tfsdk:"id"`
