@@ -568,30 +568,30 @@ func workingHoursErrorDiagnostic(inboxID, accountID int64, err error) diag.Diagn
 // nil), only what changed on update.
 func inboxFieldsOf(ctx context.Context, plan inboxModel, prior *inboxModel, diags *diag.Diagnostics) chatwoot.InboxFields {
 	var f chatwoot.InboxFields
-	changedString := func(p types.String, old func(inboxModel) types.String) *string {
+	sendString := func(p types.String, old func(inboxModel) types.String) *string {
 		if p.IsNull() || p.IsUnknown() || (prior != nil && p.Equal(old(*prior))) {
 			return nil
 		}
 		return p.ValueStringPointer()
 	}
-	changedBool := func(p types.Bool, old func(inboxModel) types.Bool) *bool {
+	sendBool := func(p types.Bool, old func(inboxModel) types.Bool) *bool {
 		if p.IsNull() || p.IsUnknown() || (prior != nil && p.Equal(old(*prior))) {
 			return nil
 		}
 		return p.ValueBoolPointer()
 	}
-	f.Name = changedString(plan.Name, func(m inboxModel) types.String { return m.Name })
-	f.GreetingEnabled = changedBool(plan.GreetingEnabled, func(m inboxModel) types.Bool { return m.GreetingEnabled })
-	f.GreetingMessage = changedString(plan.GreetingMessage, func(m inboxModel) types.String { return m.GreetingMessage })
-	f.EnableEmailCollect = changedBool(plan.EnableEmailCollect, func(m inboxModel) types.Bool { return m.EnableEmailCollect })
-	f.AllowMessagesAfterResolved = changedBool(plan.AllowMessagesAfterResolved, func(m inboxModel) types.Bool { return m.AllowMessagesAfterResolved })
-	f.LockToSingleConversation = changedBool(plan.LockToSingleConversation, func(m inboxModel) types.Bool { return m.LockToSingleConversation })
-	f.SenderNameType = changedString(plan.SenderNameType, func(m inboxModel) types.String { return m.SenderNameType })
-	f.BusinessName = changedString(plan.BusinessName, func(m inboxModel) types.String { return m.BusinessName })
-	f.Timezone = changedString(plan.Timezone, func(m inboxModel) types.String { return m.Timezone })
-	f.WorkingHoursEnabled = changedBool(plan.WorkingHoursEnabled, func(m inboxModel) types.Bool { return m.WorkingHoursEnabled })
-	f.OutOfOfficeMessage = changedString(plan.OutOfOfficeMessage, func(m inboxModel) types.String { return m.OutOfOfficeMessage })
-	f.CSATSurveyEnabled = changedBool(plan.CSATSurveyEnabled, func(m inboxModel) types.Bool { return m.CSATSurveyEnabled })
+	f.Name = sendString(plan.Name, func(m inboxModel) types.String { return m.Name })
+	f.GreetingEnabled = sendBool(plan.GreetingEnabled, func(m inboxModel) types.Bool { return m.GreetingEnabled })
+	f.GreetingMessage = sendString(plan.GreetingMessage, func(m inboxModel) types.String { return m.GreetingMessage })
+	f.EnableEmailCollect = sendBool(plan.EnableEmailCollect, func(m inboxModel) types.Bool { return m.EnableEmailCollect })
+	f.AllowMessagesAfterResolved = sendBool(plan.AllowMessagesAfterResolved, func(m inboxModel) types.Bool { return m.AllowMessagesAfterResolved })
+	f.LockToSingleConversation = sendBool(plan.LockToSingleConversation, func(m inboxModel) types.Bool { return m.LockToSingleConversation })
+	f.SenderNameType = sendString(plan.SenderNameType, func(m inboxModel) types.String { return m.SenderNameType })
+	f.BusinessName = sendString(plan.BusinessName, func(m inboxModel) types.String { return m.BusinessName })
+	f.Timezone = sendString(plan.Timezone, func(m inboxModel) types.String { return m.Timezone })
+	f.WorkingHoursEnabled = sendBool(plan.WorkingHoursEnabled, func(m inboxModel) types.Bool { return m.WorkingHoursEnabled })
+	f.OutOfOfficeMessage = sendString(plan.OutOfOfficeMessage, func(m inboxModel) types.String { return m.OutOfOfficeMessage })
+	f.CSATSurveyEnabled = sendBool(plan.CSATSurveyEnabled, func(m inboxModel) types.Bool { return m.CSATSurveyEnabled })
 	// An empty csat_config leaves Chatwoot's as it is, so a removed one is not sent.
 	if !plan.CSATConfig.IsNull() && (prior == nil || !plan.CSATConfig.Equal(prior.CSATConfig)) {
 		f.CSATConfig = csatConfigOf(ctx, plan.CSATConfig, diags)
