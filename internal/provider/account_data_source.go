@@ -9,16 +9,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-var _ datasource.DataSourceWithConfigure = (*accountDataSource)(nil)
-
 // NewAccountDataSource is the chatwoot_account data source.
 func NewAccountDataSource() datasource.DataSource {
-	return &accountDataSource{}
+	return &accountDataSource{dataSourceProviderData{typeName: "account"}}
 }
 
-type accountDataSource struct {
-	dataSourceProviderData
-}
+type accountDataSource struct{ dataSourceProviderData }
 
 type accountDataSourceModel struct {
 	ID                    types.Int64  `tfsdk:"id"`
@@ -32,10 +28,6 @@ type accountDataSourceModel struct {
 	ChatwootVersion       types.String `tfsdk:"chatwoot_version"`
 	Edition               types.String `tfsdk:"edition"`
 	LatestChatwootVersion types.String `tfsdk:"latest_chatwoot_version"`
-}
-
-func (d *accountDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_account"
 }
 
 func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

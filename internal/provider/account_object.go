@@ -30,12 +30,15 @@ import (
 //	Create/Update: ctx, cancel, client := r.begin(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 //	               ... client calls ...
 //	               r.save(ctx, created(resp), objectID{accountID, id}, state)
-//	Read:          client := r.client(&resp.Diagnostics); ... if chatwoot.IsNotFound(err) { r.removeGone(ctx, resp, id) }
+//	Read:          client := r.client(&resp.Diagnostics); ... if !r.readFound(ctx, resp, id, err, op) { return }
 //	               r.save(ctx, refreshed(resp), id, state)
 //	Delete:        ctx, cancel, client := r.begin(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+//	               err := client.Delete...(...); endDelete(&resp.Diagnostics, err, op)
 //
 // The embedded type supplies Metadata, IdentitySchema, Configure, ModifyPlan (account
-// resolution) and ImportState. CONTRIBUTING.md walks through a whole resource.
+// resolution) and ImportState; resources_registry_test.go checks that every registered resource
+// has them, so a resource file asserts only the interfaces it implements itself (ValidateConfig).
+// CONTRIBUTING.md walks through a whole resource.
 
 // objectKind says, once, what a resource is.
 type objectKind struct {
@@ -114,6 +117,14 @@ func (r *accountObjectResource) begin(ctx context.Context, timeout func(context.
 // registered resource does.
 func (r *accountObjectResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.planAccount(ctx, req, resp)
+}
+
+// planToCheck is the start of a ModifyPlan that checks the plan against Chatwoot: it runs
+// planAccount and reports whether there is a plan to check (not a destroy, no error so far) and a
+// configured client to check it with.
+func (r *accountObjectResource) planToCheck(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) bool {
+	r.planAccount(ctx, req, resp)
+	return !resp.Diagnostics.HasError() && !req.Plan.Raw.IsNull() && r.data != nil && r.data.client != nil
 }
 
 // planAccount fills account_id from the provider when the configuration omits it, and replaces
@@ -248,6 +259,15 @@ func (r *accountObjectResource) removeGone(ctx context.Context, resp *resource.R
 	resp.State.RemoveResource(ctx)
 }
 
+// updateGone reports an update that found the object deleted since Terraform last read it: the
+// next apply's refresh removes it from the state and its plan creates it anew.
+func (r *accountObjectResource) updateGone(diags *diag.Diagnostics, id objectID, err error) {
+	diags.AddError("Chatwoot "+titleCase(r.kind.noun)+" No Longer Exists",
+		fmt.Sprintf("%s %d was deleted from account %d after Terraform last read it, so it could not be updated. Run "+
+			"terraform apply again: the refresh removes it from the state and the plan creates it anew.\n\nOriginal error: %s",
+			strings.ToUpper(r.kind.noun[:1])+r.kind.noun[1:], id.id, id.accountID, err))
+}
+
 // setIdentity records the identity where the CLI supports identities (Terraform 1.12+, OpenTofu
 // 1.12+); older CLIs send none and get none.
 func (r *accountObjectResource) setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id objectID) diag.Diagnostics {
@@ -299,4 +319,59 @@ func parentIDAttribute(description string) schema.Int64Attribute {
 		Validators:          []validator.Int64{int64validator.AtLeast(1)},
 		PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 	}
+}
+
+// readFound ends the request of a Read for the object id: when Chatwoot no longer has it, the
+// resource is removed (removeGone); another error is reported as op's. It reports whether the Read
+// goes on to save what it read:
+//
+//	bot, err := client.GetAgentBot(ctx, id.accountID, id.id)
+//	if !r.readFound(ctx, resp, id, err, operation{...}) {
+//		return
+//	}
+func (r *accountObjectResource) readFound(ctx context.Context, resp *resource.ReadResponse, id objectID, err error, op operation) bool {
+	if chatwoot.IsNotFound(err) {
+		r.removeGone(ctx, resp, id)
+		return false
+	}
+	if err != nil {
+		resp.Diagnostics.Append(clientErrorDiagnostic(op, err))
+		return false
+	}
+	return true
+}
+
+// endDelete ends a Delete with the error of its request, if any: an object Chatwoot no longer
+// has is as deleted as one it deletes now.
+func endDelete(diags *diag.Diagnostics, err error, op operation) {
+	if err != nil && !chatwoot.IsNotFound(err) {
+		diags.Append(clientErrorDiagnostic(op, err))
+	}
+}
+
+// changedString, changedBool and changedInt64 build the fields of an update that sends only what
+// changed: the planned value when it differs from the prior one (and then *changed becomes true),
+// else nil, which the request leaves out.
+func changedString(plan, prior types.String, changed *bool) *string {
+	if plan.Equal(prior) {
+		return nil
+	}
+	*changed = true
+	return plan.ValueStringPointer()
+}
+
+func changedBool(plan, prior types.Bool, changed *bool) *bool {
+	if plan.Equal(prior) {
+		return nil
+	}
+	*changed = true
+	return plan.ValueBoolPointer()
+}
+
+func changedInt64(plan, prior types.Int64, changed *bool) *int64 {
+	if plan.Equal(prior) {
+		return nil
+	}
+	*changed = true
+	return plan.ValueInt64Pointer()
 }

@@ -4,31 +4,21 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*agentBotDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*agentBotDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*agentBotDataSource)(nil)
 
 // NewAgentBotDataSource is the chatwoot_agent_bot data source.
 func NewAgentBotDataSource() datasource.DataSource {
-	return &agentBotDataSource{}
+	return &agentBotDataSource{dataSourceProviderData{typeName: "agent_bot"}}
 }
 
-type agentBotDataSource struct {
-	dataSourceProviderData
-}
+type agentBotDataSource struct{ dataSourceProviderData }
 
 type agentBotDataSourceModel struct {
 	AccountID   types.Int64  `tfsdk:"account_id"`
@@ -39,10 +29,6 @@ type agentBotDataSourceModel struct {
 	SystemBot   types.Bool   `tfsdk:"system_bot"`
 }
 
-func (d *agentBotDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent_bot"
-}
-
 func (d *agentBotDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one agent bot usable in an account by id or by name: one of the account's own bots or a " +
@@ -51,21 +37,11 @@ func (d *agentBotDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"source and by the existence checks of `chatwoot_conversation_assignment`.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": dataSourceAccountIDAttribute(),
-			"id": schema.Int64Attribute{
-				MarkdownDescription: "The bot's id, the value `chatwoot_conversation_assignment.agent_bot_id` takes. " +
-					"Set exactly one of `id` and `name`.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The bot's name. Chatwoot does not require bot names to be unique, so an exact match wins; " +
-					"without one, a match that ignores case is taken when it is the only one. Several matches are an error " +
-					"that lists them with their ids. Set exactly one of `id` and `name`.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"id": lookupIDAttribute("The bot's id, the value `chatwoot_conversation_assignment.agent_bot_id` takes. " +
+				"Set exactly one of `id` and `name`."),
+			"name": lookupKeyAttribute("The bot's name. Chatwoot does not require bot names to be unique, so an exact match wins; " +
+				"without one, a match that ignores case is taken when it is the only one. Several matches are an error " +
+				"that lists them with their ids. Set exactly one of `id` and `name`."),
 			"description": schema.StringAttribute{
 				MarkdownDescription: "The bot's description; empty when it has none.",
 				Computed:            true,
@@ -83,9 +59,7 @@ func (d *agentBotDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *agentBotDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+	return lookupValidators("name")
 }
 
 func (d *agentBotDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -15,8 +15,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ resource.ResourceWithIdentity = (*agentBotResource)(nil)
-
 // agentBotKind is chatwoot_agent_bot.
 var agentBotKind = objectKind{typeName: "agent_bot", idAttr: "bot_id", noun: "agent bot", idDescription: "The agent bot's id."}
 
@@ -25,9 +23,7 @@ func NewAgentBotResource() resource.Resource {
 	return &agentBotResource{accountObjectResource{kind: agentBotKind}}
 }
 
-type agentBotResource struct {
-	accountObjectResource
-}
+type agentBotResource struct{ accountObjectResource }
 
 // agentBotModel holds no access token or secret: Chatwoot shows them on every read, but keeping
 // them in state would put a credential in every state file. chatwoot_agent_bot_token reads the
@@ -139,14 +135,9 @@ func (r *agentBotResource) Read(ctx context.Context, req resource.ReadRequest, r
 				"chatwoot_inbox_agent_bot.", id.id, id.accountID))
 		return
 	}
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading agent bot %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("agent bot %d", id.id),
-		}, err))
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading agent bot %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("agent bot %d", id.id),
+	}) {
 		return
 	}
 	read := agentBotState(id.accountID, bot)
@@ -207,11 +198,9 @@ func (r *agentBotResource) Delete(ctx context.Context, req resource.DeleteReques
 	accountID, botID := state.AccountID.ValueInt64(), state.BotID.ValueInt64()
 	// Chatwoot deletes a bot at once and unassigns its conversations; its inbox bindings go later.
 	err := client.DeleteAgentBot(ctx, accountID, botID)
-	if err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("deleting agent bot %d", botID), accountID: accountID, notFound: fmt.Sprintf("agent bot %d", botID),
-		}, err))
-	}
+	endDelete(&resp.Diagnostics, err, operation{
+		action: fmt.Sprintf("deleting agent bot %d", botID), accountID: accountID, notFound: fmt.Sprintf("agent bot %d", botID),
+	})
 }
 
 func agentBotState(accountID int64, bot *chatwoot.AgentBot) agentBotModel {

@@ -20,10 +20,7 @@ import (
 // ephemeral resource here reads it when a configuration hands it on (to a secret store, a bot's
 // runtime), and the action rotates it.
 
-var (
-	_ ephemeral.EphemeralResourceWithConfigure = (*agentBotTokenEphemeral)(nil)
-	_ action.ActionWithConfigure               = (*agentBotResetTokenAction)(nil)
-)
+var _ ephemeral.EphemeralResourceWithConfigure = (*agentBotTokenEphemeral)(nil)
 
 // NewAgentBotTokenEphemeralResource is the ephemeral resource chatwoot_agent_bot_token.
 func NewAgentBotTokenEphemeralResource() ephemeral.EphemeralResource {
@@ -128,19 +125,15 @@ func botAccountAndClient(own types.Int64, data *providerData, diags *diag.Diagno
 }
 
 // NewAgentBotResetTokenAction is the action chatwoot_agent_bot_reset_token.
-func NewAgentBotResetTokenAction() action.Action { return &agentBotResetTokenAction{} }
-
-type agentBotResetTokenAction struct {
-	data *providerData
+func NewAgentBotResetTokenAction() action.Action {
+	return &agentBotResetTokenAction{actionKit{typeName: "agent_bot_reset_token"}}
 }
+
+type agentBotResetTokenAction struct{ actionKit }
 
 type agentBotResetTokenModel struct {
 	AccountID types.Int64 `tfsdk:"account_id"`
 	BotID     types.Int64 `tfsdk:"bot_id"`
-}
-
-func (a *agentBotResetTokenAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent_bot_reset_token"
 }
 
 func (a *agentBotResetTokenAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -150,32 +143,16 @@ func (a *agentBotResetTokenAction) Schema(_ context.Context, _ action.SchemaRequ
 			"Needs Terraform 1.14 or later. Run it with `terraform apply -invoke=action.chatwoot_agent_bot_reset_token.<name>`, " +
 			"or from a resource's `action_trigger`." + adminOnlyNote,
 		Attributes: map[string]actionschema.Attribute{
-			"account_id": actionschema.Int64Attribute{
-				MarkdownDescription: accountIDDescription,
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"bot_id": actionschema.Int64Attribute{
-				MarkdownDescription: "The bot's id (`chatwoot_agent_bot.x.bot_id`); global bots cannot be reset.",
-				Required:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"account_id": actionIDAttribute(accountIDDescription, false),
+			"bot_id":     actionIDAttribute("The bot's id (`chatwoot_agent_bot.x.bot_id`); global bots cannot be reset.", true),
 		},
 	}
 }
 
-func (a *agentBotResetTokenAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
-	a.data = providerDataFrom(req.ProviderData, "Action", &resp.Diagnostics)
-}
-
 func (a *agentBotResetTokenAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var cfg agentBotResetTokenModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	accountID, client := botAccountAndClient(cfg.AccountID, a.data, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	accountID, client, ok := a.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
+	if !ok {
 		return
 	}
 	botID := cfg.BotID.ValueInt64()
@@ -186,7 +163,5 @@ func (a *agentBotResetTokenAction) Invoke(ctx context.Context, req action.Invoke
 		}, err))
 		return
 	}
-	if resp.SendProgress != nil {
-		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf("Agent bot %d has a new access token.", botID)})
-	}
+	sendProgress(resp, "Agent bot %d has a new access token.", botID)
 }

@@ -10,16 +10,12 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigure = (*agentBotsDataSource)(nil)
-
 // NewAgentBotsDataSource is the chatwoot_agent_bots data source.
 func NewAgentBotsDataSource() datasource.DataSource {
-	return &agentBotsDataSource{}
+	return &agentBotsDataSource{dataSourceProviderData{typeName: "agent_bots"}}
 }
 
-type agentBotsDataSource struct {
-	dataSourceProviderData
-}
+type agentBotsDataSource struct{ dataSourceProviderData }
 
 type agentBotsDataSourceModel struct {
 	AccountID types.Int64         `tfsdk:"account_id"`
@@ -35,10 +31,6 @@ type agentBotItemModel struct {
 	BotType     types.String `tfsdk:"bot_type"`
 	OutgoingURL types.String `tfsdk:"outgoing_url"`
 	SystemBot   types.Bool   `tfsdk:"system_bot"`
-}
-
-func (d *agentBotsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent_bots"
 }
 
 func (d *agentBotsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -4,31 +4,21 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*capacityPolicyDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*capacityPolicyDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*capacityPolicyDataSource)(nil)
 
 // NewAgentCapacityPolicyDataSource is the chatwoot_agent_capacity_policy data source.
 func NewAgentCapacityPolicyDataSource() datasource.DataSource {
-	return &capacityPolicyDataSource{}
+	return &capacityPolicyDataSource{dataSourceProviderData{typeName: "agent_capacity_policy"}}
 }
 
-type capacityPolicyDataSource struct {
-	dataSourceProviderData
-}
+type capacityPolicyDataSource struct{ dataSourceProviderData }
 
 type capacityPolicyDataSourceModel struct {
 	AccountID          types.Int64  `tfsdk:"account_id"`
@@ -40,10 +30,6 @@ type capacityPolicyDataSourceModel struct {
 	AssignedAgentCount types.Int64  `tfsdk:"assigned_agent_count"`
 }
 
-func (d *capacityPolicyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent_capacity_policy"
-}
-
 func (d *capacityPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one agent capacity policy of an account by id or by name, for example to put agents on " +
@@ -52,19 +38,9 @@ func (d *capacityPolicyDataSource) Schema(_ context.Context, _ datasource.Schema
 			"capacity policies." + enterpriseOnlyNote,
 		Attributes: map[string]schema.Attribute{
 			"account_id": dataSourceAccountIDAttribute(),
-			"id": schema.Int64Attribute{
-				MarkdownDescription: "The policy's id, the value `chatwoot_agent_capacity_policy_members.policy_id` takes. Set exactly one of `id` and `name`.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The policy's name: an exact match wins, otherwise a match that ignores case is taken when " +
-					"it is the only one. Set exactly one of `id` and `name`.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"id":         lookupIDAttribute("The policy's id, the value `chatwoot_agent_capacity_policy_members.policy_id` takes. Set exactly one of `id` and `name`."),
+			"name": lookupKeyAttribute("The policy's name: an exact match wins, otherwise a match that ignores case is taken when " +
+				"it is the only one. Set exactly one of `id` and `name`."),
 			"description": schema.StringAttribute{MarkdownDescription: "The policy's description; null when it has none.", Computed: true},
 			"exclusion_rules": schema.SingleNestedAttribute{
 				MarkdownDescription: "The conversations Assignment V2 leaves alone in the inboxes the policy limits; null when none.",
@@ -90,7 +66,7 @@ func (d *capacityPolicyDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *capacityPolicyDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name"))}
+	return lookupValidators("name")
 }
 
 func (d *capacityPolicyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

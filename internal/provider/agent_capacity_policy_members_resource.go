@@ -20,11 +20,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*capacityMembersResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*capacityMembersResource)(nil)
-)
-
 // NewAgentCapacityPolicyMembersResource is the chatwoot_agent_capacity_policy_members resource.
 func NewAgentCapacityPolicyMembersResource() resource.Resource {
 	return &capacityMembersResource{accountObjectResource{kind: objectKind{
@@ -32,9 +27,7 @@ func NewAgentCapacityPolicyMembersResource() resource.Resource {
 	}}}
 }
 
-type capacityMembersResource struct {
-	accountObjectResource
-}
+type capacityMembersResource struct{ accountObjectResource }
 
 type capacityMembersModel struct {
 	ID        types.String   `tfsdk:"id"`
@@ -108,8 +101,7 @@ func claimMembers(client *chatwoot.Client, accountID, policyID int64, userIDs []
 // ModifyPlan resolves the account, then refuses a user that another member resource of this
 // configuration puts on another capacity policy, and the resource on a Community build.
 func (r *capacityMembersResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if !r.planToCheck(ctx, req, resp) {
 		return
 	}
 	var plan capacityMembersModel

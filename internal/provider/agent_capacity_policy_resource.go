@@ -21,11 +21,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*capacityPolicyResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*capacityPolicyResource)(nil)
-)
-
 // NewAgentCapacityPolicyResource is the chatwoot_agent_capacity_policy resource.
 func NewAgentCapacityPolicyResource() resource.Resource {
 	return &capacityPolicyResource{accountObjectResource{kind: objectKind{
@@ -33,9 +28,7 @@ func NewAgentCapacityPolicyResource() resource.Resource {
 	}}}
 }
 
-type capacityPolicyResource struct {
-	accountObjectResource
-}
+type capacityPolicyResource struct{ accountObjectResource }
 
 type capacityPolicyModel struct {
 	ID             types.String   `tfsdk:"id"`
@@ -185,8 +178,7 @@ func (uniqueInboxLimitsValidator) ValidateSet(ctx context.Context, req validator
 // ModifyPlan resolves the account, then refuses the policy at plan time on a server built
 // without the Enterprise code, where no capacity route exists.
 func (r *capacityPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if !r.planToCheck(ctx, req, resp) {
 		return
 	}
 	var plan, prior capacityPolicyModel
@@ -291,9 +283,7 @@ func (r *capacityPolicyResource) Update(ctx context.Context, req resource.Update
 	}
 	var fields chatwoot.CapacityPolicyFields
 	changed := false
-	if !plan.Name.Equal(prior.Name) {
-		fields.Name, changed = plan.Name.ValueStringPointer(), true
-	}
+	fields.Name = changedString(plan.Name, prior.Name, &changed)
 	if !plan.Description.Equal(prior.Description) {
 		fields.Description, fields.ClearDescription, changed = plan.Description.ValueStringPointer(), plan.Description.IsNull(), true
 	}

@@ -4,31 +4,21 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*agentDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*agentDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*agentDataSource)(nil)
 
 // NewAgentDataSource is the chatwoot_agent data source.
 func NewAgentDataSource() datasource.DataSource {
-	return &agentDataSource{}
+	return &agentDataSource{dataSourceProviderData{typeName: "agent"}}
 }
 
-type agentDataSource struct {
-	dataSourceProviderData
-}
+type agentDataSource struct{ dataSourceProviderData }
 
 type agentDataSourceModel struct {
 	AccountID          types.Int64  `tfsdk:"account_id"`
@@ -42,27 +32,13 @@ type agentDataSourceModel struct {
 	Confirmed          types.Bool   `tfsdk:"confirmed"`
 }
 
-func (d *agentDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent"
-}
-
 func (d *agentDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := agentAttributes()
 	attrs["account_id"] = dataSourceAccountIDAttribute()
-	attrs["id"] = schema.Int64Attribute{
-		MarkdownDescription: "The agent's user id, the value `chatwoot_conversation_assignment.assignee_id` takes. " +
-			"Set exactly one of `id` and `email`.",
-		Optional:   true,
-		Computed:   true,
-		Validators: []validator.Int64{int64validator.AtLeast(1)},
-	}
-	attrs["email"] = schema.StringAttribute{
-		MarkdownDescription: "The agent's email address. Chatwoot stores emails downcased, so the match ignores case. " +
-			"Set exactly one of `id` and `email`.",
-		Optional:   true,
-		Computed:   true,
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	attrs["id"] = lookupIDAttribute("The agent's user id, the value `chatwoot_conversation_assignment.assignee_id` takes. " +
+		"Set exactly one of `id` and `email`.")
+	attrs["email"] = lookupKeyAttribute("The agent's email address. Chatwoot stores emails downcased, so the match ignores case. " +
+		"Set exactly one of `id` and `email`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one agent (a member of the account, administrators included) by user id or by email, " +
 			"so that configurations never copy numeric ids out of the Chatwoot UI.\n\n" +
@@ -106,9 +82,7 @@ func agentAttributes() map[string]schema.Attribute {
 }
 
 func (d *agentDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("email")),
-	}
+	return lookupValidators("email")
 }
 
 func (d *agentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

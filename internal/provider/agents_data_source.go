@@ -13,16 +13,12 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigure = (*agentsDataSource)(nil)
-
 // NewAgentsDataSource is the chatwoot_agents data source.
 func NewAgentsDataSource() datasource.DataSource {
-	return &agentsDataSource{}
+	return &agentsDataSource{dataSourceProviderData{typeName: "agents"}}
 }
 
-type agentsDataSource struct {
-	dataSourceProviderData
-}
+type agentsDataSource struct{ dataSourceProviderData }
 
 type agentsDataSourceModel struct {
 	AccountID types.Int64      `tfsdk:"account_id"`
@@ -39,10 +35,6 @@ type agentItemModel struct {
 	AvailabilityStatus types.String `tfsdk:"availability_status"`
 	AutoOffline        types.Bool   `tfsdk:"auto_offline"`
 	Confirmed          types.Bool   `tfsdk:"confirmed"`
-}
-
-func (d *agentsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agents"
 }
 
 func (d *agentsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -10,24 +10,16 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigure = (*assignmentPoliciesDataSource)(nil)
-
 // NewAssignmentPoliciesDataSource is the chatwoot_assignment_policies data source.
 func NewAssignmentPoliciesDataSource() datasource.DataSource {
-	return &assignmentPoliciesDataSource{}
+	return &assignmentPoliciesDataSource{dataSourceProviderData{typeName: "assignment_policies"}}
 }
 
-type assignmentPoliciesDataSource struct {
-	dataSourceProviderData
-}
+type assignmentPoliciesDataSource struct{ dataSourceProviderData }
 
 type assignmentPoliciesDataSourceModel struct {
 	AccountID types.Int64                 `tfsdk:"account_id"`
 	Policies  []assignmentPolicyItemModel `tfsdk:"policies"`
-}
-
-func (d *assignmentPoliciesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_assignment_policies"
 }
 
 func (d *assignmentPoliciesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

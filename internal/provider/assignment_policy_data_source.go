@@ -4,31 +4,21 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*assignmentPolicyDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*assignmentPolicyDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*assignmentPolicyDataSource)(nil)
 
 // NewAssignmentPolicyDataSource is the chatwoot_assignment_policy data source.
 func NewAssignmentPolicyDataSource() datasource.DataSource {
-	return &assignmentPolicyDataSource{}
+	return &assignmentPolicyDataSource{dataSourceProviderData{typeName: "assignment_policy"}}
 }
 
-type assignmentPolicyDataSource struct {
-	dataSourceProviderData
-}
+type assignmentPolicyDataSource struct{ dataSourceProviderData }
 
 // assignmentPolicyItemModel is one policy, in the data source and in chatwoot_assignment_policies.
 type assignmentPolicyItemModel struct {
@@ -47,10 +37,6 @@ type assignmentPolicyItemModel struct {
 type assignmentPolicyDataSourceModel struct {
 	AccountID types.Int64 `tfsdk:"account_id"`
 	assignmentPolicyItemModel
-}
-
-func (d *assignmentPolicyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_assignment_policy"
 }
 
 // assignmentPolicyAttributes are the computed attributes of a policy, shared with
@@ -76,19 +62,9 @@ func assignmentPolicyAttributes() map[string]schema.Attribute {
 func (d *assignmentPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := assignmentPolicyAttributes()
 	attrs["account_id"] = dataSourceAccountIDAttribute()
-	attrs["id"] = schema.Int64Attribute{
-		MarkdownDescription: "The policy's id, the value `chatwoot_inbox_assignment_policy.assignment_policy_id` takes. Set exactly one of `id` and `name`.",
-		Optional:            true,
-		Computed:            true,
-		Validators:          []validator.Int64{int64validator.AtLeast(1)},
-	}
-	attrs["name"] = schema.StringAttribute{
-		MarkdownDescription: "The policy's name. Chatwoot keeps names unique with case; an exact match wins, otherwise a match " +
-			"that ignores case is taken when it is the only one. Set exactly one of `id` and `name`.",
-		Optional:   true,
-		Computed:   true,
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	attrs["id"] = lookupIDAttribute("The policy's id, the value `chatwoot_inbox_assignment_policy.assignment_policy_id` takes. Set exactly one of `id` and `name`.")
+	attrs["name"] = lookupKeyAttribute("The policy's name. Chatwoot keeps names unique with case; an exact match wins, otherwise a match " +
+		"that ignores case is taken when it is the only one. Set exactly one of `id` and `name`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one Assignment V2 assignment policy of an account by id or by name, for example to attach " +
 			"a policy managed elsewhere with `chatwoot_inbox_assignment_policy`. Only administrators may read policies.\n\n" +
@@ -99,7 +75,7 @@ func (d *assignmentPolicyDataSource) Schema(_ context.Context, _ datasource.Sche
 }
 
 func (d *assignmentPolicyDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name"))}
+	return lookupValidators("name")
 }
 
 func (d *assignmentPolicyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

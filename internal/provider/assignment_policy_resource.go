@@ -21,11 +21,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*assignmentPolicyResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*assignmentPolicyResource)(nil)
-)
-
 // assignmentV2Overview opens the description of every Assignment V2 resource, for a reader who
 // has not met Chatwoot's routing model yet.
 const assignmentV2Overview = "**Assignment V2 in a paragraph.** Since Chatwoot 4.13 new accounts route conversations with " +
@@ -53,9 +48,7 @@ func NewAssignmentPolicyResource() resource.Resource {
 	}}}
 }
 
-type assignmentPolicyResource struct {
-	accountObjectResource
-}
+type assignmentPolicyResource struct{ accountObjectResource }
 
 type assignmentPolicyModel struct {
 	ID                     types.String   `tfsdk:"id"`
@@ -174,8 +167,7 @@ func (r *assignmentPolicyResource) Schema(ctx context.Context, _ resource.Schema
 // server error or drop silently: balanced ordering without the Enterprise code or the account's
 // advanced_assignment feature, and an age limit on a server older than 4.16.0.
 func (r *assignmentPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if !r.planToCheck(ctx, req, resp) {
 		return
 	}
 	var plan, prior assignmentPolicyModel
@@ -298,14 +290,9 @@ func (r *assignmentPolicyResource) Read(ctx context.Context, req resource.ReadRe
 	}
 	id := objectID{prior.AccountID.ValueInt64(), prior.PolicyID.ValueInt64()}
 	policy, err := client.GetAssignmentPolicy(ctx, id.accountID, id.id)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading assignment policy %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("assignment policy %d", id.id),
-		}, err))
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading assignment policy %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("assignment policy %d", id.id),
+	}) {
 		return
 	}
 	state := assignmentPolicyState(id.accountID, policy)
@@ -336,24 +323,14 @@ func (r *assignmentPolicyResource) Update(ctx context.Context, req resource.Upda
 	if !plan.Description.Equal(prior.Description) {
 		fields.Description, fields.ClearDescription, changed = plan.Description.ValueStringPointer(), plan.Description.IsNull(), true
 	}
-	if !plan.AssignmentOrder.Equal(prior.AssignmentOrder) {
-		fields.AssignmentOrder, changed = plan.AssignmentOrder.ValueStringPointer(), true
-	}
-	if !plan.ConversationPriority.Equal(prior.ConversationPriority) {
-		fields.ConversationPriority, changed = plan.ConversationPriority.ValueStringPointer(), true
-	}
-	if !plan.FairDistributionLimit.Equal(prior.FairDistributionLimit) {
-		fields.FairDistributionLimit, changed = plan.FairDistributionLimit.ValueInt64Pointer(), true
-	}
-	if !plan.FairDistributionWindow.Equal(prior.FairDistributionWindow) {
-		fields.FairDistributionWindow, changed = plan.FairDistributionWindow.ValueInt64Pointer(), true
-	}
+	fields.AssignmentOrder = changedString(plan.AssignmentOrder, prior.AssignmentOrder, &changed)
+	fields.ConversationPriority = changedString(plan.ConversationPriority, prior.ConversationPriority, &changed)
+	fields.FairDistributionLimit = changedInt64(plan.FairDistributionLimit, prior.FairDistributionLimit, &changed)
+	fields.FairDistributionWindow = changedInt64(plan.FairDistributionWindow, prior.FairDistributionWindow, &changed)
 	if !plan.ExcludeOlderThanHours.Equal(prior.ExcludeOlderThanHours) {
 		fields.ExcludeOlderThanHours, fields.NoAgeLimit, changed = plan.ExcludeOlderThanHours.ValueInt64Pointer(), plan.ExcludeOlderThanHours.IsNull(), true
 	}
-	if !plan.Enabled.Equal(prior.Enabled) {
-		fields.Enabled, changed = plan.Enabled.ValueBoolPointer(), true
-	}
+	fields.Enabled = changedBool(plan.Enabled, prior.Enabled, &changed)
 	policy, err := client.GetAssignmentPolicy(ctx, id.accountID, id.id)
 	if changed {
 		policy, err = client.UpdateAssignmentPolicy(ctx, id.accountID, id.id, fields)
@@ -379,11 +356,9 @@ func (r *assignmentPolicyResource) Delete(ctx context.Context, req resource.Dele
 	}
 	accountID, policyID := state.AccountID.ValueInt64(), state.PolicyID.ValueInt64()
 	err := client.DeleteAssignmentPolicy(ctx, accountID, policyID)
-	if err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("deleting assignment policy %d", policyID), accountID: accountID, notFound: fmt.Sprintf("assignment policy %d", policyID),
-		}, err))
-	}
+	endDelete(&resp.Diagnostics, err, operation{
+		action: fmt.Sprintf("deleting assignment policy %d", policyID), accountID: accountID, notFound: fmt.Sprintf("assignment policy %d", policyID),
+	})
 }
 
 func assignmentPolicyState(accountID int64, p *chatwoot.AssignmentPolicy) assignmentPolicyModel {

@@ -14,11 +14,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*cannedResponseResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*cannedResponseResource)(nil)
-)
-
 var cannedResponseKind = objectKind{
 	typeName: "canned_response", idAttr: "canned_response_id", noun: "canned response", idDescription: "The canned response's id.",
 }
@@ -36,9 +31,7 @@ func NewCannedResponseResource() resource.Resource {
 	return &cannedResponseResource{accountObjectResource{kind: cannedResponseKind}}
 }
 
-type cannedResponseResource struct {
-	accountObjectResource
-}
+type cannedResponseResource struct{ accountObjectResource }
 
 type cannedResponseModel struct {
 	ID               types.String   `tfsdk:"id"`
@@ -129,14 +122,9 @@ func (r *cannedResponseResource) Read(ctx context.Context, req resource.ReadRequ
 	id := objectID{prior.AccountID.ValueInt64(), prior.CannedResponseID.ValueInt64()}
 	// Chatwoot has no route that shows one canned response: the account's list, shared.
 	cr, err := chatwoot.CannedResponses.Get(ctx, client, id.accountID, id.id)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading canned response %d", id.id), accountID: id.accountID,
-		}, err))
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading canned response %d", id.id), accountID: id.accountID,
+	}) {
 		return
 	}
 	state := cannedResponseState(id.accountID, cr)
@@ -156,12 +144,8 @@ func (r *cannedResponseResource) Update(ctx context.Context, req resource.Update
 	id := objectID{prior.AccountID.ValueInt64(), prior.CannedResponseID.ValueInt64()}
 	var fields chatwoot.CannedResponseFields
 	changed := false
-	if !plan.ShortCode.Equal(prior.ShortCode) {
-		fields.ShortCode, changed = plan.ShortCode.ValueStringPointer(), true
-	}
-	if !plan.Content.Equal(prior.Content) {
-		fields.Content, changed = plan.Content.ValueStringPointer(), true
-	}
+	fields.ShortCode = changedString(plan.ShortCode, prior.ShortCode, &changed)
+	fields.Content = changedString(plan.Content, prior.Content, &changed)
 	state := prior
 	if changed {
 		cr, err := client.UpdateCannedResponse(ctx, id.accountID, id.id, fields)
@@ -188,11 +172,9 @@ func (r *cannedResponseResource) Delete(ctx context.Context, req resource.Delete
 	}
 	id := objectID{state.AccountID.ValueInt64(), state.CannedResponseID.ValueInt64()}
 	err := client.DeleteCannedResponse(ctx, id.accountID, id.id)
-	if err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("deleting canned response %d", id.id), accountID: id.accountID,
-		}, err))
-	}
+	endDelete(&resp.Diagnostics, err, operation{
+		action: fmt.Sprintf("deleting canned response %d", id.id), accountID: id.accountID,
+	})
 }
 
 func cannedResponseState(accountID int64, cr *chatwoot.CannedResponse) cannedResponseModel {

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/actionvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -13,21 +12,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-var (
-	_ action.ActionWithConfigure        = (*conversationAssignAction)(nil)
-	_ action.ActionWithConfigValidators = (*conversationAssignAction)(nil)
-)
+var _ action.ActionWithConfigValidators = (*conversationAssignAction)(nil)
 
 // NewConversationAssignAction is the chatwoot_conversation_assign action: the imperative "route
 // this conversation now", with the safety of chatwoot_conversation_assignment (every id checked
 // before anything is sent, team then agent, Chatwoot's answer checked) and no state.
 func NewConversationAssignAction() action.Action {
-	return &conversationAssignAction{}
+	return &conversationAssignAction{actionKit{typeName: "conversation_assign"}}
 }
 
-type conversationAssignAction struct {
-	data *providerData
-}
+type conversationAssignAction struct{ actionKit }
 
 type conversationAssignModel struct {
 	AccountID      types.Int64 `tfsdk:"account_id"`
@@ -35,10 +29,6 @@ type conversationAssignModel struct {
 	AssigneeID     types.Int64 `tfsdk:"assignee_id"`
 	AgentBotID     types.Int64 `tfsdk:"agent_bot_id"`
 	TeamID         types.Int64 `tfsdk:"team_id"`
-}
-
-func (a *conversationAssignAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_conversation_assign"
 }
 
 func (a *conversationAssignAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -89,10 +79,6 @@ func (a *conversationAssignAction) ConfigValidators(_ context.Context) []action.
 	}
 }
 
-func (a *conversationAssignAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
-	a.data = providerDataFrom(req.ProviderData, "Action", &resp.Diagnostics)
-}
-
 func (a *conversationAssignAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var cfg conversationAssignModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -117,9 +103,7 @@ func (a *conversationAssignAction) Invoke(ctx context.Context, req action.Invoke
 	}
 
 	progress := func(format string, args ...any) {
-		if resp.SendProgress != nil {
-			resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
-		}
+		sendProgress(resp, format, args...)
 	}
 	steps := assignmentSteps{client: client, id: id}
 	if !cfg.TeamID.IsNull() {

@@ -15,16 +15,12 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigure = (*conversationDataSource)(nil)
-
 // NewConversationDataSource is the chatwoot_conversation data source.
 func NewConversationDataSource() datasource.DataSource {
-	return &conversationDataSource{}
+	return &conversationDataSource{dataSourceProviderData{typeName: "conversation"}}
 }
 
-type conversationDataSource struct {
-	dataSourceProviderData
-}
+type conversationDataSource struct{ dataSourceProviderData }
 
 type conversationDataSourceModel struct {
 	AccountID      types.Int64    `tfsdk:"account_id"`
@@ -38,10 +34,6 @@ type conversationDataSourceModel struct {
 	TeamID         types.Int64    `tfsdk:"team_id"`
 	Labels         []types.String `tfsdk:"labels"`
 	CreatedAt      types.String   `tfsdk:"created_at"`
-}
-
-func (d *conversationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_conversation"
 }
 
 func (d *conversationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -21,11 +21,7 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity       = (*customAttributeResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*customAttributeResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*customAttributeResource)(nil)
-)
+var _ resource.ResourceWithValidateConfig = (*customAttributeResource)(nil)
 
 var customAttributeKind = objectKind{
 	typeName: "custom_attribute_definition", idAttr: "custom_attribute_definition_id", noun: "custom attribute definition",
@@ -52,9 +48,7 @@ func NewCustomAttributeDefinitionResource() resource.Resource {
 	return &customAttributeResource{accountObjectResource{kind: customAttributeKind}}
 }
 
-type customAttributeResource struct {
-	accountObjectResource
-}
+type customAttributeResource struct{ accountObjectResource }
 
 type customAttributeModel struct {
 	ID                   types.String   `tfsdk:"id"`
@@ -267,14 +261,9 @@ func (r *customAttributeResource) Read(ctx context.Context, req resource.ReadReq
 	id := objectID{prior.AccountID.ValueInt64(), prior.DefinitionID.ValueInt64()}
 	// The list of every model holds all the fields: one request per account for any number.
 	d, err := chatwoot.CustomAttributeDefinitions.Get(ctx, client, id.accountID, id.id)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading custom attribute definition %d", id.id), accountID: id.accountID,
-		}, err))
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading custom attribute definition %d", id.id), accountID: id.accountID,
+	}) {
 		return
 	}
 	state := customAttributeState(id.accountID, d)
@@ -341,11 +330,9 @@ func (r *customAttributeResource) Delete(ctx context.Context, req resource.Delet
 	}
 	id := objectID{state.AccountID.ValueInt64(), state.DefinitionID.ValueInt64()}
 	err := client.DeleteCustomAttributeDefinition(ctx, id.accountID, id.id)
-	if err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("deleting custom attribute definition %d", id.id), accountID: id.accountID,
-		}, err))
-	}
+	endDelete(&resp.Diagnostics, err, operation{
+		action: fmt.Sprintf("deleting custom attribute definition %d", id.id), accountID: id.accountID,
+	})
 }
 
 func customAttributeState(accountID int64, d *chatwoot.CustomAttributeDefinition) customAttributeModel {

@@ -6,7 +6,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -21,9 +23,16 @@ import (
 // (chatwoot.CachedList: chatwoot.Agents, Teams, AgentBots, Inboxes), so that every data source and every existence check of one
 // Terraform run shares a single list call per kind and account.
 
-// dataSourceProviderData is embedded by every data source: it keeps what Configure handed over.
+// dataSourceProviderData is embedded by every data source, built with the data source's name:
+// &teamDataSource{dataSourceProviderData{typeName: "team"}} is chatwoot_team. It supplies Metadata
+// and Configure, and keeps what Configure handed over.
 type dataSourceProviderData struct {
-	data *providerData
+	typeName string
+	data     *providerData
+}
+
+func (d *dataSourceProviderData) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.typeName
 }
 
 func (d *dataSourceProviderData) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -219,4 +228,29 @@ func stringOrNull(s string) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(s)
+}
+
+// lookupIDAttribute and lookupKeyAttribute are the two optional attributes of a data source that
+// looks one object up by its id or by a key such as its name; lookupValidators makes the
+// configuration set exactly one of them.
+func lookupIDAttribute(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+}
+
+func lookupKeyAttribute(description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+func lookupValidators(key string) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot(key))}
 }

@@ -16,8 +16,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ resource.ResourceWithIdentity = (*inboxAgentBotResource)(nil)
-
 // NewInboxAgentBotResource is the chatwoot_inbox_agent_bot resource.
 func NewInboxAgentBotResource() resource.Resource {
 	return &inboxAgentBotResource{accountObjectResource{kind: objectKind{
@@ -25,9 +23,7 @@ func NewInboxAgentBotResource() resource.Resource {
 	}}}
 }
 
-type inboxAgentBotResource struct {
-	accountObjectResource
-}
+type inboxAgentBotResource struct{ accountObjectResource }
 
 type inboxAgentBotModel struct {
 	ID         types.String   `tfsdk:"id"`
@@ -114,14 +110,9 @@ func (r *inboxAgentBotResource) Read(ctx context.Context, req resource.ReadReque
 	id := objectID{state.AccountID.ValueInt64(), state.InboxID.ValueInt64()}
 	// No bot bound and no inbox are both "not found": either way the binding is gone.
 	bot, err := client.GetInboxAgentBot(ctx, id.accountID, id.id)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading the agent bot of inbox %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("inbox %d", id.id),
-		}, err))
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading the agent bot of inbox %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("inbox %d", id.id),
+	}) {
 		return
 	}
 	r.save(ctx, refreshed(resp), id, inboxAgentBotState(id, bot.ID, state.Timeouts))

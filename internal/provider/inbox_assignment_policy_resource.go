@@ -16,11 +16,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*inboxAssignmentPolicyResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*inboxAssignmentPolicyResource)(nil)
-)
-
 // NewInboxAssignmentPolicyResource is the chatwoot_inbox_assignment_policy resource.
 func NewInboxAssignmentPolicyResource() resource.Resource {
 	return &inboxAssignmentPolicyResource{accountObjectResource{kind: objectKind{
@@ -28,9 +23,7 @@ func NewInboxAssignmentPolicyResource() resource.Resource {
 	}}}
 }
 
-type inboxAssignmentPolicyResource struct {
-	accountObjectResource
-}
+type inboxAssignmentPolicyResource struct{ accountObjectResource }
 
 type inboxAssignmentPolicyModel struct {
 	ID                 types.String   `tfsdk:"id"`
@@ -74,8 +67,7 @@ func (r *inboxAssignmentPolicyResource) Schema(ctx context.Context, _ resource.S
 // ModifyPlan resolves the account, then checks at plan time, when the ids are known, that the
 // inbox and the policy exist (apply checks again before the POST, for ids known only then).
 func (r *inboxAssignmentPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if !r.planToCheck(ctx, req, resp) {
 		return
 	}
 	var plan, prior inboxAssignmentPolicyModel
@@ -240,11 +232,9 @@ func (r *inboxAssignmentPolicyResource) Delete(ctx context.Context, req resource
 	}
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	// Gone (no binding, or no inbox) is success.
-	if err := client.DeleteInboxAssignmentPolicy(ctx, accountID, inboxID); err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("detaching the assignment policy of inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
-		}, err))
-	}
+	endDelete(&resp.Diagnostics, client.DeleteInboxAssignmentPolicy(ctx, accountID, inboxID), operation{
+		action: fmt.Sprintf("detaching the assignment policy of inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
+	})
 }
 
 func inboxAssignmentPolicyState(id objectID, policyID int64) inboxAssignmentPolicyModel {

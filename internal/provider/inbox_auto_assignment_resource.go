@@ -17,8 +17,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ resource.ResourceWithIdentity = (*inboxAutoAssignmentResource)(nil)
-
 // Chatwoot's defaults for a new inbox, which destroy restores.
 const defaultEnableAutoAssignment = true
 
@@ -29,9 +27,7 @@ func NewInboxAutoAssignmentResource() resource.Resource {
 	}}}
 }
 
-type inboxAutoAssignmentResource struct {
-	accountObjectResource
-}
+type inboxAutoAssignmentResource struct{ accountObjectResource }
 
 type inboxAutoAssignmentModel struct {
 	ID                   types.String   `tfsdk:"id"`
@@ -151,14 +147,9 @@ func (r *inboxAutoAssignmentResource) Read(ctx context.Context, req resource.Rea
 	}
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	got, err := client.GetInboxAutoAssignment(ctx, accountID, inboxID)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, objectID{accountID, inboxID})
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
-		}, err))
+	if !r.readFound(ctx, resp, objectID{accountID, inboxID}, err, operation{
+		action: fmt.Sprintf("reading inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
+	}) {
 		return
 	}
 	read := inboxAutoAssignmentState(accountID, inboxID, got)

@@ -4,23 +4,16 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*inboxDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*inboxDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*inboxDataSource)(nil)
 
 // inboxVisibilityNote is said wherever an agent's token could hide an inbox.
 const inboxVisibilityNote = "Chatwoot shows an agent (a member without the administrator role) only the inboxes they are a member of; " +
@@ -28,12 +21,10 @@ const inboxVisibilityNote = "Chatwoot shows an agent (a member without the admin
 
 // NewInboxDataSource is the chatwoot_inbox data source.
 func NewInboxDataSource() datasource.DataSource {
-	return &inboxDataSource{}
+	return &inboxDataSource{dataSourceProviderData{typeName: "inbox"}}
 }
 
-type inboxDataSource struct {
-	dataSourceProviderData
-}
+type inboxDataSource struct{ dataSourceProviderData }
 
 type inboxDataSourceModel struct {
 	AccountID            types.Int64                `tfsdk:"account_id"`
@@ -49,27 +40,13 @@ type autoAssignmentConfigModel struct {
 	MaxAssignmentLimit types.Int64 `tfsdk:"max_assignment_limit"`
 }
 
-func (d *inboxDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_inbox"
-}
-
 func (d *inboxDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := inboxAttributes()
 	attrs["account_id"] = dataSourceAccountIDAttribute()
-	attrs["id"] = schema.Int64Attribute{
-		MarkdownDescription: "The inbox's id. Set exactly one of `id` and `name`.",
-		Optional:            true,
-		Computed:            true,
-		Validators:          []validator.Int64{int64validator.AtLeast(1)},
-	}
-	attrs["name"] = schema.StringAttribute{
-		MarkdownDescription: "The inbox's name. Chatwoot keeps inbox names as typed and does not require them to be unique, " +
-			"so an exact match wins; without one, a match that ignores case is taken when it is the only one. Several " +
-			"matches are an error that lists them with their ids. Set exactly one of `id` and `name`.",
-		Optional:   true,
-		Computed:   true,
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	attrs["id"] = lookupIDAttribute("The inbox's id. Set exactly one of `id` and `name`.")
+	attrs["name"] = lookupKeyAttribute("The inbox's name. Chatwoot keeps inbox names as typed and does not require them to be unique, " +
+		"so an exact match wins; without one, a match that ignores case is taken when it is the only one. Several " +
+		"matches are an error that lists them with their ids. Set exactly one of `id` and `name`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one inbox of an account by id or by name.\n\n" +
 			"~> **Visibility:** " + inboxVisibilityNote + " With an agent's token, an inbox the agent does not belong to " +
@@ -110,9 +87,7 @@ func inboxAttributes() map[string]schema.Attribute {
 }
 
 func (d *inboxDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+	return lookupValidators("name")
 }
 
 func (d *inboxDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -4,29 +4,21 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	actionschema "github.com/hashicorp/terraform-plugin-framework/action/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-var _ action.ActionWithConfigure = (*inboxResetSecretAction)(nil)
-
 // NewInboxResetSecretAction is the action chatwoot_inbox_reset_secret.
-func NewInboxResetSecretAction() action.Action { return &inboxResetSecretAction{} }
-
-type inboxResetSecretAction struct {
-	data *providerData
+func NewInboxResetSecretAction() action.Action {
+	return &inboxResetSecretAction{actionKit{typeName: "inbox_reset_secret"}}
 }
+
+type inboxResetSecretAction struct{ actionKit }
 
 type inboxResetSecretModel struct {
 	AccountID types.Int64 `tfsdk:"account_id"`
 	InboxID   types.Int64 `tfsdk:"inbox_id"`
-}
-
-func (a *inboxResetSecretAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_inbox_reset_secret"
 }
 
 func (a *inboxResetSecretAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -36,32 +28,16 @@ func (a *inboxResetSecretAction) Schema(_ context.Context, _ action.SchemaReques
 			"`hmac_token` cannot be rotated.\n\n" +
 			"Needs Terraform 1.14 or later: `terraform apply -invoke=action.chatwoot_inbox_reset_secret.<name>`." + adminOnlyNote,
 		Attributes: map[string]actionschema.Attribute{
-			"account_id": actionschema.Int64Attribute{
-				MarkdownDescription: accountIDDescription,
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"inbox_id": actionschema.Int64Attribute{
-				MarkdownDescription: "The `api` inbox's id (`chatwoot_inbox.x.inbox_id`).",
-				Required:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"account_id": actionIDAttribute(accountIDDescription, false),
+			"inbox_id":   actionIDAttribute("The `api` inbox's id (`chatwoot_inbox.x.inbox_id`).", true),
 		},
 	}
 }
 
-func (a *inboxResetSecretAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
-	a.data = providerDataFrom(req.ProviderData, "Action", &resp.Diagnostics)
-}
-
 func (a *inboxResetSecretAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var cfg inboxResetSecretModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	accountID, client := botAccountAndClient(cfg.AccountID, a.data, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	accountID, client, ok := a.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
+	if !ok {
 		return
 	}
 	inboxID := cfg.InboxID.ValueInt64()
@@ -72,7 +48,5 @@ func (a *inboxResetSecretAction) Invoke(ctx context.Context, req action.InvokeRe
 		}, err))
 		return
 	}
-	if resp.SendProgress != nil {
-		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf("Inbox %d has a new webhook secret.", inboxID)})
-	}
+	sendProgress(resp, "Inbox %d has a new webhook secret.", inboxID)
 }

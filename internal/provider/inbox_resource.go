@@ -34,11 +34,7 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity       = (*inboxResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*inboxResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*inboxResource)(nil)
-)
+var _ resource.ResourceWithValidateConfig = (*inboxResource)(nil)
 
 // inboxDeletionPoll is how often destroy reads an inbox whose deletion Chatwoot runs in the
 // background, until it answers 404.
@@ -51,9 +47,7 @@ func NewInboxResource() resource.Resource {
 	}}}
 }
 
-type inboxResource struct {
-	accountObjectResource
-}
+type inboxResource struct{ accountObjectResource }
 
 type inboxModel struct {
 	ID                         types.String   `tfsdk:"id"`
@@ -470,14 +464,9 @@ func (r *inboxResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	id := objectID{prior.AccountID.ValueInt64(), prior.InboxID.ValueInt64()}
 	// An inbox whose deletion is pending reads unchanged, so it is simply what Chatwoot holds.
 	inbox, err := client.GetInbox(ctx, id.accountID, id.id)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading inbox %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("inbox %d", id.id),
-		}, err))
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading inbox %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("inbox %d", id.id),
+	}) {
 		return
 	}
 	if kind := inbox.Kind(); kind != chatwoot.ChannelAPI && kind != chatwoot.ChannelWebWidget {
@@ -579,30 +568,30 @@ func workingHoursErrorDiagnostic(inboxID, accountID int64, err error) diag.Diagn
 // nil), only what changed on update.
 func inboxFieldsOf(ctx context.Context, plan inboxModel, prior *inboxModel, diags *diag.Diagnostics) chatwoot.InboxFields {
 	var f chatwoot.InboxFields
-	changedString := func(p types.String, old func(inboxModel) types.String) *string {
+	sendString := func(p types.String, old func(inboxModel) types.String) *string {
 		if p.IsNull() || p.IsUnknown() || (prior != nil && p.Equal(old(*prior))) {
 			return nil
 		}
 		return p.ValueStringPointer()
 	}
-	changedBool := func(p types.Bool, old func(inboxModel) types.Bool) *bool {
+	sendBool := func(p types.Bool, old func(inboxModel) types.Bool) *bool {
 		if p.IsNull() || p.IsUnknown() || (prior != nil && p.Equal(old(*prior))) {
 			return nil
 		}
 		return p.ValueBoolPointer()
 	}
-	f.Name = changedString(plan.Name, func(m inboxModel) types.String { return m.Name })
-	f.GreetingEnabled = changedBool(plan.GreetingEnabled, func(m inboxModel) types.Bool { return m.GreetingEnabled })
-	f.GreetingMessage = changedString(plan.GreetingMessage, func(m inboxModel) types.String { return m.GreetingMessage })
-	f.EnableEmailCollect = changedBool(plan.EnableEmailCollect, func(m inboxModel) types.Bool { return m.EnableEmailCollect })
-	f.AllowMessagesAfterResolved = changedBool(plan.AllowMessagesAfterResolved, func(m inboxModel) types.Bool { return m.AllowMessagesAfterResolved })
-	f.LockToSingleConversation = changedBool(plan.LockToSingleConversation, func(m inboxModel) types.Bool { return m.LockToSingleConversation })
-	f.SenderNameType = changedString(plan.SenderNameType, func(m inboxModel) types.String { return m.SenderNameType })
-	f.BusinessName = changedString(plan.BusinessName, func(m inboxModel) types.String { return m.BusinessName })
-	f.Timezone = changedString(plan.Timezone, func(m inboxModel) types.String { return m.Timezone })
-	f.WorkingHoursEnabled = changedBool(plan.WorkingHoursEnabled, func(m inboxModel) types.Bool { return m.WorkingHoursEnabled })
-	f.OutOfOfficeMessage = changedString(plan.OutOfOfficeMessage, func(m inboxModel) types.String { return m.OutOfOfficeMessage })
-	f.CSATSurveyEnabled = changedBool(plan.CSATSurveyEnabled, func(m inboxModel) types.Bool { return m.CSATSurveyEnabled })
+	f.Name = sendString(plan.Name, func(m inboxModel) types.String { return m.Name })
+	f.GreetingEnabled = sendBool(plan.GreetingEnabled, func(m inboxModel) types.Bool { return m.GreetingEnabled })
+	f.GreetingMessage = sendString(plan.GreetingMessage, func(m inboxModel) types.String { return m.GreetingMessage })
+	f.EnableEmailCollect = sendBool(plan.EnableEmailCollect, func(m inboxModel) types.Bool { return m.EnableEmailCollect })
+	f.AllowMessagesAfterResolved = sendBool(plan.AllowMessagesAfterResolved, func(m inboxModel) types.Bool { return m.AllowMessagesAfterResolved })
+	f.LockToSingleConversation = sendBool(plan.LockToSingleConversation, func(m inboxModel) types.Bool { return m.LockToSingleConversation })
+	f.SenderNameType = sendString(plan.SenderNameType, func(m inboxModel) types.String { return m.SenderNameType })
+	f.BusinessName = sendString(plan.BusinessName, func(m inboxModel) types.String { return m.BusinessName })
+	f.Timezone = sendString(plan.Timezone, func(m inboxModel) types.String { return m.Timezone })
+	f.WorkingHoursEnabled = sendBool(plan.WorkingHoursEnabled, func(m inboxModel) types.Bool { return m.WorkingHoursEnabled })
+	f.OutOfOfficeMessage = sendString(plan.OutOfOfficeMessage, func(m inboxModel) types.String { return m.OutOfOfficeMessage })
+	f.CSATSurveyEnabled = sendBool(plan.CSATSurveyEnabled, func(m inboxModel) types.Bool { return m.CSATSurveyEnabled })
 	// An empty csat_config leaves Chatwoot's as it is, so a removed one is not sent.
 	if !plan.CSATConfig.IsNull() && (prior == nil || !plan.CSATConfig.Equal(prior.CSATConfig)) {
 		f.CSATConfig = csatConfigOf(ctx, plan.CSATConfig, diags)

@@ -10,16 +10,12 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigure = (*inboxesDataSource)(nil)
-
 // NewInboxesDataSource is the chatwoot_inboxes data source.
 func NewInboxesDataSource() datasource.DataSource {
-	return &inboxesDataSource{}
+	return &inboxesDataSource{dataSourceProviderData{typeName: "inboxes"}}
 }
 
-type inboxesDataSource struct {
-	dataSourceProviderData
-}
+type inboxesDataSource struct{ dataSourceProviderData }
 
 type inboxesDataSourceModel struct {
 	AccountID types.Int64      `tfsdk:"account_id"`
@@ -33,10 +29,6 @@ type inboxItemModel struct {
 	EnableAutoAssignment types.Bool                 `tfsdk:"enable_auto_assignment"`
 	AutoAssignmentConfig *autoAssignmentConfigModel `tfsdk:"auto_assignment_config"`
 	inboxDetailsModel
-}
-
-func (d *inboxesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_inboxes"
 }
 
 func (d *inboxesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

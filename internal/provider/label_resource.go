@@ -17,11 +17,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*labelResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*labelResource)(nil)
-)
-
 var labelKind = objectKind{typeName: "label", idAttr: "label_id", noun: "label", idDescription: "The label's id."}
 
 // labelTitles: Chatwoot keeps titles unique per account in any letter case.
@@ -37,9 +32,7 @@ func NewLabelResource() resource.Resource {
 	return &labelResource{accountObjectResource{kind: labelKind}}
 }
 
-type labelResource struct {
-	accountObjectResource
-}
+type labelResource struct{ accountObjectResource }
 
 type labelModel struct {
 	ID            types.String   `tfsdk:"id"`
@@ -160,14 +153,9 @@ func (r *labelResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	// The list, shared by every label of the account: showing one label needs an administrator
 	// and one request per label.
 	label, err := chatwoot.Labels.Get(ctx, client, id.accountID, id.id)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading label %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("label %d", id.id),
-		}, err))
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading label %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("label %d", id.id),
+	}) {
 		return
 	}
 	state := labelState(id.accountID, label)
@@ -189,18 +177,10 @@ func (r *labelResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	// Only what changed: a rename starts a Chatwoot job over every tagged conversation.
 	var fields chatwoot.LabelFields
 	changed := false
-	if !plan.Title.Equal(prior.Title) {
-		fields.Title, changed = plan.Title.ValueStringPointer(), true
-	}
-	if !plan.Description.Equal(prior.Description) {
-		fields.Description, changed = plan.Description.ValueStringPointer(), true
-	}
-	if !plan.Color.Equal(prior.Color) {
-		fields.Color, changed = plan.Color.ValueStringPointer(), true
-	}
-	if !plan.ShowOnSidebar.Equal(prior.ShowOnSidebar) {
-		fields.ShowOnSidebar, changed = plan.ShowOnSidebar.ValueBoolPointer(), true
-	}
+	fields.Title = changedString(plan.Title, prior.Title, &changed)
+	fields.Description = changedString(plan.Description, prior.Description, &changed)
+	fields.Color = changedString(plan.Color, prior.Color, &changed)
+	fields.ShowOnSidebar = changedBool(plan.ShowOnSidebar, prior.ShowOnSidebar, &changed)
 	state := prior
 	if changed {
 		label, err := client.UpdateLabel(ctx, id.accountID, id.id, fields)
@@ -226,11 +206,9 @@ func (r *labelResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	id := objectID{state.AccountID.ValueInt64(), state.LabelID.ValueInt64()}
 	err := client.DeleteLabel(ctx, id.accountID, id.id)
-	if err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("deleting label %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("label %d", id.id),
-		}, err))
-	}
+	endDelete(&resp.Diagnostics, err, operation{
+		action: fmt.Sprintf("deleting label %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("label %d", id.id),
+	})
 }
 
 func labelState(accountID int64, l *chatwoot.Label) labelModel {

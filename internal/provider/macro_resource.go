@@ -22,10 +22,7 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithValidateConfig = (*macroResource)(nil)
-	_ resource.ResourceWithIdentity       = (*macroResource)(nil)
-)
+var _ resource.ResourceWithValidateConfig = (*macroResource)(nil)
 
 // macroGlobal is the only visibility this resource manages: a personal macro is visible to its
 // author alone, administrators included, so a provider running with another user's token could
@@ -39,9 +36,7 @@ func NewMacroResource() resource.Resource {
 	}}}
 }
 
-type macroResource struct {
-	accountObjectResource
-}
+type macroResource struct{ accountObjectResource }
 
 type macroModel struct {
 	ID         types.String   `tfsdk:"id"`
@@ -249,10 +244,7 @@ func (r *macroResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	m, err := client.UpdateMacro(ctx, id.accountID, id.id, in)
 	if chatwoot.IsNotFound(err) {
-		resp.Diagnostics.AddError("Chatwoot Macro No Longer Exists",
-			fmt.Sprintf("Macro %d was deleted from account %d after Terraform last read it, so it could not be updated. Run "+
-				"terraform apply again: the refresh removes it from the state and the plan creates it anew.\n\nOriginal error: %s",
-				id.id, id.accountID, err))
+		r.updateGone(&resp.Diagnostics, id, err)
 		return
 	}
 	if err != nil {

@@ -265,16 +265,12 @@ func (r *platformUserResource) Update(ctx context.Context, req resource.UpdateRe
 
 	var fields chatwoot.PlatformUserFields
 	changed := false
-	if !plan.Name.Equal(prior.Name) {
-		fields.Name, changed = plan.Name.ValueStringPointer(), true
-	}
+	fields.Name = changedString(plan.Name, prior.Name, &changed)
 	if !plan.DisplayName.Equal(prior.DisplayName) {
 		v := plan.DisplayName.ValueString() // "" clears
 		fields.DisplayName, changed = &v, true
 	}
-	if !plan.Email.Equal(prior.Email) {
-		fields.Email, changed = plan.Email.ValueStringPointer(), true
-	}
+	fields.Email = changedString(plan.Email, prior.Email, &changed)
 	// The password is sent only when its version changes: Terraform cannot compare it.
 	if !plan.PasswordWOVersion.Equal(prior.PasswordWOVersion) && !password.IsNull() {
 		fields.Password, changed = password.ValueStringPointer(), true

@@ -14,16 +14,12 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigure = (*profileDataSource)(nil)
-
 // NewProfileDataSource is the chatwoot_profile data source.
 func NewProfileDataSource() datasource.DataSource {
-	return &profileDataSource{}
+	return &profileDataSource{dataSourceProviderData{typeName: "profile"}}
 }
 
-type profileDataSource struct {
-	dataSourceProviderData
-}
+type profileDataSource struct{ dataSourceProviderData }
 
 type profileDataSourceModel struct {
 	AccountID     types.Int64           `tfsdk:"account_id"`
@@ -43,10 +39,6 @@ type profileAccountModel struct {
 	Availability       types.String `tfsdk:"availability"`
 	AvailabilityStatus types.String `tfsdk:"availability_status"`
 	AutoOffline        types.Bool   `tfsdk:"auto_offline"`
-}
-
-func (d *profileDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_profile"
 }
 
 func (d *profileDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

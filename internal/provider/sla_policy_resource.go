@@ -24,11 +24,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithModifyPlan = (*slaPolicyResource)(nil)
-	_ resource.ResourceWithIdentity   = (*slaPolicyResource)(nil)
-)
-
 // slaFeature is the account feature flag Chatwoot 4.17 and newer require for every SLA request
 // (older Enterprise builds do not check it).
 const slaFeature = "sla"
@@ -48,9 +43,7 @@ func NewSLAPolicyResource() resource.Resource {
 	}}}
 }
 
-type slaPolicyResource struct {
-	accountObjectResource
-}
+type slaPolicyResource struct{ accountObjectResource }
 
 type slaPolicyModel struct {
 	ID                      types.String   `tfsdk:"id"`
@@ -121,8 +114,7 @@ func (r *slaPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 // ModifyPlan resolves the account, then checks that it can hold SLA policies at all, so that a
 // plan on the wrong build or account fails before anything is sent.
 func (r *slaPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if !r.planToCheck(ctx, req, resp) {
 		return
 	}
 	var accountID types.Int64
@@ -215,10 +207,7 @@ func (r *slaPolicyResource) Update(ctx context.Context, req resource.UpdateReque
 	id := objectID{plan.AccountID.ValueInt64(), plan.SLAPolicyID.ValueInt64()}
 	p, err := client.UpdateSLAPolicy(ctx, id.accountID, id.id, slaPolicyInput(plan))
 	if chatwoot.IsNotFound(err) {
-		resp.Diagnostics.AddError("Chatwoot SLA Policy No Longer Exists",
-			fmt.Sprintf("SLA policy %d was deleted from account %d after Terraform last read it, so it could not be updated. Run "+
-				"terraform apply again: the refresh removes it from the state and the plan creates it anew.\n\nOriginal error: %s",
-				id.id, id.accountID, err))
+		r.updateGone(&resp.Diagnostics, id, err)
 		return
 	}
 	if err != nil {

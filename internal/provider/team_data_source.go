@@ -4,31 +4,21 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*teamDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*teamDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*teamDataSource)(nil)
 
 // NewTeamDataSource is the chatwoot_team data source.
 func NewTeamDataSource() datasource.DataSource {
-	return &teamDataSource{}
+	return &teamDataSource{dataSourceProviderData{typeName: "team"}}
 }
 
-type teamDataSource struct {
-	dataSourceProviderData
-}
+type teamDataSource struct{ dataSourceProviderData }
 
 type teamDataSourceModel struct {
 	AccountID       types.Int64  `tfsdk:"account_id"`
@@ -38,26 +28,12 @@ type teamDataSourceModel struct {
 	AllowAutoAssign types.Bool   `tfsdk:"allow_auto_assign"`
 }
 
-func (d *teamDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_team"
-}
-
 func (d *teamDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := teamAttributes()
 	attrs["account_id"] = dataSourceAccountIDAttribute()
-	attrs["id"] = schema.Int64Attribute{
-		MarkdownDescription: "The team's id, the value `chatwoot_conversation_assignment.team_id` takes. Set exactly one of `id` and `name`.",
-		Optional:            true,
-		Computed:            true,
-		Validators:          []validator.Int64{int64validator.AtLeast(1)},
-	}
-	attrs["name"] = schema.StringAttribute{
-		MarkdownDescription: "The team's name. Chatwoot stores team names downcased (`Sales Team` becomes `sales team`), so " +
-			"the match ignores case; the attribute then holds Chatwoot's downcased name. Set exactly one of `id` and `name`.",
-		Optional:   true,
-		Computed:   true,
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	attrs["id"] = lookupIDAttribute("The team's id, the value `chatwoot_conversation_assignment.team_id` takes. Set exactly one of `id` and `name`.")
+	attrs["name"] = lookupKeyAttribute("The team's name. Chatwoot stores team names downcased (`Sales Team` becomes `sales team`), so " +
+		"the match ignores case; the attribute then holds Chatwoot's downcased name. Set exactly one of `id` and `name`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one team of an account by id or by name. Any member of the account may read it.\n\n" +
 			"Within one Terraform run, the account's team list is fetched once and shared by every `chatwoot_team` and " +
@@ -82,9 +58,7 @@ func teamAttributes() map[string]schema.Attribute {
 }
 
 func (d *teamDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+	return lookupValidators("name")
 }
 
 func (d *teamDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

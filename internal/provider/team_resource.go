@@ -17,11 +17,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*teamResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*teamResource)(nil)
-)
-
 // adminOnlyNote ends the description of every resource that changes account configuration.
 const adminOnlyNote = "\n\n**Token role:** an administrator's access token. An agent's token can read but not change " +
 	"this object; Chatwoot refuses it with a permission error."
@@ -33,9 +28,7 @@ func NewTeamResource() resource.Resource {
 	}}}
 }
 
-type teamResource struct {
-	accountObjectResource
-}
+type teamResource struct{ accountObjectResource }
 
 type teamModel struct {
 	ID              types.String   `tfsdk:"id"`
@@ -148,14 +141,9 @@ func (r *teamResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	accountID, teamID := state.AccountID.ValueInt64(), state.TeamID.ValueInt64()
 	team, err := client.GetTeam(ctx, accountID, teamID)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, objectID{accountID, teamID})
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading team %d", teamID), accountID: accountID, notFound: fmt.Sprintf("team %d", teamID),
-		}, err))
+	if !r.readFound(ctx, resp, objectID{accountID, teamID}, err, operation{
+		action: fmt.Sprintf("reading team %d", teamID), accountID: accountID, notFound: fmt.Sprintf("team %d", teamID),
+	}) {
 		return
 	}
 	read := teamState(accountID, team)
@@ -177,21 +165,11 @@ func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	// Send only what changed: a rename that is not asked for must not race another change.
 	var fields chatwoot.TeamFields
 	changed := false
-	if !plan.Name.Equal(prior.Name) {
-		fields.Name, changed = plan.Name.ValueStringPointer(), true
-	}
-	if !plan.Description.Equal(prior.Description) {
-		fields.Description, changed = plan.Description.ValueStringPointer(), true
-	}
-	if !plan.AllowAutoAssign.Equal(prior.AllowAutoAssign) {
-		fields.AllowAutoAssign, changed = plan.AllowAutoAssign.ValueBoolPointer(), true
-	}
-	if !plan.Icon.Equal(prior.Icon) {
-		fields.Icon, changed = plan.Icon.ValueStringPointer(), true
-	}
-	if !plan.IconColor.Equal(prior.IconColor) {
-		fields.IconColor, changed = plan.IconColor.ValueStringPointer(), true
-	}
+	fields.Name = changedString(plan.Name, prior.Name, &changed)
+	fields.Description = changedString(plan.Description, prior.Description, &changed)
+	fields.AllowAutoAssign = changedBool(plan.AllowAutoAssign, prior.AllowAutoAssign, &changed)
+	fields.Icon = changedString(plan.Icon, prior.Icon, &changed)
+	fields.IconColor = changedString(plan.IconColor, prior.IconColor, &changed)
 	state := prior
 	if changed {
 		team, err := client.UpdateTeam(ctx, accountID, teamID, fields)
@@ -217,11 +195,9 @@ func (r *teamResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 	accountID, teamID := state.AccountID.ValueInt64(), state.TeamID.ValueInt64()
 	err := client.DeleteTeam(ctx, accountID, teamID)
-	if err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("deleting team %d", teamID), accountID: accountID, notFound: fmt.Sprintf("team %d", teamID),
-		}, err))
-	}
+	endDelete(&resp.Diagnostics, err, operation{
+		action: fmt.Sprintf("deleting team %d", teamID), accountID: accountID, notFound: fmt.Sprintf("team %d", teamID),
+	})
 }
 
 func teamState(accountID int64, team *chatwoot.Team) teamModel {

@@ -10,16 +10,12 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigure = (*teamsDataSource)(nil)
-
 // NewTeamsDataSource is the chatwoot_teams data source.
 func NewTeamsDataSource() datasource.DataSource {
-	return &teamsDataSource{}
+	return &teamsDataSource{dataSourceProviderData{typeName: "teams"}}
 }
 
-type teamsDataSource struct {
-	dataSourceProviderData
-}
+type teamsDataSource struct{ dataSourceProviderData }
 
 type teamsDataSourceModel struct {
 	AccountID types.Int64     `tfsdk:"account_id"`
@@ -31,10 +27,6 @@ type teamItemModel struct {
 	Name            types.String `tfsdk:"name"`
 	Description     types.String `tfsdk:"description"`
 	AllowAutoAssign types.Bool   `tfsdk:"allow_auto_assign"`
-}
-
-func (d *teamsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_teams"
 }
 
 func (d *teamsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

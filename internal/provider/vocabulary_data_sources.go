@@ -16,13 +16,6 @@ import (
 // custom attribute definitions. Each reads the same cached list its resource reads, so a
 // configuration that has both still sends one request per kind and account.
 
-var (
-	_ datasource.DataSourceWithConfigure = (*labelsDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*cannedResponsesDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*webhooksDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*customAttributeDefinitionsDataSource)(nil)
-)
-
 // listDataSourceSchema is a data source of account_id and one computed list of items.
 func listDataSourceSchema(description, listAttr, itemsDescription string, item map[string]schema.Attribute) schema.Schema {
 	return schema.Schema{
@@ -45,7 +38,9 @@ func computedDataString(description string) schema.StringAttribute {
 // ---- chatwoot_labels
 
 // NewLabelsDataSource is the chatwoot_labels data source.
-func NewLabelsDataSource() datasource.DataSource { return &labelsDataSource{} }
+func NewLabelsDataSource() datasource.DataSource {
+	return &labelsDataSource{dataSourceProviderData{typeName: "labels"}}
+}
 
 type labelsDataSource struct{ dataSourceProviderData }
 
@@ -60,10 +55,6 @@ type labelItemModel struct {
 	Description   types.String `tfsdk:"description"`
 	Color         types.String `tfsdk:"color"`
 	ShowOnSidebar types.Bool   `tfsdk:"show_on_sidebar"`
-}
-
-func (d *labelsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_labels"
 }
 
 func (d *labelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -99,7 +90,9 @@ func (d *labelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 // ---- chatwoot_canned_responses
 
 // NewCannedResponsesDataSource is the chatwoot_canned_responses data source.
-func NewCannedResponsesDataSource() datasource.DataSource { return &cannedResponsesDataSource{} }
+func NewCannedResponsesDataSource() datasource.DataSource {
+	return &cannedResponsesDataSource{dataSourceProviderData{typeName: "canned_responses"}}
+}
 
 type cannedResponsesDataSource struct{ dataSourceProviderData }
 
@@ -112,10 +105,6 @@ type cannedResponseItemModel struct {
 	ID        types.Int64  `tfsdk:"id"`
 	ShortCode types.String `tfsdk:"short_code"`
 	Content   types.String `tfsdk:"content"`
-}
-
-func (d *cannedResponsesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_canned_responses"
 }
 
 func (d *cannedResponsesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -147,7 +136,9 @@ func (d *cannedResponsesDataSource) Read(ctx context.Context, req datasource.Rea
 // ---- chatwoot_webhooks
 
 // NewWebhooksDataSource is the chatwoot_webhooks data source.
-func NewWebhooksDataSource() datasource.DataSource { return &webhooksDataSource{} }
+func NewWebhooksDataSource() datasource.DataSource {
+	return &webhooksDataSource{dataSourceProviderData{typeName: "webhooks"}}
+}
 
 type webhooksDataSource struct{ dataSourceProviderData }
 
@@ -162,10 +153,6 @@ type webhookItemModel struct {
 	URL           types.String `tfsdk:"url"`
 	Subscriptions types.Set    `tfsdk:"subscriptions"`
 	InboxID       types.Int64  `tfsdk:"inbox_id"`
-}
-
-func (d *webhooksDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webhooks"
 }
 
 func (d *webhooksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -212,7 +199,7 @@ func (d *webhooksDataSource) Read(ctx context.Context, req datasource.ReadReques
 
 // NewCustomAttributeDefinitionsDataSource is the chatwoot_custom_attribute_definitions data source.
 func NewCustomAttributeDefinitionsDataSource() datasource.DataSource {
-	return &customAttributeDefinitionsDataSource{}
+	return &customAttributeDefinitionsDataSource{dataSourceProviderData{typeName: "custom_attribute_definitions"}}
 }
 
 type customAttributeDefinitionsDataSource struct{ dataSourceProviderData }
@@ -233,10 +220,6 @@ type customAttributeItemModel struct {
 	AttributeValues      types.List   `tfsdk:"attribute_values"`
 	RegexPattern         types.String `tfsdk:"regex_pattern"`
 	RegexCue             types.String `tfsdk:"regex_cue"`
-}
-
-func (d *customAttributeDefinitionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_custom_attribute_definitions"
 }
 
 func (d *customAttributeDefinitionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -24,11 +24,6 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity   = (*webhookResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*webhookResource)(nil)
-)
-
 var webhookKind = objectKind{typeName: "webhook", idAttr: "webhook_id", noun: "webhook", idDescription: "The webhook's id."}
 
 // webhookURLs: Chatwoot keeps a webhook's URL unique per account, compared as written.
@@ -43,9 +38,7 @@ func NewWebhookResource() resource.Resource {
 	return &webhookResource{accountObjectResource{kind: webhookKind}}
 }
 
-type webhookResource struct {
-	accountObjectResource
-}
+type webhookResource struct{ accountObjectResource }
 
 type webhookModel struct {
 	ID            types.String   `tfsdk:"id"`
@@ -206,14 +199,9 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 	id := objectID{prior.AccountID.ValueInt64(), prior.WebhookID.ValueInt64()}
 	// Chatwoot has no route that shows one webhook: the account's list, shared.
 	w, err := chatwoot.Webhooks.Get(ctx, client, id.accountID, id.id)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading webhook %d", id.id), accountID: id.accountID,
-		}, err))
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading webhook %d", id.id), accountID: id.accountID,
+	}) {
 		return
 	}
 	state := webhookState(id.accountID, w)
@@ -233,9 +221,7 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 	id := objectID{prior.AccountID.ValueInt64(), prior.WebhookID.ValueInt64()}
 	var fields chatwoot.WebhookFields
 	changed := false
-	if !plan.URL.Equal(prior.URL) {
-		fields.URL, changed = plan.URL.ValueStringPointer(), true
-	}
+	fields.URL = changedString(plan.URL, prior.URL, &changed)
 	if !plan.Name.Equal(prior.Name) {
 		fields.Name, changed = ptr(plan.Name.ValueString()), true // "" clears it
 	}
@@ -279,11 +265,9 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	id := objectID{state.AccountID.ValueInt64(), state.WebhookID.ValueInt64()}
 	err := client.DeleteWebhook(ctx, id.accountID, id.id)
-	if err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("deleting webhook %d", id.id), accountID: id.accountID,
-		}, err))
-	}
+	endDelete(&resp.Diagnostics, err, operation{
+		action: fmt.Sprintf("deleting webhook %d", id.id), accountID: id.accountID,
+	})
 }
 
 func webhookState(accountID int64, w *chatwoot.Webhook) webhookModel {
