@@ -6,41 +6,21 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*capacityPolicyDataSource)(nil)
-
 // NewAgentCapacityPolicyDataSource is the chatwoot_agent_capacity_policy data source.
 func NewAgentCapacityPolicyDataSource() datasource.DataSource {
-	return &capacityPolicyDataSource{dataSourceProviderData{typeName: "agent_capacity_policy"}}
-}
-
-type capacityPolicyDataSource struct{ dataSourceProviderData }
-
-type capacityPolicyDataSourceModel struct {
-	AccountID          types.Int64  `tfsdk:"account_id"`
-	ID                 types.Int64  `tfsdk:"id"`
-	Name               types.String `tfsdk:"name"`
-	Description        types.String `tfsdk:"description"`
-	ExclusionRules     types.Object `tfsdk:"exclusion_rules"`
-	InboxLimits        types.Set    `tfsdk:"inbox_limits"`
-	AssignedAgentCount types.Int64  `tfsdk:"assigned_agent_count"`
-}
-
-func (d *capacityPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up one agent capacity policy of an account by id or by name, for example to put agents on " +
+	return &lookupDataSource[chatwoot.CapacityPolicy, capacityPolicyDataSourceModel]{
+		dataSourceProviderData: dataSourceProviderData{typeName: "agent_capacity_policy"},
+		description: "Looks up one agent capacity policy of an account by id or by name, for example to put agents on " +
 			"a policy managed elsewhere with `chatwoot_agent_capacity_policy_members`. Chatwoot does not keep capacity-policy " +
 			"names unique: a name that several policies share is an error that lists their ids. Only administrators may read " +
 			"capacity policies." + enterpriseOnlyNote,
-		Attributes: map[string]schema.Attribute{
-			"account_id": dataSourceAccountIDAttribute(),
-			"id":         lookupIDAttribute("The policy's id, the value `chatwoot_agent_capacity_policy_members.policy_id` takes. Set exactly one of `id` and `name`."),
-			"name": lookupKeyAttribute("The policy's name: an exact match wins, otherwise a match that ignores case is taken when " +
-				"it is the only one. Set exactly one of `id` and `name`."),
+		attributes: map[string]schema.Attribute{
 			"description": schema.StringAttribute{MarkdownDescription: "The policy's description; null when it has none.", Computed: true},
 			"exclusion_rules": schema.SingleNestedAttribute{
 				MarkdownDescription: "The conversations Assignment V2 leaves alone in the inboxes the policy limits; null when none.",
@@ -62,33 +42,36 @@ func (d *capacityPolicyDataSource) Schema(_ context.Context, _ datasource.Schema
 			},
 			"assigned_agent_count": schema.Int64Attribute{MarkdownDescription: "How many agents hold the policy.", Computed: true},
 		},
+		idDescription: "The policy's id, the value `chatwoot_agent_capacity_policy_members.policy_id` takes. Set exactly one of `id` and `name`.",
+		keyAttr:       "name",
+		keyDescription: "The policy's name: an exact match wins, otherwise a match that ignores case is taken when " +
+			"it is the only one. Set exactly one of `id` and `name`.",
+		find: func(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64, id types.Int64, name types.String) *chatwoot.CapacityPolicy {
+			if requireEnterprise(ctx, client, accountID, "agent capacity policies", diags); diags.HasError() {
+				return nil
+			}
+			return capacityPoliciesByName.read(ctx, diags, client, accountID, id, name,
+				fmt.Sprintf("Account %d has no agent capacity policy with id %d. Check the id, or look the policy up by name instead.", accountID, id.ValueInt64()),
+				fmt.Sprintf("Account %d has no agent capacity policy named %q. Check the name.", accountID, name.ValueString()))
+		},
+		state: func(ctx context.Context, diags *diag.Diagnostics, accountID int64, policy *chatwoot.CapacityPolicy) capacityPolicyDataSourceModel {
+			s := capacityPolicyState(ctx, accountID, policy, types.ObjectNull(exclusionRulesAttrTypes), diags)
+			return capacityPolicyDataSourceModel{
+				AccountID: types.Int64Value(accountID), ID: s.PolicyID, Name: s.Name, Description: s.Description,
+				ExclusionRules: s.ExclusionRules, InboxLimits: s.InboxLimits, AssignedAgentCount: types.Int64Value(policy.AssignedAgentCount),
+			}
+		},
 	}
 }
 
-func (d *capacityPolicyDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return lookupValidators("name")
-}
-
-func (d *capacityPolicyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg capacityPolicyDataSourceModel
-	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
-	if !ok {
-		return
-	}
-	if requireEnterprise(ctx, client, accountID, "agent capacity policies", &resp.Diagnostics); resp.Diagnostics.HasError() {
-		return
-	}
-	policy := capacityPoliciesByName.read(ctx, &resp.Diagnostics, client, accountID, cfg.ID, cfg.Name,
-		fmt.Sprintf("Account %d has no agent capacity policy with id %d. Check the id, or look the policy up by name instead.", accountID, cfg.ID.ValueInt64()),
-		fmt.Sprintf("Account %d has no agent capacity policy named %q. Check the name.", accountID, cfg.Name.ValueString()))
-	if policy == nil {
-		return
-	}
-	s := capacityPolicyState(ctx, accountID, policy, types.ObjectNull(exclusionRulesAttrTypes), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, capacityPolicyDataSourceModel{
-		AccountID: types.Int64Value(accountID), ID: s.PolicyID, Name: s.Name, Description: s.Description,
-		ExclusionRules: s.ExclusionRules, InboxLimits: s.InboxLimits, AssignedAgentCount: types.Int64Value(policy.AssignedAgentCount),
-	})...)
+type capacityPolicyDataSourceModel struct {
+	AccountID          types.Int64  `tfsdk:"account_id"`
+	ID                 types.Int64  `tfsdk:"id"`
+	Name               types.String `tfsdk:"name"`
+	Description        types.String `tfsdk:"description"`
+	ExclusionRules     types.Object `tfsdk:"exclusion_rules"`
+	InboxLimits        types.Set    `tfsdk:"inbox_limits"`
+	AssignedAgentCount types.Int64  `tfsdk:"assigned_agent_count"`
 }
 
 // capacityPoliciesByName looks capacity policies up by id or name in the cached list.

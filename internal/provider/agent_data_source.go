@@ -6,47 +6,42 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*agentDataSource)(nil)
-
 // NewAgentDataSource is the chatwoot_agent data source.
 func NewAgentDataSource() datasource.DataSource {
-	return &agentDataSource{dataSourceProviderData{typeName: "agent"}}
-}
-
-type agentDataSource struct{ dataSourceProviderData }
-
-type agentDataSourceModel struct {
-	AccountID          types.Int64  `tfsdk:"account_id"`
-	ID                 types.Int64  `tfsdk:"id"`
-	Email              types.String `tfsdk:"email"`
-	Name               types.String `tfsdk:"name"`
-	AvailableName      types.String `tfsdk:"available_name"`
-	Role               types.String `tfsdk:"role"`
-	AvailabilityStatus types.String `tfsdk:"availability_status"`
-	AutoOffline        types.Bool   `tfsdk:"auto_offline"`
-	Confirmed          types.Bool   `tfsdk:"confirmed"`
-}
-
-func (d *agentDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := agentAttributes()
-	attrs["account_id"] = dataSourceAccountIDAttribute()
-	attrs["id"] = lookupIDAttribute("The agent's user id, the value `chatwoot_conversation_assignment.assignee_id` takes. " +
-		"Set exactly one of `id` and `email`.")
-	attrs["email"] = lookupKeyAttribute("The agent's email address. Chatwoot stores emails downcased, so the match ignores case. " +
-		"Set exactly one of `id` and `email`.")
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up one agent (a member of the account, administrators included) by user id or by email, " +
+	return &lookupDataSource[chatwoot.Agent, agentDataSourceModel]{
+		dataSourceProviderData: dataSourceProviderData{typeName: "agent"},
+		description: "Looks up one agent (a member of the account, administrators included) by user id or by email, " +
 			"so that configurations never copy numeric ids out of the Chatwoot UI.\n\n" +
 			"Any member of the account may read it. Within one Terraform run, the account's agent list is fetched once and " +
 			"shared by every `chatwoot_agent` and `chatwoot_agents` data source and by the existence checks of " +
 			"`chatwoot_conversation_assignment`.",
-		Attributes: attrs,
+		attributes: agentAttributes(),
+		idDescription: "The agent's user id, the value `chatwoot_conversation_assignment.assignee_id` takes. " +
+			"Set exactly one of `id` and `email`.",
+		keyAttr: "email",
+		keyDescription: "The agent's email address. Chatwoot stores emails downcased, so the match ignores case. " +
+			"Set exactly one of `id` and `email`.",
+		find: func(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64, id types.Int64, email types.String) *chatwoot.Agent {
+			return agentsByEmail.read(ctx, diags, client, accountID, id, email,
+				fmt.Sprintf("Account %d has no agent with user id %d. Check the id, or look the agent up by email instead.", accountID, id.ValueInt64()),
+				fmt.Sprintf("Account %d has no agent with email %q (compared without regard to case). Check the address, and that "+
+					"the user has been added to this account.", accountID, email.ValueString()))
+		},
+		state: func(_ context.Context, _ *diag.Diagnostics, accountID int64, agent *chatwoot.Agent) agentDataSourceModel {
+			return agentDataSourceModel{AccountID: types.Int64Value(accountID), agentItemModel: agentItem(agent)}
+		},
 	}
+}
+
+type agentDataSourceModel struct {
+	AccountID types.Int64 `tfsdk:"account_id"`
+	agentItemModel
 }
 
 // agentAttributes are the computed attributes of an agent, shared with chatwoot_agents.
@@ -79,39 +74,6 @@ func agentAttributes() map[string]schema.Attribute {
 			Computed:            true,
 		},
 	}
-}
-
-func (d *agentDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return lookupValidators("email")
-}
-
-func (d *agentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg agentDataSourceModel
-	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
-	if !ok {
-		return
-	}
-
-	agent := agentsByEmail.read(ctx, &resp.Diagnostics, client, accountID, cfg.ID, cfg.Email,
-		fmt.Sprintf("Account %d has no agent with user id %d. Check the id, or look the agent up by email instead.", accountID, cfg.ID.ValueInt64()),
-		fmt.Sprintf("Account %d has no agent with email %q (compared without regard to case). Check the address, and that "+
-			"the user has been added to this account.", accountID, cfg.Email.ValueString()))
-	if agent == nil {
-		return
-	}
-
-	state := agentDataSourceModel{
-		AccountID:          types.Int64Value(accountID),
-		ID:                 types.Int64Value(agent.ID),
-		Email:              types.StringValue(agent.Email),
-		Name:               types.StringValue(agent.Name),
-		AvailableName:      types.StringValue(agent.AvailableName),
-		Role:               types.StringValue(agent.Role),
-		AvailabilityStatus: types.StringValue(agent.AvailabilityStatus),
-		AutoOffline:        types.BoolValue(agent.AutoOffline),
-		Confirmed:          types.BoolValue(agent.Confirmed),
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // agentsByEmail looks agents up by user id or email in the cached agent list.

@@ -6,19 +6,36 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*assignmentPolicyDataSource)(nil)
-
 // NewAssignmentPolicyDataSource is the chatwoot_assignment_policy data source.
 func NewAssignmentPolicyDataSource() datasource.DataSource {
-	return &assignmentPolicyDataSource{dataSourceProviderData{typeName: "assignment_policy"}}
+	return &lookupDataSource[chatwoot.AssignmentPolicy, assignmentPolicyDataSourceModel]{
+		dataSourceProviderData: dataSourceProviderData{typeName: "assignment_policy"},
+		description: "Looks up one Assignment V2 assignment policy of an account by id or by name, for example to attach " +
+			"a policy managed elsewhere with `chatwoot_inbox_assignment_policy`. Only administrators may read policies.\n\n" +
+			"Within one Terraform run the account's policy list is fetched once and shared with `chatwoot_assignment_policies` " +
+			"and the existence checks of `chatwoot_inbox_assignment_policy`.",
+		attributes:    assignmentPolicyAttributes(),
+		idDescription: "The policy's id, the value `chatwoot_inbox_assignment_policy.assignment_policy_id` takes. Set exactly one of `id` and `name`.",
+		keyAttr:       "name",
+		keyDescription: "The policy's name. Chatwoot keeps names unique with case; an exact match wins, otherwise a match " +
+			"that ignores case is taken when it is the only one. Set exactly one of `id` and `name`.",
+		find: func(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64, id types.Int64, name types.String) *chatwoot.AssignmentPolicy {
+			return assignmentPoliciesByName.read(ctx, diags, client, accountID, id, name,
+				fmt.Sprintf("Account %d has no assignment policy with id %d. Check the id, or look the policy up by name instead.", accountID, id.ValueInt64()),
+				fmt.Sprintf("Account %d has no assignment policy named %q. Check the name; the chatwoot_assignment_policies data source "+
+					"lists the account's policies.", accountID, name.ValueString()))
+		},
+		state: func(_ context.Context, _ *diag.Diagnostics, accountID int64, policy *chatwoot.AssignmentPolicy) assignmentPolicyDataSourceModel {
+			return assignmentPolicyDataSourceModel{AccountID: types.Int64Value(accountID), assignmentPolicyItemModel: assignmentPolicyItem(policy)}
+		},
+	}
 }
-
-type assignmentPolicyDataSource struct{ dataSourceProviderData }
 
 // assignmentPolicyItemModel is one policy, in the data source and in chatwoot_assignment_policies.
 type assignmentPolicyItemModel struct {
@@ -57,43 +74,6 @@ func assignmentPolicyAttributes() map[string]schema.Attribute {
 		},
 		"assigned_inbox_count": schema.Int64Attribute{MarkdownDescription: "How many inboxes the policy is attached to.", Computed: true},
 	}
-}
-
-func (d *assignmentPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := assignmentPolicyAttributes()
-	attrs["account_id"] = dataSourceAccountIDAttribute()
-	attrs["id"] = lookupIDAttribute("The policy's id, the value `chatwoot_inbox_assignment_policy.assignment_policy_id` takes. Set exactly one of `id` and `name`.")
-	attrs["name"] = lookupKeyAttribute("The policy's name. Chatwoot keeps names unique with case; an exact match wins, otherwise a match " +
-		"that ignores case is taken when it is the only one. Set exactly one of `id` and `name`.")
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up one Assignment V2 assignment policy of an account by id or by name, for example to attach " +
-			"a policy managed elsewhere with `chatwoot_inbox_assignment_policy`. Only administrators may read policies.\n\n" +
-			"Within one Terraform run the account's policy list is fetched once and shared with `chatwoot_assignment_policies` " +
-			"and the existence checks of `chatwoot_inbox_assignment_policy`.",
-		Attributes: attrs,
-	}
-}
-
-func (d *assignmentPolicyDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return lookupValidators("name")
-}
-
-func (d *assignmentPolicyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg assignmentPolicyDataSourceModel
-	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
-	if !ok {
-		return
-	}
-	policy := assignmentPoliciesByName.read(ctx, &resp.Diagnostics, client, accountID, cfg.ID, cfg.Name,
-		fmt.Sprintf("Account %d has no assignment policy with id %d. Check the id, or look the policy up by name instead.", accountID, cfg.ID.ValueInt64()),
-		fmt.Sprintf("Account %d has no assignment policy named %q. Check the name; the chatwoot_assignment_policies data source "+
-			"lists the account's policies.", accountID, cfg.Name.ValueString()))
-	if policy == nil {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, assignmentPolicyDataSourceModel{
-		AccountID: types.Int64Value(accountID), assignmentPolicyItemModel: assignmentPolicyItem(policy),
-	})...)
 }
 
 // assignmentPoliciesByName looks policies up by id or name in the cached list.

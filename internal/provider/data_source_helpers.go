@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -48,6 +51,18 @@ func (d *dataSourceProviderData) readConfig(ctx context.Context, req datasource.
 		return nil, 0, false
 	}
 	return d.clientAndAccount(*own, diags)
+}
+
+// readAccount reads only the configuration's account_id and returns the client and the account to
+// read from, for the data sources below that have no model of their whole configuration. ok is
+// false after adding an error.
+func (d *dataSourceProviderData) readAccount(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (client *chatwoot.Client, accountID int64, ok bool) {
+	var own types.Int64
+	diags.Append(config.GetAttribute(ctx, path.Root("account_id"), &own)...)
+	if diags.HasError() {
+		return nil, 0, false
+	}
+	return d.clientAndAccount(own, diags)
 }
 
 // clientAndAccount returns the client and the account a data source reads from: its own
@@ -253,4 +268,125 @@ func lookupKeyAttribute(description string) schema.StringAttribute {
 
 func lookupValidators(key string) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot(key))}
+}
+
+// lookupDataSource is a data source that looks one object of the account up by id or by a
+// name-like key: its schema is account_id, id, the key and the object's computed attributes.
+// find runs the lookup (usually a namedLookup's read with the kind's wording), state maps what
+// it found to the data source's model.
+type lookupDataSource[T, M any] struct {
+	dataSourceProviderData
+	description    string
+	attributes     map[string]schema.Attribute // the computed attributes of the object
+	idDescription  string
+	keyAttr        string // "name" or "email"
+	keyDescription string
+	find           func(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64, id types.Int64, key types.String) *T
+	state          func(ctx context.Context, diags *diag.Diagnostics, accountID int64, found *T) M
+}
+
+var _ datasource.DataSourceWithConfigValidators = (*lookupDataSource[chatwoot.Team, teamDataSourceModel])(nil)
+
+func (d *lookupDataSource[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := maps.Clone(d.attributes)
+	attrs["account_id"] = dataSourceAccountIDAttribute()
+	attrs["id"] = lookupIDAttribute(d.idDescription)
+	attrs[d.keyAttr] = lookupKeyAttribute(d.keyDescription)
+	resp.Schema = schema.Schema{MarkdownDescription: d.description, Attributes: attrs}
+}
+
+func (d *lookupDataSource[T, M]) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
+	return lookupValidators(d.keyAttr)
+}
+
+func (d *lookupDataSource[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, accountID, ok := d.readAccount(ctx, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var id types.Int64
+	var key types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(d.keyAttr), &key)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	found := d.find(ctx, &resp.Diagnostics, client, accountID, id, key)
+	if found == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, d.state(ctx, &resp.Diagnostics, accountID, found))...)
+}
+
+// listDataSource is a data source that lists the account's cached list of one kind: its schema
+// is account_id, perhaps one filter, and the computed list of items (listAttr), which item maps
+// from the objects in the list's order.
+type listDataSource[T, M any] struct {
+	dataSourceProviderData
+	description      string
+	listAttr         string
+	itemsDescription string
+	itemAttributes   map[string]schema.Attribute
+	list             chatwoot.CachedList[T]
+	item             func(*T) M
+	filter           *listFilter[M] // nil: every item is listed
+}
+
+// listFilter is an optional string attribute of a list data source; when set, only the items
+// keep accepts are listed. The cached list holds every item, so that the resources' refresh and
+// the data source share one request; the filter is applied here.
+type listFilter[M any] struct {
+	attr      string
+	attribute schema.StringAttribute
+	keep      func(item M, value string) bool
+}
+
+func (d *listDataSource[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	s := listDataSourceSchema(d.description, d.listAttr, d.itemsDescription, d.itemAttributes)
+	if d.filter != nil {
+		s.Attributes[d.filter.attr] = d.filter.attribute
+	}
+	resp.Schema = s
+}
+
+func (d *listDataSource[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, accountID, ok := d.readAccount(ctx, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	items, ok := listItems(ctx, &resp.Diagnostics, client, d.list, accountID, d.item)
+	if !ok {
+		return
+	}
+	if d.filter != nil {
+		var value types.String
+		if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(d.filter.attr), &value)...); resp.Diagnostics.HasError() {
+			return
+		}
+		if !value.IsNull() {
+			items = slices.DeleteFunc(items, func(item M) bool { return !d.filter.keep(item, value.ValueString()) })
+		}
+	}
+	// The state starts as the configuration, so the filter keeps the value it was given.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_id"), accountID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(d.listAttr), items)...)
+}
+
+// listDataSourceSchema is a data source of account_id and one computed list of items.
+func listDataSourceSchema(description, listAttr, itemsDescription string, item map[string]schema.Attribute) schema.Schema {
+	return schema.Schema{
+		MarkdownDescription: description,
+		Attributes: map[string]schema.Attribute{
+			"account_id": dataSourceAccountIDAttribute(),
+			listAttr: schema.ListNestedAttribute{
+				MarkdownDescription: itemsDescription,
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: item},
+			},
+		},
+	}
+}
+
+func computedDataString(description string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: description, Computed: true}
 }

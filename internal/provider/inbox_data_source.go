@@ -13,48 +13,44 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*inboxDataSource)(nil)
-
 // inboxVisibilityNote is said wherever an agent's token could hide an inbox.
 const inboxVisibilityNote = "Chatwoot shows an agent (a member without the administrator role) only the inboxes they are a member of; " +
 	"administrators see every inbox."
 
 // NewInboxDataSource is the chatwoot_inbox data source.
 func NewInboxDataSource() datasource.DataSource {
-	return &inboxDataSource{dataSourceProviderData{typeName: "inbox"}}
-}
-
-type inboxDataSource struct{ dataSourceProviderData }
-
-type inboxDataSourceModel struct {
-	AccountID            types.Int64                `tfsdk:"account_id"`
-	ID                   types.Int64                `tfsdk:"id"`
-	Name                 types.String               `tfsdk:"name"`
-	ChannelType          types.String               `tfsdk:"channel_type"`
-	EnableAutoAssignment types.Bool                 `tfsdk:"enable_auto_assignment"`
-	AutoAssignmentConfig *autoAssignmentConfigModel `tfsdk:"auto_assignment_config"`
-	inboxDetailsModel
-}
-
-type autoAssignmentConfigModel struct {
-	MaxAssignmentLimit types.Int64 `tfsdk:"max_assignment_limit"`
-}
-
-func (d *inboxDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := inboxAttributes()
-	attrs["account_id"] = dataSourceAccountIDAttribute()
-	attrs["id"] = lookupIDAttribute("The inbox's id. Set exactly one of `id` and `name`.")
-	attrs["name"] = lookupKeyAttribute("The inbox's name. Chatwoot keeps inbox names as typed and does not require them to be unique, " +
-		"so an exact match wins; without one, a match that ignores case is taken when it is the only one. Several " +
-		"matches are an error that lists them with their ids. Set exactly one of `id` and `name`.")
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up one inbox of an account by id or by name.\n\n" +
+	return &lookupDataSource[chatwoot.Inbox, inboxDataSourceModel]{
+		dataSourceProviderData: dataSourceProviderData{typeName: "inbox"},
+		description: "Looks up one inbox of an account by id or by name.\n\n" +
 			"~> **Visibility:** " + inboxVisibilityNote + " With an agent's token, an inbox the agent does not belong to " +
 			"cannot be found, and the error says so.\n\n" +
 			"Within one Terraform run, the account's inbox list is fetched once and shared by every `chatwoot_inbox` and " +
 			"`chatwoot_inboxes` data source.",
-		Attributes: attrs,
+		attributes:    inboxAttributes(),
+		idDescription: "The inbox's id. Set exactly one of `id` and `name`.",
+		keyAttr:       "name",
+		keyDescription: "The inbox's name. Chatwoot keeps inbox names as typed and does not require them to be unique, " +
+			"so an exact match wins; without one, a match that ignores case is taken when it is the only one. Several " +
+			"matches are an error that lists them with their ids. Set exactly one of `id` and `name`.",
+		find: func(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64, id types.Int64, name types.String) *chatwoot.Inbox {
+			if !id.IsNull() {
+				return findInboxByID(ctx, client, accountID, id.ValueInt64(), diags)
+			}
+			return findInboxByName(ctx, client, accountID, name.ValueString(), diags)
+		},
+		state: func(_ context.Context, _ *diag.Diagnostics, accountID int64, inbox *chatwoot.Inbox) inboxDataSourceModel {
+			return inboxDataSourceModel{AccountID: types.Int64Value(accountID), inboxItemModel: inboxItem(inbox)}
+		},
 	}
+}
+
+type inboxDataSourceModel struct {
+	AccountID types.Int64 `tfsdk:"account_id"`
+	inboxItemModel
+}
+
+type autoAssignmentConfigModel struct {
+	MaxAssignmentLimit types.Int64 `tfsdk:"max_assignment_limit"`
 }
 
 // inboxAttributes are the computed attributes of an inbox, shared with chatwoot_inboxes.
@@ -84,37 +80,6 @@ func inboxAttributes() map[string]schema.Attribute {
 		attrs[name] = a
 	}
 	return attrs
-}
-
-func (d *inboxDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return lookupValidators("name")
-}
-
-func (d *inboxDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg inboxDataSourceModel
-	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
-	if !ok {
-		return
-	}
-
-	var inbox *chatwoot.Inbox
-	if !cfg.ID.IsNull() {
-		inbox = findInboxByID(ctx, client, accountID, cfg.ID.ValueInt64(), &resp.Diagnostics)
-	} else {
-		inbox = findInboxByName(ctx, client, accountID, cfg.Name.ValueString(), &resp.Diagnostics)
-	}
-	if inbox == nil {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, inboxDataSourceModel{
-		AccountID:            types.Int64Value(accountID),
-		ID:                   types.Int64Value(inbox.ID),
-		Name:                 types.StringValue(inbox.Name),
-		ChannelType:          types.StringValue(inbox.ChannelType),
-		EnableAutoAssignment: types.BoolValue(inbox.EnableAutoAssignment),
-		AutoAssignmentConfig: autoAssignmentConfig(inbox.AutoAssignmentConfig),
-		inboxDetailsModel:    inboxDetailsOf(inbox),
-	})...)
 }
 
 func autoAssignmentConfig(c chatwoot.AutoAssignmentConfig) *autoAssignmentConfigModel {

@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -12,14 +10,17 @@ import (
 
 // NewInboxesDataSource is the chatwoot_inboxes data source.
 func NewInboxesDataSource() datasource.DataSource {
-	return &inboxesDataSource{dataSourceProviderData{typeName: "inboxes"}}
-}
-
-type inboxesDataSource struct{ dataSourceProviderData }
-
-type inboxesDataSourceModel struct {
-	AccountID types.Int64      `tfsdk:"account_id"`
-	Inboxes   []inboxItemModel `tfsdk:"inboxes"`
+	item := inboxAttributes()
+	item["id"] = schema.Int64Attribute{MarkdownDescription: "The inbox's id.", Computed: true}
+	item["name"] = schema.StringAttribute{MarkdownDescription: "The inbox's name.", Computed: true}
+	return &listDataSource[chatwoot.Inbox, inboxItemModel]{
+		dataSourceProviderData: dataSourceProviderData{typeName: "inboxes"},
+		description: "Lists the inboxes of an account that the token may see, in Chatwoot's order (by name, ignoring case).\n\n" +
+			"~> **Visibility:** " + inboxVisibilityNote + " With an agent's token this data source lists only those.\n\n" +
+			"It shares its single list call per Terraform run with `chatwoot_inbox`.",
+		listAttr: "inboxes", itemsDescription: "The inboxes the token may see.", itemAttributes: item,
+		list: chatwoot.Inboxes, item: inboxItem,
+	}
 }
 
 type inboxItemModel struct {
@@ -29,38 +30,6 @@ type inboxItemModel struct {
 	EnableAutoAssignment types.Bool                 `tfsdk:"enable_auto_assignment"`
 	AutoAssignmentConfig *autoAssignmentConfigModel `tfsdk:"auto_assignment_config"`
 	inboxDetailsModel
-}
-
-func (d *inboxesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	item := inboxAttributes()
-	item["id"] = schema.Int64Attribute{MarkdownDescription: "The inbox's id.", Computed: true}
-	item["name"] = schema.StringAttribute{MarkdownDescription: "The inbox's name.", Computed: true}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the inboxes of an account that the token may see, in Chatwoot's order (by name, ignoring case).\n\n" +
-			"~> **Visibility:** " + inboxVisibilityNote + " With an agent's token this data source lists only those.\n\n" +
-			"It shares its single list call per Terraform run with `chatwoot_inbox`.",
-		Attributes: map[string]schema.Attribute{
-			"account_id": dataSourceAccountIDAttribute(),
-			"inboxes": schema.ListNestedAttribute{
-				MarkdownDescription: "The inboxes the token may see.",
-				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: item},
-			},
-		},
-	}
-}
-
-func (d *inboxesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg inboxesDataSourceModel
-	client, accountID, ok := d.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
-	if !ok {
-		return
-	}
-	inboxes, ok := listItems(ctx, &resp.Diagnostics, client, chatwoot.Inboxes, accountID, inboxItem)
-	if !ok {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, inboxesDataSourceModel{AccountID: types.Int64Value(accountID), Inboxes: inboxes})...)
 }
 
 func inboxItem(in *chatwoot.Inbox) inboxItemModel {
