@@ -7,7 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	actionschema "github.com/hashicorp/terraform-plugin-framework/action/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -15,7 +16,7 @@ import (
 )
 
 // actionKit is embedded by every action, built with the action's name:
-// &inboxResetSecretAction{actionKit{typeName: "inbox_reset_secret"}} is chatwoot_inbox_reset_secret.
+// &conversationAssignAction{actionKit{typeName: "conversation_assign"}} is chatwoot_conversation_assign.
 // It supplies Metadata and Configure, and keeps what Configure handed over.
 type actionKit struct {
 	typeName string
@@ -30,15 +31,21 @@ func (a *actionKit) Configure(_ context.Context, req action.ConfigureRequest, re
 	a.data = providerDataFrom(req.ProviderData, "Action", &resp.Diagnostics)
 }
 
-// readConfig reads the action's configuration into cfg and returns the account to act in (own,
-// cfg's account_id field, else the provider's) and the client. ok is false after adding an error.
-func (a *actionKit) readConfig(ctx context.Context, req action.InvokeRequest, diags *diag.Diagnostics, cfg any, own *types.Int64) (accountID int64, client *chatwoot.Client, ok bool) {
-	diags.Append(req.Config.Get(ctx, cfg)...)
-	if diags.HasError() {
-		return 0, nil, false
-	}
-	accountID, client = botAccountAndClient(*own, a.data, diags)
-	return accountID, client, !diags.HasError()
+// ephemeralKit is embedded by every ephemeral resource, as actionKit is by actions: built with
+// the ephemeral resource's name, it supplies Metadata and Configure.
+type ephemeralKit struct {
+	typeName string
+	data     *providerData
+}
+
+var _ ephemeral.EphemeralResourceWithConfigure = (*agentBotTokenEphemeral)(nil)
+
+func (e *ephemeralKit) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + e.typeName
+}
+
+func (e *ephemeralKit) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
+	e.data = providerDataFrom(req.ProviderData, "Ephemeral Resource", &resp.Diagnostics)
 }
 
 // sendProgress tells the CLI what the action did; a CLI that does not listen gets nothing.
@@ -56,4 +63,45 @@ func actionIDAttribute(description string, required bool) actionschema.Int64Attr
 		Optional:            !required,
 		Validators:          []validator.Int64{int64validator.AtLeast(1)},
 	}
+}
+
+// objectAction is an action that sends one request about one object of the account: its schema
+// is account_id and the object's id (idAttr); send makes the call, failed says what failed for
+// the error, and done (a format taking the id) is the progress message after it succeeded.
+type objectAction struct {
+	actionKit
+	description   string
+	idAttr        string
+	idDescription string
+	send          func(ctx context.Context, client *chatwoot.Client, accountID, id int64) error
+	failed        func(accountID, id int64) operation
+	done          string
+}
+
+func (a *objectAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	resp.Schema = actionschema.Schema{
+		MarkdownDescription: a.description,
+		Attributes: map[string]actionschema.Attribute{
+			"account_id": actionIDAttribute(accountIDDescription, false),
+			a.idAttr:     actionIDAttribute(a.idDescription, true),
+		},
+	}
+}
+
+func (a *objectAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var own, id types.Int64
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_id"), &own)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(a.idAttr), &id)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	accountID, client := botAccountAndClient(own, a.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := a.send(ctx, client, accountID, id.ValueInt64()); err != nil {
+		resp.Diagnostics.Append(clientErrorDiagnostic(a.failed(accountID, id.ValueInt64()), err))
+		return
+	}
+	sendProgress(resp, a.done, id.ValueInt64())
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
-	actionschema "github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	ephemeralschema "github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
@@ -20,26 +19,18 @@ import (
 // ephemeral resource here reads it when a configuration hands it on (to a secret store, a bot's
 // runtime), and the action rotates it.
 
-var _ ephemeral.EphemeralResourceWithConfigure = (*agentBotTokenEphemeral)(nil)
-
 // NewAgentBotTokenEphemeralResource is the ephemeral resource chatwoot_agent_bot_token.
 func NewAgentBotTokenEphemeralResource() ephemeral.EphemeralResource {
-	return &agentBotTokenEphemeral{}
+	return &agentBotTokenEphemeral{ephemeralKit{typeName: "agent_bot_token"}}
 }
 
-type agentBotTokenEphemeral struct {
-	data *providerData
-}
+type agentBotTokenEphemeral struct{ ephemeralKit }
 
 type agentBotTokenModel struct {
 	AccountID   types.Int64  `tfsdk:"account_id"`
 	BotID       types.Int64  `tfsdk:"bot_id"`
 	AccessToken types.String `tfsdk:"access_token"`
 	Secret      types.String `tfsdk:"secret"`
-}
-
-func (e *agentBotTokenEphemeral) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent_bot_token"
 }
 
 func (e *agentBotTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
@@ -73,10 +64,6 @@ func (e *agentBotTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaReq
 			},
 		},
 	}
-}
-
-func (e *agentBotTokenEphemeral) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	e.data = providerDataFrom(req.ProviderData, "Ephemeral Resource", &resp.Diagnostics)
 }
 
 func (e *agentBotTokenEphemeral) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
@@ -126,42 +113,24 @@ func botAccountAndClient(own types.Int64, data *providerData, diags *diag.Diagno
 
 // NewAgentBotResetTokenAction is the action chatwoot_agent_bot_reset_token.
 func NewAgentBotResetTokenAction() action.Action {
-	return &agentBotResetTokenAction{actionKit{typeName: "agent_bot_reset_token"}}
-}
-
-type agentBotResetTokenAction struct{ actionKit }
-
-type agentBotResetTokenModel struct {
-	AccountID types.Int64 `tfsdk:"account_id"`
-	BotID     types.Int64 `tfsdk:"bot_id"`
-}
-
-func (a *agentBotResetTokenAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
-	resp.Schema = actionschema.Schema{
-		MarkdownDescription: "Gives an account's agent bot a new access token; the old one stops working at once. The new " +
+	return &objectAction{
+		actionKit: actionKit{typeName: "agent_bot_reset_token"},
+		description: "Gives an account's agent bot a new access token; the old one stops working at once. The new " +
 			"token is not shown: read it with the ephemeral resource `chatwoot_agent_bot_token`.\n\n" +
 			"Needs Terraform 1.14 or later. Run it with `terraform apply -invoke=action.chatwoot_agent_bot_reset_token.<name>`, " +
 			"or from a resource's `action_trigger`." + adminOnlyNote,
-		Attributes: map[string]actionschema.Attribute{
-			"account_id": actionIDAttribute(accountIDDescription, false),
-			"bot_id":     actionIDAttribute("The bot's id (`chatwoot_agent_bot.x.bot_id`); global bots cannot be reset.", true),
+		idAttr:        "bot_id",
+		idDescription: "The bot's id (`chatwoot_agent_bot.x.bot_id`); global bots cannot be reset.",
+		send: func(ctx context.Context, client *chatwoot.Client, accountID, botID int64) error {
+			_, err := client.ResetAgentBotAccessToken(ctx, accountID, botID)
+			return err
 		},
+		failed: func(accountID, botID int64) operation {
+			return operation{
+				action: fmt.Sprintf("resetting the access token of agent bot %d", botID), accountID: accountID,
+				notFound: fmt.Sprintf("agent bot %d (global bots cannot be reset)", botID),
+			}
+		},
+		done: "Agent bot %d has a new access token.",
 	}
-}
-
-func (a *agentBotResetTokenAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var cfg agentBotResetTokenModel
-	accountID, client, ok := a.readConfig(ctx, req, &resp.Diagnostics, &cfg, &cfg.AccountID)
-	if !ok {
-		return
-	}
-	botID := cfg.BotID.ValueInt64()
-	if _, err := client.ResetAgentBotAccessToken(ctx, accountID, botID); err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("resetting the access token of agent bot %d", botID), accountID: accountID,
-			notFound: fmt.Sprintf("agent bot %d (global bots cannot be reset)", botID),
-		}, err))
-		return
-	}
-	sendProgress(resp, "Agent bot %d has a new access token.", botID)
 }

@@ -13,24 +13,16 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var _ ephemeral.EphemeralResourceWithConfigure = (*platformUserTokenEphemeral)(nil)
-
 // NewPlatformUserTokenEphemeral is the chatwoot_platform_user_token ephemeral resource.
 func NewPlatformUserTokenEphemeral() ephemeral.EphemeralResource {
-	return &platformUserTokenEphemeral{}
+	return &platformUserTokenEphemeral{ephemeralKit{typeName: "platform_user_token"}}
 }
 
-type platformUserTokenEphemeral struct {
-	data *providerData
-}
+type platformUserTokenEphemeral struct{ ephemeralKit }
 
 type platformUserTokenModel struct {
 	UserID      types.Int64  `tfsdk:"user_id"`
 	AccessToken types.String `tfsdk:"access_token"`
-}
-
-func (e *platformUserTokenEphemeral) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_platform_user_token"
 }
 
 func (e *platformUserTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
@@ -60,10 +52,6 @@ func (e *platformUserTokenEphemeral) Schema(_ context.Context, _ ephemeral.Schem
 			},
 		},
 	}
-}
-
-func (e *platformUserTokenEphemeral) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	e.data = providerDataFrom(req.ProviderData, "Ephemeral Resource", &resp.Diagnostics)
 }
 
 func (e *platformUserTokenEphemeral) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
