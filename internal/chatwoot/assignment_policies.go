@@ -91,36 +91,14 @@ type AssignmentPolicyFields struct {
 
 func (f AssignmentPolicyFields) body() map[string]any {
 	m := map[string]any{}
-	if f.Name != nil {
-		m["name"] = *f.Name
-	}
-	switch {
-	case f.ClearDescription:
-		m["description"] = nil
-	case f.Description != nil:
-		m["description"] = *f.Description
-	}
-	if f.AssignmentOrder != nil {
-		m["assignment_order"] = *f.AssignmentOrder
-	}
-	if f.ConversationPriority != nil {
-		m["conversation_priority"] = *f.ConversationPriority
-	}
-	if f.FairDistributionLimit != nil {
-		m["fair_distribution_limit"] = *f.FairDistributionLimit
-	}
-	if f.FairDistributionWindow != nil {
-		m["fair_distribution_window"] = *f.FairDistributionWindow
-	}
-	switch {
-	case f.NoAgeLimit:
-		m["exclude_older_than_hours"] = nil
-	case f.ExcludeOlderThanHours != nil:
-		m["exclude_older_than_hours"] = *f.ExcludeOlderThanHours
-	}
-	if f.Enabled != nil {
-		m["enabled"] = *f.Enabled
-	}
+	setField(m, "name", f.Name)
+	setClearable(m, "description", f.Description, f.ClearDescription)
+	setField(m, "assignment_order", f.AssignmentOrder)
+	setField(m, "conversation_priority", f.ConversationPriority)
+	setField(m, "fair_distribution_limit", f.FairDistributionLimit)
+	setField(m, "fair_distribution_window", f.FairDistributionWindow)
+	setClearable(m, "exclude_older_than_hours", f.ExcludeOlderThanHours, f.NoAgeLimit)
+	setField(m, "enabled", f.Enabled)
 	// The nested form: Chatwoot reads the wrapper and ignores top-level keys beside it.
 	return map[string]any{"assignment_policy": m}
 }

@@ -108,18 +108,9 @@ type CapacityPolicyFields struct {
 
 func (f CapacityPolicyFields) body() map[string]any {
 	m := map[string]any{}
-	if f.Name != nil {
-		m["name"] = *f.Name
-	}
-	switch {
-	case f.ClearDescription:
-		m["description"] = nil
-	case f.Description != nil:
-		m["description"] = *f.Description
-	}
-	if f.ExclusionRules != nil {
-		m["exclusion_rules"] = *f.ExclusionRules
-	}
+	setField(m, "name", f.Name)
+	setClearable(m, "description", f.Description, f.ClearDescription)
+	setField(m, "exclusion_rules", f.ExclusionRules)
 	return map[string]any{"agent_capacity_policy": m}
 }
 

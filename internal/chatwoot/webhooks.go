@@ -40,12 +40,8 @@ type WebhookFields struct {
 // MarshalJSON writes the fields that are set under "webhook".
 func (f WebhookFields) MarshalJSON() ([]byte, error) {
 	m := map[string]any{}
-	if f.URL != nil {
-		m["url"] = *f.URL
-	}
-	if f.Name != nil {
-		m["name"] = *f.Name
-	}
+	setField(m, "url", f.URL)
+	setField(m, "name", f.Name)
 	switch {
 	case f.InboxID != nil:
 		m["inbox_id"] = *f.InboxID
