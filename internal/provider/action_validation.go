@@ -5,8 +5,12 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -15,6 +19,46 @@ import (
 // The plan-time checks and the request conversion that automation rules and macros share. The
 // vocabulary itself (action names, what params each action takes) is chatwoot's, in
 // internal/chatwoot/action_vocabulary.go; this file only applies it to a configuration.
+
+// actionsAttribute is the `actions` list of an automation rule or a macro: at least one action,
+// each an action_name of names and its params as strings, plus the attributes a kind adds
+// (extra, may be nil). paramsDescription says, by action, what params each action takes;
+// actionParamsBullets are the lines of it both kinds share.
+func actionsAttribute(description, nameDescription string, names []string, paramsDescription string,
+	extra map[string]schema.Attribute) schema.ListNestedAttribute {
+	attrs := map[string]schema.Attribute{
+		"action_name": schema.StringAttribute{
+			MarkdownDescription: nameDescription,
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.OneOf(names...)},
+		},
+		"params": schema.ListAttribute{
+			MarkdownDescription: paramsDescription,
+			ElementType:         types.StringType,
+			Optional:            true,
+			Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+		},
+	}
+	for name, a := range extra {
+		attrs[name] = a
+	}
+	return schema.ListNestedAttribute{
+		MarkdownDescription: description,
+		Required:            true,
+		Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+		NestedObject:        schema.NestedAttributeObject{Attributes: attrs},
+	}
+}
+
+// actionParamsBullets are the params of the actions whose params automation rules and macros
+// take alike, as lines of the params description.
+func actionParamsBullets() string {
+	return "  - `send_message`, `add_private_note`: the text;\n" +
+		"  - `send_webhook_event`: the URL;\n" +
+		"  - `send_email_transcript`: the addresses, comma-separated, in one string;\n" +
+		"  - `change_status`: " + automationCodeList(chatwoot.ConversationStatuses) + ";\n" +
+		"  - `change_priority`: `low`, `medium`, `high`, `urgent`, or `nil`;\n"
+}
 
 // checkActionParams checks the params of one action named name at path at against rules; kind
 // ("Automation", "Macro") names the object in the error titles. It

@@ -177,39 +177,24 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 					},
 				}},
 			},
-			"actions": schema.ListNestedAttribute{
-				MarkdownDescription: "The actions, run in order.",
-				Required:            true,
-				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"action_name": schema.StringAttribute{
-						MarkdownDescription: "The action: " + automationCodeList(chatwoot.AutomationActionNames) + ". `add_sla` needs " +
-							"Chatwoot Enterprise. `send_attachment` is not supported (it needs an uploaded file).",
-						Required:   true,
-						Validators: []validator.String{stringvalidator.OneOf(chatwoot.AutomationActionNames...)},
-					},
-					"params": schema.ListAttribute{
-						MarkdownDescription: "The action's parameters, as strings (Terraform converts numbers); they may be other " +
-							"resources' attributes, such as `chatwoot_team.billing.team_id`, and are then checked at apply. Ids are sent to Chatwoot " +
-							"as JSON integers: Chatwoot silently ignores ids sent as strings. By action:\n" +
-							"  - `assign_agent`: one agent's user id, `\"nil\"` to unassign, or `\"last_responding_agent\"`. " +
-							"The agent must be a member of the conversation's inbox or an administrator, or Chatwoot does nothing;\n" +
-							"  - `assign_team`: one team id, or `\"nil\"` to unassign;\n" +
-							"  - `add_sla`: one SLA policy id;\n" +
-							"  - `add_label`, `remove_label`: one or more label titles, each a label of the account (checked before the " +
-							"rule is saved; refer to `chatwoot_label.<name>.title` so that Terraform creates the label first);\n" +
-							"  - `send_message`, `add_private_note`: the text;\n" +
-							"  - `send_webhook_event`: the URL;\n" +
-							"  - `send_email_transcript`: the addresses, comma-separated, in one string;\n" +
-							"  - `change_status`: " + automationCodeList(chatwoot.ConversationStatuses) + ";\n" +
-							"  - `change_priority`: `low`, `medium`, `high`, `urgent`, or `nil`;\n" +
-							"  - `remove_assigned_agent`, `remove_assigned_team`, `mute_conversation`, `snooze_conversation`, " +
-							"`resolve_conversation`, `open_conversation`, `pending_conversation`: none (omit `params`);\n" +
-							"  - `send_email_to_team`: none; use `team_ids` and `message`.",
-						ElementType: types.StringType,
-						Optional:    true,
-						Validators:  []validator.List{listvalidator.SizeAtLeast(1)},
-					},
+			"actions": actionsAttribute("The actions, run in order.",
+				"The action: "+automationCodeList(chatwoot.AutomationActionNames)+". `add_sla` needs "+
+					"Chatwoot Enterprise. `send_attachment` is not supported (it needs an uploaded file).",
+				chatwoot.AutomationActionNames,
+				"The action's parameters, as strings (Terraform converts numbers); they may be other "+
+					"resources' attributes, such as `chatwoot_team.billing.team_id`, and are then checked at apply. Ids are sent to Chatwoot "+
+					"as JSON integers: Chatwoot silently ignores ids sent as strings. By action:\n"+
+					"  - `assign_agent`: one agent's user id, `\"nil\"` to unassign, or `\"last_responding_agent\"`. "+
+					"The agent must be a member of the conversation's inbox or an administrator, or Chatwoot does nothing;\n"+
+					"  - `assign_team`: one team id, or `\"nil\"` to unassign;\n"+
+					"  - `add_sla`: one SLA policy id;\n"+
+					"  - `add_label`, `remove_label`: one or more label titles, each a label of the account (checked before the "+
+					"rule is saved; refer to `chatwoot_label.<name>.title` so that Terraform creates the label first);\n"+
+					actionParamsBullets()+
+					"  - `remove_assigned_agent`, `remove_assigned_team`, `mute_conversation`, `snooze_conversation`, "+
+					"`resolve_conversation`, `open_conversation`, `pending_conversation`: none (omit `params`);\n"+
+					"  - `send_email_to_team`: none; use `team_ids` and `message`.",
+				map[string]schema.Attribute{
 					"team_ids": schema.ListAttribute{
 						MarkdownDescription: "For `send_email_to_team` only: the teams to email.",
 						ElementType:         types.Int64Type,
@@ -224,8 +209,7 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 						Optional:            true,
 						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 					},
-				}},
-			},
+				}),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),

@@ -8,7 +8,6 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -94,40 +93,23 @@ func (r *macroResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					stringvalidator.OneOf(chatwoot.MacroVisibilities...),
 				},
 			},
-			"actions": schema.ListNestedAttribute{
-				MarkdownDescription: "The actions, run in order when an agent runs the macro. Chatwoot runs each one on its own: " +
-					"one that fails does not stop the rest.",
-				Required:   true,
-				Validators: []validator.List{listvalidator.SizeAtLeast(1)},
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"action_name": schema.StringAttribute{
-						MarkdownDescription: "The action: " + automationCodeList(macroActionNames) + ". `send_attachment` is not " +
-							"supported (it needs an uploaded file).",
-						Required:   true,
-						Validators: []validator.String{stringvalidator.OneOf(macroActionNames...)},
-					},
-					"params": schema.ListAttribute{
-						MarkdownDescription: "The action's parameters, as strings (Terraform converts numbers); they may be other " +
-							"resources' attributes, such as `chatwoot_team.billing.team_id`. Ids are sent to Chatwoot as JSON " +
-							"integers. By action:\n" +
-							"  - `assign_agent`: one agent's user id, `\"self\"` for the agent who runs the macro, `\"nil\"` to " +
-							"unassign, or `\"last_responding_agent\"`;\n" +
-							"  - `assign_team`: one team id, or `\"nil\"` to unassign;\n" +
-							"  - `add_label`, `remove_label`: one or more label titles, each a label of the account (checked before the " +
-							"macro is saved; refer to `chatwoot_label.<name>.title` so that Terraform creates the label first);\n" +
-							"  - `send_message`, `add_private_note`: the text;\n" +
-							"  - `send_webhook_event`: the URL;\n" +
-							"  - `send_email_transcript`: the addresses, comma-separated, in one string;\n" +
-							"  - `change_status`: " + automationCodeList(chatwoot.ConversationStatuses) + ";\n" +
-							"  - `change_priority`: `low`, `medium`, `high`, `urgent`, or `nil`;\n" +
-							"  - `remove_assigned_agent`, `remove_assigned_team`, `mute_conversation`, `snooze_conversation`, " +
-							"`resolve_conversation`: none (omit `params`).",
-						ElementType: types.StringType,
-						Optional:    true,
-						Validators:  []validator.List{listvalidator.SizeAtLeast(1)},
-					},
-				}},
-			},
+			"actions": actionsAttribute("The actions, run in order when an agent runs the macro. Chatwoot runs each one on its own: "+
+				"one that fails does not stop the rest.",
+				"The action: "+automationCodeList(macroActionNames)+". `send_attachment` is not "+
+					"supported (it needs an uploaded file).",
+				macroActionNames,
+				"The action's parameters, as strings (Terraform converts numbers); they may be other "+
+					"resources' attributes, such as `chatwoot_team.billing.team_id`. Ids are sent to Chatwoot as JSON "+
+					"integers. By action:\n"+
+					"  - `assign_agent`: one agent's user id, `\"self\"` for the agent who runs the macro, `\"nil\"` to "+
+					"unassign, or `\"last_responding_agent\"`;\n"+
+					"  - `assign_team`: one team id, or `\"nil\"` to unassign;\n"+
+					"  - `add_label`, `remove_label`: one or more label titles, each a label of the account (checked before the "+
+					"macro is saved; refer to `chatwoot_label.<name>.title` so that Terraform creates the label first);\n"+
+					actionParamsBullets()+
+					"  - `remove_assigned_agent`, `remove_assigned_team`, `mute_conversation`, `snooze_conversation`, "+
+					"`resolve_conversation`: none (omit `params`).",
+				nil),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),
