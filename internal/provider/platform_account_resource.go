@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -70,9 +69,7 @@ type platformAccountModel struct {
 }
 
 func (r *platformAccountResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{Attributes: map[string]identityschema.Attribute{
-		"account_id": identityschema.Int64Attribute{RequiredForImport: true, Description: "The Chatwoot account id."},
-	}}
+	resp.IdentitySchema = idIdentitySchema("account_id", "The Chatwoot account id.")
 }
 
 func (r *platformAccountResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -165,28 +162,7 @@ func (r *platformAccountResource) ModifyPlan(_ context.Context, _ resource.Modif
 }
 
 func (r *platformAccountResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	var id int64
-	if req.ID == "" && req.Identity != nil {
-		var v types.Int64
-		resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root("account_id"), &v)...)
-		id = v.ValueInt64()
-	} else {
-		var err error
-		if id, err = parsePositiveID(req.ID); err != nil {
-			resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("Expected the account id, a whole number of 1 or more, such as \"3\": %s.", err))
-			return
-		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if id < 1 {
-		resp.Diagnostics.AddError("Invalid Import Identity", fmt.Sprintf("account_id must be a whole number of 1 or more; got %d.", id))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_id"), id)...)
-	resp.Diagnostics.Append(setPlatformIdentity(ctx, resp.Identity, []platformIdentity{{"account_id", id}})...)
+	r.importByID(ctx, req, resp, "account_id", "3")
 }
 
 func (r *platformAccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -156,6 +158,41 @@ type platformIdentity struct {
 func (r *platformObject) save(ctx context.Context, to saveTarget, state any, identity ...platformIdentity) {
 	to.diags.Append(to.state.Set(ctx, state)...)
 	to.diags.Append(setPlatformIdentity(ctx, to.identity, identity)...)
+}
+
+// importByID is the import of a platform object that one id names (idAttr: "account_id",
+// "user_id"): "<id>" or an identity. It sets id, idAttr and the identity; Read fills in the rest.
+// example is an id for the error message ("3").
+func (r *platformObject) importByID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, idAttr, example string) {
+	var id int64
+	if req.ID == "" && req.Identity != nil {
+		var v types.Int64
+		resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root(idAttr), &v)...)
+		id = v.ValueInt64()
+	} else {
+		var err error
+		if id, err = parsePositiveID(req.ID); err != nil {
+			resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("Expected the %s id, a whole number of 1 or more, such as \"%s\": %s.", r.noun, example, err))
+			return
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if id < 1 {
+		resp.Diagnostics.AddError("Invalid Import Identity", fmt.Sprintf("%s must be a whole number of 1 or more; got %d.", idAttr, id))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(idAttr), id)...)
+	resp.Diagnostics.Append(setPlatformIdentity(ctx, resp.Identity, []platformIdentity{{idAttr, id}})...)
+}
+
+// idIdentitySchema is the identity of a platform object that one id names.
+func idIdentitySchema(idAttr, description string) identityschema.Schema {
+	return identityschema.Schema{Attributes: map[string]identityschema.Attribute{
+		idAttr: identityschema.Int64Attribute{RequiredForImport: true, Description: description},
+	}}
 }
 
 func setPlatformIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, ids []platformIdentity) diag.Diagnostics {

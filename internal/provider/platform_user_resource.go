@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -55,9 +54,7 @@ const userDeletedEverywhere = "Chatwoot deletes a user from the whole installati
 	"including accounts this configuration does not manage, with their personal macros; their conversations are unassigned."
 
 func (r *platformUserResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{Attributes: map[string]identityschema.Attribute{
-		"user_id": identityschema.Int64Attribute{RequiredForImport: true, Description: "The Chatwoot user id."},
-	}}
+	resp.IdentitySchema = idIdentitySchema("user_id", "The Chatwoot user id.")
 }
 
 func (r *platformUserResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -158,28 +155,7 @@ func (r *platformUserResource) ModifyPlan(ctx context.Context, req resource.Modi
 }
 
 func (r *platformUserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	var id int64
-	if req.ID == "" && req.Identity != nil {
-		var v types.Int64
-		resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root("user_id"), &v)...)
-		id = v.ValueInt64()
-	} else {
-		var err error
-		if id, err = parsePositiveID(req.ID); err != nil {
-			resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("Expected the user id, a whole number of 1 or more, such as \"7\": %s.", err))
-			return
-		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if id < 1 {
-		resp.Diagnostics.AddError("Invalid Import Identity", fmt.Sprintf("user_id must be a whole number of 1 or more; got %d.", id))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), id)...)
-	resp.Diagnostics.Append(setPlatformIdentity(ctx, resp.Identity, []platformIdentity{{"user_id", id}})...)
+	r.importByID(ctx, req, resp, "user_id", "7")
 }
 
 func (r *platformUserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
