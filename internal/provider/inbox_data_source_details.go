@@ -13,25 +13,14 @@ import (
 // left out: a lookup should not copy credentials into the state.
 
 type inboxDetailsModel struct {
-	ChannelKind                types.String `tfsdk:"channel_kind"`
-	ChannelID                  types.Int64  `tfsdk:"channel_id"`
-	GreetingEnabled            types.Bool   `tfsdk:"greeting_enabled"`
-	GreetingMessage            types.String `tfsdk:"greeting_message"`
-	EnableEmailCollect         types.Bool   `tfsdk:"enable_email_collect"`
-	AllowMessagesAfterResolved types.Bool   `tfsdk:"allow_messages_after_resolved"`
-	LockToSingleConversation   types.Bool   `tfsdk:"lock_to_single_conversation"`
-	SenderNameType             types.String `tfsdk:"sender_name_type"`
-	BusinessName               types.String `tfsdk:"business_name"`
-	Timezone                   types.String `tfsdk:"timezone"`
-	WorkingHoursEnabled        types.Bool   `tfsdk:"working_hours_enabled"`
-	OutOfOfficeMessage         types.String `tfsdk:"out_of_office_message"`
-	WorkingHours               types.List   `tfsdk:"working_hours"`
-	CSATSurveyEnabled          types.Bool   `tfsdk:"csat_survey_enabled"`
-	WebsiteURL                 types.String `tfsdk:"website_url"`
-	WebsiteToken               types.String `tfsdk:"website_token"`
-	WidgetColor                types.String `tfsdk:"widget_color"`
-	InboxIdentifier            types.String `tfsdk:"inbox_identifier"`
-	WebhookURL                 types.String `tfsdk:"webhook_url"`
+	ChannelKind types.String `tfsdk:"channel_kind"`
+	ChannelID   types.Int64  `tfsdk:"channel_id"`
+	inboxSettingsModel
+	WebsiteURL      types.String `tfsdk:"website_url"`
+	WebsiteToken    types.String `tfsdk:"website_token"`
+	WidgetColor     types.String `tfsdk:"widget_color"`
+	InboxIdentifier types.String `tfsdk:"inbox_identifier"`
+	WebhookURL      types.String `tfsdk:"webhook_url"`
 }
 
 func inboxDetailAttributes() map[string]schema.Attribute {
@@ -75,11 +64,25 @@ func inboxDetailAttributes() map[string]schema.Attribute {
 	}
 }
 
-func inboxDetailsOf(in *chatwoot.Inbox) inboxDetailsModel {
-	var diags diag.Diagnostics // values of fixed types: building them cannot fail
-	return inboxDetailsModel{
-		ChannelKind:                types.StringValue(in.Kind()),
-		ChannelID:                  types.Int64Value(in.ChannelID),
+// inboxSettingsModel are the settings every inbox has, whatever its channel, in the resource and
+// in the data sources alike.
+type inboxSettingsModel struct {
+	GreetingEnabled            types.Bool   `tfsdk:"greeting_enabled"`
+	GreetingMessage            types.String `tfsdk:"greeting_message"`
+	EnableEmailCollect         types.Bool   `tfsdk:"enable_email_collect"`
+	AllowMessagesAfterResolved types.Bool   `tfsdk:"allow_messages_after_resolved"`
+	LockToSingleConversation   types.Bool   `tfsdk:"lock_to_single_conversation"`
+	SenderNameType             types.String `tfsdk:"sender_name_type"`
+	BusinessName               types.String `tfsdk:"business_name"`
+	Timezone                   types.String `tfsdk:"timezone"`
+	WorkingHoursEnabled        types.Bool   `tfsdk:"working_hours_enabled"`
+	OutOfOfficeMessage         types.String `tfsdk:"out_of_office_message"`
+	WorkingHours               types.List   `tfsdk:"working_hours"`
+	CSATSurveyEnabled          types.Bool   `tfsdk:"csat_survey_enabled"`
+}
+
+func inboxSettingsOf(in *chatwoot.Inbox, diags *diag.Diagnostics) inboxSettingsModel {
+	return inboxSettingsModel{
 		GreetingEnabled:            types.BoolValue(in.GreetingEnabled),
 		GreetingMessage:            types.StringValue(in.GreetingMessage),
 		EnableEmailCollect:         types.BoolValue(in.EnableEmailCollect),
@@ -90,12 +93,21 @@ func inboxDetailsOf(in *chatwoot.Inbox) inboxDetailsModel {
 		Timezone:                   types.StringValue(in.Timezone),
 		WorkingHoursEnabled:        types.BoolValue(in.WorkingHoursEnabled),
 		OutOfOfficeMessage:         types.StringValue(in.OutOfOfficeMessage),
-		WorkingHours:               workingHoursState(in.WorkingHours, &diags),
+		WorkingHours:               workingHoursState(in.WorkingHours, diags),
 		CSATSurveyEnabled:          types.BoolValue(in.CSATSurveyEnabled),
-		WebsiteURL:                 types.StringValue(in.WebsiteURL),
-		WebsiteToken:               types.StringValue(in.WebsiteToken),
-		WidgetColor:                types.StringValue(in.WidgetColor),
-		InboxIdentifier:            types.StringValue(in.InboxIdentifier),
-		WebhookURL:                 types.StringValue(in.WebhookURL),
+	}
+}
+
+func inboxDetailsOf(in *chatwoot.Inbox) inboxDetailsModel {
+	var diags diag.Diagnostics // values of fixed types: building them cannot fail
+	return inboxDetailsModel{
+		ChannelKind:        types.StringValue(in.Kind()),
+		ChannelID:          types.Int64Value(in.ChannelID),
+		inboxSettingsModel: inboxSettingsOf(in, &diags),
+		WebsiteURL:         types.StringValue(in.WebsiteURL),
+		WebsiteToken:       types.StringValue(in.WebsiteToken),
+		WidgetColor:        types.StringValue(in.WidgetColor),
+		InboxIdentifier:    types.StringValue(in.InboxIdentifier),
+		WebhookURL:         types.StringValue(in.WebhookURL),
 	}
 }

@@ -50,33 +50,22 @@ func NewInboxResource() resource.Resource {
 type inboxResource struct{ accountObjectResource }
 
 type inboxModel struct {
-	ID                         types.String   `tfsdk:"id"`
-	AccountID                  types.Int64    `tfsdk:"account_id"`
-	InboxID                    types.Int64    `tfsdk:"inbox_id"`
-	ChannelID                  types.Int64    `tfsdk:"channel_id"`
-	Name                       types.String   `tfsdk:"name"`
-	ChannelType                types.String   `tfsdk:"channel_type"`
-	GreetingEnabled            types.Bool     `tfsdk:"greeting_enabled"`
-	GreetingMessage            types.String   `tfsdk:"greeting_message"`
-	EnableEmailCollect         types.Bool     `tfsdk:"enable_email_collect"`
-	AllowMessagesAfterResolved types.Bool     `tfsdk:"allow_messages_after_resolved"`
-	LockToSingleConversation   types.Bool     `tfsdk:"lock_to_single_conversation"`
-	SenderNameType             types.String   `tfsdk:"sender_name_type"`
-	BusinessName               types.String   `tfsdk:"business_name"`
-	Timezone                   types.String   `tfsdk:"timezone"`
-	WorkingHoursEnabled        types.Bool     `tfsdk:"working_hours_enabled"`
-	OutOfOfficeMessage         types.String   `tfsdk:"out_of_office_message"`
-	WorkingHours               types.List     `tfsdk:"working_hours"`
-	CSATSurveyEnabled          types.Bool     `tfsdk:"csat_survey_enabled"`
-	CSATConfig                 types.Object   `tfsdk:"csat_config"`
-	API                        types.Object   `tfsdk:"api"`
-	WebWidget                  types.Object   `tfsdk:"web_widget"`
-	WebsiteToken               types.String   `tfsdk:"website_token"`
-	WebWidgetScript            types.String   `tfsdk:"web_widget_script"`
-	InboxIdentifier            types.String   `tfsdk:"inbox_identifier"`
-	HMACToken                  types.String   `tfsdk:"hmac_token"`
-	Secret                     types.String   `tfsdk:"secret"`
-	Timeouts                   timeouts.Value `tfsdk:"timeouts"`
+	ID          types.String `tfsdk:"id"`
+	AccountID   types.Int64  `tfsdk:"account_id"`
+	InboxID     types.Int64  `tfsdk:"inbox_id"`
+	ChannelID   types.Int64  `tfsdk:"channel_id"`
+	Name        types.String `tfsdk:"name"`
+	ChannelType types.String `tfsdk:"channel_type"`
+	inboxSettingsModel
+	CSATConfig      types.Object   `tfsdk:"csat_config"`
+	API             types.Object   `tfsdk:"api"`
+	WebWidget       types.Object   `tfsdk:"web_widget"`
+	WebsiteToken    types.String   `tfsdk:"website_token"`
+	WebWidgetScript types.String   `tfsdk:"web_widget_script"`
+	InboxIdentifier types.String   `tfsdk:"inbox_identifier"`
+	HMACToken       types.String   `tfsdk:"hmac_token"`
+	Secret          types.String   `tfsdk:"secret"`
+	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
 type workingHourModel struct {
@@ -740,33 +729,22 @@ func jsonTextEqual(a, b string) bool {
 func (r *inboxResource) saveInbox(ctx context.Context, to saveTarget, id objectID, base inboxModel, in *chatwoot.Inbox) {
 	diags := to.diags
 	s := inboxModel{
-		ID:                         types.StringValue(id.String()),
-		AccountID:                  types.Int64Value(id.accountID),
-		InboxID:                    types.Int64Value(in.ID),
-		ChannelID:                  types.Int64Value(in.ChannelID),
-		Name:                       types.StringValue(in.Name),
-		ChannelType:                types.StringValue(in.Kind()),
-		GreetingEnabled:            types.BoolValue(in.GreetingEnabled),
-		GreetingMessage:            types.StringValue(in.GreetingMessage),
-		EnableEmailCollect:         types.BoolValue(in.EnableEmailCollect),
-		AllowMessagesAfterResolved: types.BoolValue(in.AllowMessagesAfterResolved),
-		LockToSingleConversation:   types.BoolValue(in.LockToSingleConversation),
-		SenderNameType:             types.StringValue(in.SenderNameType),
-		BusinessName:               types.StringValue(in.BusinessName),
-		Timezone:                   types.StringValue(in.Timezone),
-		WorkingHoursEnabled:        types.BoolValue(in.WorkingHoursEnabled),
-		OutOfOfficeMessage:         types.StringValue(in.OutOfOfficeMessage),
-		WorkingHours:               workingHoursState(in.WorkingHours, diags),
-		CSATSurveyEnabled:          types.BoolValue(in.CSATSurveyEnabled),
-		CSATConfig:                 csatConfigState(ctx, base.CSATConfig, in.CSATConfig, diags),
-		API:                        types.ObjectNull(apiChannelAttrTypes),
-		WebWidget:                  types.ObjectNull(webWidgetAttrTypes),
-		WebsiteToken:               types.StringValue(in.WebsiteToken),
-		WebWidgetScript:            types.StringValue(in.WebWidgetScript),
-		InboxIdentifier:            types.StringValue(in.InboxIdentifier),
-		HMACToken:                  types.StringValue(in.HMACToken),
-		Secret:                     types.StringValue(in.Secret),
-		Timeouts:                   base.Timeouts,
+		ID:                 types.StringValue(id.String()),
+		AccountID:          types.Int64Value(id.accountID),
+		InboxID:            types.Int64Value(in.ID),
+		ChannelID:          types.Int64Value(in.ChannelID),
+		Name:               types.StringValue(in.Name),
+		ChannelType:        types.StringValue(in.Kind()),
+		inboxSettingsModel: inboxSettingsOf(in, diags),
+		CSATConfig:         csatConfigState(ctx, base.CSATConfig, in.CSATConfig, diags),
+		API:                types.ObjectNull(apiChannelAttrTypes),
+		WebWidget:          types.ObjectNull(webWidgetAttrTypes),
+		WebsiteToken:       types.StringValue(in.WebsiteToken),
+		WebWidgetScript:    types.StringValue(in.WebWidgetScript),
+		InboxIdentifier:    types.StringValue(in.InboxIdentifier),
+		HMACToken:          types.StringValue(in.HMACToken),
+		Secret:             types.StringValue(in.Secret),
+		Timeouts:           base.Timeouts,
 	}
 	switch in.Kind() {
 	case chatwoot.ChannelAPI:
