@@ -141,7 +141,7 @@ func (r *customAttributeResource) Schema(ctx context.Context, _ resource.SchemaR
 					"a JavaScript regular expression, which Chatwoot stores without checking; the plan warns about a pattern " +
 					"Go's RE2 cannot read, since it may be wrong.",
 				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1), regexWarningValidator{}},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1), regexWarningValidator},
 			},
 			"regex_cue": schema.StringAttribute{
 				MarkdownDescription: "For `text` attributes with `regex_pattern`: the hint shown when a value does not match.",
@@ -358,25 +358,15 @@ func customAttributeState(accountID int64, d *chatwoot.CustomAttributeDefinition
 // regexWarningValidator warns about a pattern RE2 cannot parse. Chatwoot stores any string and
 // its interface reads it as a JavaScript regular expression, which RE2 only approximates
 // (lookarounds, backreferences), so this cannot be an error.
-type regexWarningValidator struct{}
-
-func (regexWarningValidator) Description(context.Context) string {
-	return "should be a regular expression"
-}
-
-func (v regexWarningValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (regexWarningValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeWarning(req.Path, "Pattern May Be Invalid",
-			fmt.Sprintf("Chatwoot stores regex_pattern without checking it, and its interface uses it as a JavaScript regular "+
-				"expression. Go's regular expressions cannot read %q (%v). If it relies on JavaScript-only syntax such as "+
-				"lookarounds it may still work; otherwise agents' values are checked against a broken pattern.",
-				req.ConfigValue.ValueString(), err))
-	}
+var regexWarningValidator = stringCheck{
+	description: "should be a regular expression",
+	check: func(pattern string, req validator.StringRequest, resp *validator.StringResponse) {
+		if _, err := regexp.Compile(pattern); err != nil {
+			resp.Diagnostics.AddAttributeWarning(req.Path, "Pattern May Be Invalid",
+				fmt.Sprintf("Chatwoot stores regex_pattern without checking it, and its interface uses it as a JavaScript regular "+
+					"expression. Go's regular expressions cannot read %q (%v). If it relies on JavaScript-only syntax such as "+
+					"lookarounds it may still work; otherwise agents' values are checked against a broken pattern.",
+					pattern, err))
+		}
+	},
 }

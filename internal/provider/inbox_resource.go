@@ -213,7 +213,7 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"`web_widget` (the chat bubble on a website). Chatwoot cannot change an inbox's channel, so changing it " +
 					"replaces the inbox. Other channels need third-party accounts and are refused at plan time.",
 				Required:      true,
-				Validators:    []validator.String{inboxChannelTypeValidator{}},
+				Validators:    []validator.String{inboxChannelTypeValidator},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"greeting_enabled": optionalBool("Whether Chatwoot sends `greeting_message` when a conversation starts. Defaults to `false`.", false),
@@ -230,7 +230,7 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"business_name": optionalString("The business name used with `sender_name_type = \"professional\"`; at most 255 characters. "+
 				"Defaults to empty.", "", stringvalidator.LengthAtMost(255)),
 			"timezone": optionalString("The IANA time zone of `working_hours` (case-sensitive, such as `Europe/Berlin`). Defaults to `UTC`.",
-				"UTC", timezoneValidator{}),
+				"UTC", timezoneValidator),
 			"working_hours_enabled": optionalBool("Whether Chatwoot answers with `out_of_office_message` outside `working_hours`. "+
 				"Defaults to `false`.", false),
 			"out_of_office_message": optionalString("The reply outside working hours; at most 10,000 characters. Defaults to empty.", "",
@@ -293,7 +293,7 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 						"characters (Chatwoot does not check the form). Defaults to empty.", "", stringvalidator.LengthAtMost(2048)),
 					"hmac_mandatory": optionalBool("Whether contacts must be identified with an HMAC of `hmac_token`. Defaults to `false`.", false),
 					"additional_attributes": optionalString("Further channel settings as a JSON object (`jsonencode({...})`), stored as "+
-						"written. Defaults to `{}`.", "{}", jsonObjectValidator{}),
+						"written. Defaults to `{}`.", "{}", jsonObjectValidator),
 				},
 			},
 			"web_widget": schema.SingleNestedAttribute{

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -21,55 +20,36 @@ import (
 // inboxChannelTypeValidator refuses every channel but api and web_widget with a message that says
 // why: the others need accounts at third parties (a mailbox, a WhatsApp number, a Telegram bot…)
 // that Chatwoot checks or calls while creating the inbox.
-type inboxChannelTypeValidator struct{}
-
-func (inboxChannelTypeValidator) Description(context.Context) string {
-	return "must be api or web_widget"
-}
-
-func (v inboxChannelTypeValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (inboxChannelTypeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	switch got := req.ConfigValue.ValueString(); got {
-	case chatwoot.ChannelAPI, chatwoot.ChannelWebWidget:
-	case "email", "whatsapp", "sms", "twilio_sms", "telegram", "line", "facebook", "instagram", "twitter", "tiktok", "voice":
-		resp.Diagnostics.AddAttributeError(req.Path, "Inbox Channel Needs a Third-Party Account",
-			fmt.Sprintf("channel_type %q cannot be created by this provider: a %s inbox needs an account at a third party "+
-				"(a mailbox, a phone number at a messaging provider, a bot or page of the platform) that Chatwoot checks or "+
-				"connects to while it creates the inbox. Create it in Chatwoot's UI and read it with the data source "+
-				"chatwoot_inbox; this resource manages \"api\" and \"web_widget\" inboxes.", got, got))
-	default:
-		resp.Diagnostics.AddAttributeError(req.Path, "Unknown Inbox Channel Type",
-			fmt.Sprintf("channel_type must be \"api\" or \"web_widget\", not %q. Other Chatwoot channels (email, whatsapp, sms, "+
-				"telegram, line…) need third-party accounts and are not managed by this provider.", got))
-	}
+var inboxChannelTypeValidator = stringCheck{
+	description: "must be api or web_widget",
+	check: func(got string, req validator.StringRequest, resp *validator.StringResponse) {
+		switch got {
+		case chatwoot.ChannelAPI, chatwoot.ChannelWebWidget:
+		case "email", "whatsapp", "sms", "twilio_sms", "telegram", "line", "facebook", "instagram", "twitter", "tiktok", "voice":
+			resp.Diagnostics.AddAttributeError(req.Path, "Inbox Channel Needs a Third-Party Account",
+				fmt.Sprintf("channel_type %q cannot be created by this provider: a %s inbox needs an account at a third party "+
+					"(a mailbox, a phone number at a messaging provider, a bot or page of the platform) that Chatwoot checks or "+
+					"connects to while it creates the inbox. Create it in Chatwoot's UI and read it with the data source "+
+					"chatwoot_inbox; this resource manages \"api\" and \"web_widget\" inboxes.", got, got))
+		default:
+			resp.Diagnostics.AddAttributeError(req.Path, "Unknown Inbox Channel Type",
+				fmt.Sprintf("channel_type must be \"api\" or \"web_widget\", not %q. Other Chatwoot channels (email, whatsapp, sms, "+
+					"telegram, line…) need third-party accounts and are not managed by this provider.", got))
+		}
+	},
 }
 
 // timezoneValidator accepts IANA time zone names, which Chatwoot requires (case-sensitive);
 // anything else is a 422 at apply time.
-type timezoneValidator struct{}
-
-func (timezoneValidator) Description(context.Context) string {
-	return "must be an IANA time zone name such as Europe/Berlin"
-}
-
-func (v timezoneValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (timezoneValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	name := req.ConfigValue.ValueString()
-	if _, err := time.LoadLocation(name); err != nil || name == "" || name == "Local" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Unknown Time Zone",
-			fmt.Sprintf("timezone %q is not an IANA time zone name. Write one such as \"UTC\", \"Europe/Berlin\" or "+
-				"\"America/New_York\" (the spelling is case-sensitive); Chatwoot refuses others.", name))
-	}
+var timezoneValidator = stringCheck{
+	description: "must be an IANA time zone name such as Europe/Berlin",
+	check: func(name string, req validator.StringRequest, resp *validator.StringResponse) {
+		if _, err := time.LoadLocation(name); err != nil || name == "" || name == "Local" {
+			resp.Diagnostics.AddAttributeError(req.Path, "Unknown Time Zone",
+				fmt.Sprintf("timezone %q is not an IANA time zone name. Write one such as \"UTC\", \"Europe/Berlin\" or "+
+					"\"America/New_York\" (the spelling is case-sensitive); Chatwoot refuses others.", name))
+		}
+	},
 }
 
 // workingHoursProblems checks the seven days the way Chatwoot does and returns one message per

@@ -150,7 +150,7 @@ func (r *platformAccountResource) Schema(ctx context.Context, _ resource.SchemaR
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString("{}"),
-				Validators: []validator.String{jsonObjectValidator{}},
+				Validators: []validator.String{jsonObjectValidator},
 			},
 		},
 		Blocks: map[string]schema.Block{"timeouts": operationTimeoutsBlock(ctx)},

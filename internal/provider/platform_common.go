@@ -219,26 +219,14 @@ func (r *platformObject) removeGone(ctx context.Context, resp *resource.ReadResp
 // ---- JSON-valued attributes ----
 
 // jsonObjectValidator accepts a JSON object (the output of jsonencode({...})).
-type jsonObjectValidator struct{}
-
-var _ validator.String = jsonObjectValidator{}
-
-func (jsonObjectValidator) Description(_ context.Context) string {
-	return "must be a JSON object, such as jsonencode({ plan = \"gold\" })"
-}
-
-func (v jsonObjectValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (jsonObjectValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := decodeJSONObject(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON Object",
-			fmt.Sprintf("%s must be a JSON object, written with jsonencode({ ... }).\n\nOriginal error: %s", req.Path, err))
-	}
+var jsonObjectValidator = stringCheck{
+	description: "must be a JSON object, such as jsonencode({ plan = \"gold\" })",
+	check: func(value string, req validator.StringRequest, resp *validator.StringResponse) {
+		if _, err := decodeJSONObject(value); err != nil {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON Object",
+				fmt.Sprintf("%s must be a JSON object, written with jsonencode({ ... }).\n\nOriginal error: %s", req.Path, err))
+		}
+	},
 }
 
 func decodeJSONObject(s string) (map[string]any, error) {

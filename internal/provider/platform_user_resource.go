@@ -104,7 +104,7 @@ func (r *platformUserResource) Schema(ctx context.Context, _ resource.SchemaRequ
 					"merges them into what it holds, so only the keys written here are managed; a key removed from the " +
 					"configuration is set to `null` in Chatwoot (it cannot be deleted).",
 				Optional:   true,
-				Validators: []validator.String{jsonObjectValidator{}},
+				Validators: []validator.String{jsonObjectValidator},
 			},
 			"password_wo": schema.StringAttribute{
 				MarkdownDescription: "The user's password, write-only: sent to Chatwoot on create and whenever " +

@@ -145,7 +145,7 @@ func (p *chatwootProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				MarkdownDescription: "How long one request attempt may take, as a Go duration such as `30s` or `2m`. A resource's " +
 					"`timeouts` block bounds a whole operation, retries included. Defaults to `" + defaultRequestTimeout.String() + "`.",
 				Optional:   true,
-				Validators: []validator.String{positiveDurationValidator{}},
+				Validators: []validator.String{positiveDurationValidator},
 			},
 			"max_requests_per_second": schema.Int64Attribute{
 				MarkdownDescription: "The most requests per second the provider sends to Chatwoot, shared by all resources and data " +
@@ -234,32 +234,19 @@ func isLoopbackHost(host string) bool {
 }
 
 // positiveDurationValidator accepts a Go duration string greater than zero, such as "30s".
-type positiveDurationValidator struct{}
-
-var _ validator.String = positiveDurationValidator{}
-
-func (positiveDurationValidator) Description(_ context.Context) string {
-	return "value must be a duration greater than zero, such as \"30s\" or \"2m\""
-}
-
-func (v positiveDurationValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (positiveDurationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	raw := req.ConfigValue.ValueString()
-	d, err := time.ParseDuration(raw)
-	if err == nil && d <= 0 {
-		err = fmt.Errorf("%s is not greater than zero", d)
-	}
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Duration",
-			fmt.Sprintf("%s must be a duration greater than zero: a number with a unit (ms, s, m, h), such as \"30s\", \"1m30s\" or \"2m\"; got %q.\n\nOriginal error: %s",
-				req.Path, raw, err))
-	}
+var positiveDurationValidator = stringCheck{
+	description: "value must be a duration greater than zero, such as \"30s\" or \"2m\"",
+	check: func(raw string, req validator.StringRequest, resp *validator.StringResponse) {
+		d, err := time.ParseDuration(raw)
+		if err == nil && d <= 0 {
+			err = fmt.Errorf("%s is not greater than zero", d)
+		}
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid Duration",
+				fmt.Sprintf("%s must be a duration greater than zero: a number with a unit (ms, s, m, h), such as \"30s\", \"1m30s\" or \"2m\"; got %q.\n\nOriginal error: %s",
+					req.Path, raw, err))
+		}
+	},
 }
 
 func (p *chatwootProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {

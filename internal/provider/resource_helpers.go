@@ -60,6 +60,27 @@ func exists[T any](list chatwoot.CachedList[T]) func(context.Context, *chatwoot.
 
 var nonBlank = regexp.MustCompile(`\S`)
 
+// stringCheck is a string validator made of what it accepts (description) and a check of a known
+// value, which adds its error or warning to resp at req.Path. Null and unknown values are not
+// checked; an unknown one is, once known, at apply.
+type stringCheck struct {
+	description string
+	check       func(value string, req validator.StringRequest, resp *validator.StringResponse)
+}
+
+var _ validator.String = stringCheck{}
+
+func (v stringCheck) Description(context.Context) string { return v.description }
+
+func (v stringCheck) MarkdownDescription(context.Context) string { return v.description }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	v.check(req.ConfigValue.ValueString(), req, resp)
+}
+
 // lowercaseStringValidator refuses values Chatwoot would store downcased, showing the form to
 // write instead, so that state and Chatwoot never disagree only in case.
 type lowercaseStringValidator struct {

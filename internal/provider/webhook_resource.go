@@ -87,7 +87,7 @@ func (r *webhookResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"url": schema.StringAttribute{
 				MarkdownDescription: "Where Chatwoot sends the events: an absolute `http` or `https` URL, unique within the account.",
 				Required:            true,
-				Validators:          []validator.String{webhookURLValidator{}, stringvalidator.LengthAtMost(20000)},
+				Validators:          []validator.String{webhookURLValidator, stringvalidator.LengthAtMost(20000)},
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "A name for the webhook, shown in Chatwoot's settings; at most 255 characters. Chatwoot's " +
@@ -288,27 +288,16 @@ func webhookState(accountID int64, w *chatwoot.Webhook) webhookModel {
 }
 
 // webhookURLValidator accepts what Chatwoot delivers to: an absolute http or https URL.
-type webhookURLValidator struct{}
-
-func (webhookURLValidator) Description(context.Context) string {
-	return "must be an absolute http or https URL"
-}
-
-func (v webhookURLValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (webhookURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	raw := req.ConfigValue.ValueString()
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Webhook URL",
-			fmt.Sprintf("%q is not an absolute http or https URL, such as https://hooks.example.com/chatwoot; Chatwoot refuses "+
-				"anything else (\"Url is invalid\").", raw))
-	}
+var webhookURLValidator = stringCheck{
+	description: "must be an absolute http or https URL",
+	check: func(raw string, req validator.StringRequest, resp *validator.StringResponse) {
+		u, err := url.Parse(raw)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid Webhook URL",
+				fmt.Sprintf("%q is not an absolute http or https URL, such as https://hooks.example.com/chatwoot; Chatwoot refuses "+
+					"anything else (\"Url is invalid\").", raw))
+		}
+	},
 }
 
 // markdownList writes values as `a`, `b` and `c`.
