@@ -25,9 +25,11 @@ type accountKind struct {
 	arguments string
 	// object returns the i-th object of the kind (its key and its values in account.json).
 	object func(i int, agents []int64) (string, map[string]any)
-	// readsByShow: the kind reads each object with its own show request (teams, which issue 18's
-	// one-list rule does not cover), so a refresh costs one per object.
-	readsByShow bool
+	// beforeVocabulary: the kind predates issue 18 and its one-list rule (teams). Its refresh reads
+	// each object with its own show request, and its name check uses the lookup cache of
+	// internal/chatwoot/lookups.go, which re-reads a list once when a name is not in it, so each
+	// plan of a new object may cost a list, in the plan process and again in the apply process.
+	beforeVocabulary bool
 	// asyncDelete: Chatwoot deletes the objects in a background job and destroy waits, listing the
 	// kind until the object is gone, as often as that takes.
 	asyncDelete bool
@@ -54,7 +56,7 @@ var accountKinds = []accountKind{
 			return k, map[string]any{"name": "SLA " + k, "first_response": 60 * (i + 1)}
 		},
 	},
-	readByShow(stringKind("teams", "chatwoot_team", "t", "name", "bench-#", "description", "Team #")),
+	beforeVocabulary(stringKind("teams", "chatwoot_team", "t", "name", "bench-#", "description", "Team #")),
 	{
 		name: "team_members", resource: "chatwoot_team_members", collection: "/teams/:id/team_members", memberSet: true,
 		arguments: "  team_id  = chatwoot_team.teams[each.value.team].team_id\n  user_ids = each.value.user_ids\n",
@@ -89,8 +91,8 @@ func withArguments(k accountKind, arguments string) accountKind {
 	return k
 }
 
-func readByShow(k accountKind) accountKind {
-	k.readsByShow = true
+func beforeVocabulary(k accountKind) accountKind {
+	k.beforeVocabulary = true
 	return k
 }
 
@@ -229,9 +231,12 @@ func accountBudget(k accountKind, objects int, ph phase, procs int) kindBudget {
 	if k.memberSet {
 		lists = objects // one per team: Terraform refreshes each object once per command
 	}
-	shows := 0
-	if k.readsByShow {
-		shows = objects
+	// In an apply, each create invalidates the kind's list, which the next plan of an object of
+	// the kind in the apply process re-reads: up to one list per object. The older lookup of a
+	// beforeVocabulary kind may re-read it for each new object in both processes.
+	relists, shows := objects, 0
+	if k.beforeVocabulary {
+		relists, shows = 2*objects, objects
 	}
 	write := func(op string) map[string]int {
 		if k.memberSet {
@@ -242,12 +247,11 @@ func accountBudget(k accountKind, objects int, ph phase, procs int) kindBudget {
 	switch ph {
 	case phaseApply:
 		// Nothing to refresh; the plan checks unique fields against the list, once per process,
-		// and again after each create of the kind in the apply process. A member set has
-		// nothing unique to check.
+		// then the re-reads. A member set has nothing unique to check.
 		if k.memberSet {
 			return kindBudget{writes: write(opCreate)}
 		}
-		return kindBudget{maxLists: lists + objects, writes: write(opCreate)}
+		return kindBudget{maxLists: lists + relists, writes: write(opCreate)}
 	case phaseDestroy:
 		// Terraform's refresh, then one delete per object.
 		if k.asyncDelete {
