@@ -141,13 +141,14 @@ func plan(w ids, n int, ph phase) (expectation, [][]httpRequest) {
 	}
 	switch ph {
 	case phaseApply:
-		// The plan checks that each new assignment's conversation exists (one read each), then
+		// The plan checks that each new assignment's conversation exists, one read each in the
+		// plan's process and again when the apply's process plans it before applying, then
 		// everything is assigned: the change from an empty assignment.
 		lists()
 		for _, a := range before {
-			jobs = append(jobs, change(a, assignment{}))
+			jobs = append(jobs, append([]httpRequest{get(a.ConversationID)}, change(a, assignment{})...))
 		}
-		exp.conversationGETs = n
+		exp.conversationGETs = 2 * n
 	case phaseRefresh:
 		for _, a := range before {
 			jobs = append(jobs, []httpRequest{get(a.ConversationID)})

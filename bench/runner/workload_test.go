@@ -10,7 +10,7 @@ func TestPlan_onePOSTPerChangedField(t *testing.T) {
 		ph          phase
 		posts, gets int
 	}{
-		{phaseApply, 2 + 2 + 4, n},
+		{phaseApply, 2 + 2 + 4, 2 * n}, // the plan's check, in the plan's process and the apply's
 		{phaseRefresh, 0, n},
 		{phaseChange, 3, n}, // the first half: conversations 0 (agent), 1 (team), 2 (both: its agent)
 		{phaseDestroy, 2 + 2 + 4, 3 * n},
