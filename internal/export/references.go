@@ -168,3 +168,22 @@ func (s *Session) agentRefs(ctx context.Context, ids []int64) (List, error) {
 	}
 	return refs, nil
 }
+
+// LabelRef is chatwoot_label.<name>.title for a label this export writes. Rules and macros name
+// labels by title, so a title without an exported label stays the title itself (a name, not an
+// id); no request is sent when labels are not exported.
+func (s *Session) LabelRef(ctx context.Context, title string) (Expr, error) {
+	if len(s.emitted[labelKind.Name]) == 0 {
+		return String(title), nil
+	}
+	labels, err := s.labels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range labels {
+		if r, ok := s.Exported(labelKind.Name, l.ID); ok && l.Title == title {
+			return r, nil
+		}
+	}
+	return String(title), nil
+}
