@@ -75,15 +75,3 @@ func slaUnavailable(err error) string {
 	}
 	return ""
 }
-
-// SLAPolicyRef is chatwoot_sla_policy.<name>.sla_policy_id. No data source finds SLA policies, so
-// a rule that names one is exported only with the policies.
-func (s *Session) SLAPolicyRef(id int64) (Expr, error) {
-	if r, ok := s.Exported(slaPolicyKind.Name, id); ok {
-		return r, nil
-	}
-	if _, read := s.lists[slaPolicyKind.Name]; read {
-		return nil, unresolved("SLA policy", id)
-	}
-	return nil, refuseBecause("it names SLA policy %d, and SLA policies were not exported (no data source finds them: add sla_policy to -types)", id)
-}
