@@ -22,8 +22,10 @@ var webhookKind = &Kind{
 			if w.Name != "" {
 				return w.Name
 			}
-			u, _ := url.Parse(w.URL) // Chatwoot keeps only valid URLs
-			return u.Hostname()
+			if u, err := url.Parse(w.URL); err == nil {
+				return u.Hostname()
+			}
+			return "" // Identifier falls back to "webhook"
 		},
 		what:    func(w *chatwoot.Webhook) string { return fmt.Sprintf("webhook %s (webhook %d)", w.URL, w.ID) },
 		refAttr: "webhook_id",
