@@ -187,6 +187,7 @@ func uiAccount(t *testing.T, n int) *account {
 		})
 	}
 	a.teams, a.agents, a.inboxes = teams, agents, inboxes
+	seedRouting(t, a, n)
 	return a
 }
 

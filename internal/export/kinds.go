@@ -23,9 +23,16 @@ func (k *Kind) plural() string { return strings.ReplaceAll(k.Name, "_", " ") + "
 var kinds = []*Kind{
 	teamKind,
 	agentKind,
+	inboxKind,
+	agentBotKind,
 	teamMembersKind,
 	inboxMembersKind,
 	inboxAutoAssignmentKind,
+	inboxAgentBotKind,
+	assignmentPolicyKind,
+	inboxAssignmentPolicyKind,
+	capacityPolicyKind,
+	capacityPolicyMembersKind,
 	automationRuleKind,
 	conversationAssignmentKind,
 }
