@@ -29,7 +29,14 @@ type account struct {
 
 func newAccount(t *testing.T) *account {
 	t.Helper()
-	srv, baseURL := chatwootmock.StartTest(t, chatwootmock.Options{PlatformToken: platformToken})
+	return newAccountOn(t, chatwootmock.Options{})
+}
+
+// newAccountOn is newAccount on a mock with options, such as another Chatwoot version or edition.
+func newAccountOn(t *testing.T, opts chatwootmock.Options) *account {
+	t.Helper()
+	opts.PlatformToken = platformToken
+	srv, baseURL := chatwootmock.StartTest(t, opts)
 	fx := fixture.New(baseURL, platformToken)
 	ctx := context.Background()
 	acct, err := fx.CreateAccount(ctx, "Acme", nil)

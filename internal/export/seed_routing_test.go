@@ -43,12 +43,11 @@ func seedRouting(t *testing.T, a *account, n int) {
 		if i%2 == 1 {
 			body["description"] = "Answers first, hands over to agents"
 		}
-		bot := idOf(t, a.do(t, http.MethodPost, "agent_bots", body))
-		a.do(t, http.MethodPost, fmt.Sprintf("inboxes/%d/set_agent_bot", withBot[i]), map[string]any{"agent_bot": bot})
+		a.setInboxBot(t, withBot[i], a.agentBot(t, body))
 	}
 	global, err := a.fx.CreatePlatformAgentBot(ctx, "Installation Helper", nil)
 	must(t, err)
-	a.do(t, http.MethodPost, fmt.Sprintf("inboxes/%d/set_agent_bot", hours), map[string]any{"agent_bot": global.ID})
+	a.setInboxBot(t, hours, global.ID)
 
 	for i := range n {
 		policy := map[string]any{"name": fmt.Sprintf("Routing %d", i+1), "description": "", "assignment_order": "round_robin",
@@ -60,17 +59,16 @@ func seedRouting(t *testing.T, a *account, n int) {
 		if i%3 == 2 {
 			policy["enabled"] = false
 		}
-		id := idOf(t, a.do(t, http.MethodPost, "assignment_policies", map[string]any{"assignment_policy": policy}))
-		a.do(t, http.MethodPost, fmt.Sprintf("inboxes/%d/assignment_policy", a.inboxes[i]), map[string]any{"assignment_policy_id": id})
+		a.bindPolicy(t, a.inboxes[i], a.assignmentPolicy(t, policy))
 
 		capacity := map[string]any{"name": fmt.Sprintf("Capacity %d", i+1)}
 		if i%2 == 1 {
 			capacity["description"] = "Busy hours"
 			capacity["exclusion_rules"] = map[string]any{"exclude_older_than_hours": 24, "excluded_labels": []any{"vip", "billing"}}
 		}
-		cp := idOf(t, a.do(t, http.MethodPost, "agent_capacity_policies", map[string]any{"agent_capacity_policy": capacity}))
+		cp := a.capacityPolicy(t, capacity)
 		a.do(t, http.MethodPost, fmt.Sprintf("agent_capacity_policies/%d/inbox_limits", cp), map[string]any{"inbox_id": a.inboxes[i], "conversation_limit": 10 + i})
-		a.do(t, http.MethodPost, fmt.Sprintf("agent_capacity_policies/%d/users", cp), map[string]any{"user_id": a.agents[i]})
+		a.capacityMember(t, cp, a.agents[i])
 	}
 }
 
@@ -89,4 +87,36 @@ func (a *account) unmanagedInbox(t *testing.T) int64 {
 		"channel": map[string]any{"type": "email", "email": "support@acme.test"}}))
 	a.inboxMembers(t, id, a.agents[0])
 	return id
+}
+
+// The UI's forms for bots, policies and their bindings.
+
+func (a *account) agentBot(t *testing.T, body map[string]any) int64 {
+	t.Helper()
+	return idOf(t, a.do(t, http.MethodPost, "agent_bots", body))
+}
+
+func (a *account) setInboxBot(t *testing.T, inbox, bot int64) {
+	t.Helper()
+	a.do(t, http.MethodPost, fmt.Sprintf("inboxes/%d/set_agent_bot", inbox), map[string]any{"agent_bot": bot})
+}
+
+func (a *account) assignmentPolicy(t *testing.T, body map[string]any) int64 {
+	t.Helper()
+	return idOf(t, a.do(t, http.MethodPost, "assignment_policies", map[string]any{"assignment_policy": body}))
+}
+
+func (a *account) bindPolicy(t *testing.T, inbox, policy int64) {
+	t.Helper()
+	a.do(t, http.MethodPost, fmt.Sprintf("inboxes/%d/assignment_policy", inbox), map[string]any{"assignment_policy_id": policy})
+}
+
+func (a *account) capacityPolicy(t *testing.T, body map[string]any) int64 {
+	t.Helper()
+	return idOf(t, a.do(t, http.MethodPost, "agent_capacity_policies", map[string]any{"agent_capacity_policy": body}))
+}
+
+func (a *account) capacityMember(t *testing.T, policy, user int64) {
+	t.Helper()
+	a.do(t, http.MethodPost, fmt.Sprintf("agent_capacity_policies/%d/users", policy), map[string]any{"user_id": user})
 }
