@@ -13,6 +13,10 @@ var inboxAgentBotKind = &Kind{
 	Name:     "inbox_agent_bot",
 	Resource: "chatwoot_inbox_agent_bot",
 	Export: func(ctx context.Context, s *Session, k *Kind) error {
+		// A binding refers to its bot by name, from the bot list.
+		if _, ok, err := s.agentBotsFor(ctx, k); !ok {
+			return err
+		}
 		inboxes, err := s.inboxes(ctx)
 		if err != nil {
 			return err

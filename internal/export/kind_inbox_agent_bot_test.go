@@ -2,7 +2,10 @@ package export
 
 import (
 	"context"
+	"strings"
 	"testing"
+
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwootmock"
 )
 
 func TestExportInboxAgentBot_refersToTheInboxAndTheBot(t *testing.T) {
@@ -47,4 +50,24 @@ resource "chatwoot_inbox_agent_bot" "phone" {
   agent_bot_id = data.chatwoot_agent_bot.installation_bot.id
 }
 `)
+}
+
+func TestExportInboxAgentBot_notesChatwoot4160WhichCannotListBots(t *testing.T) {
+	a := newAccountOn(t, chatwootmock.Options{ChatwootVersion: "4.16.0"})
+	web := a.inbox(t, "Website")
+	bot, err := a.fx.CreatePlatformAgentBot(context.Background(), "Triage", &a.id)
+	must(t, err)
+	a.setInboxBot(t, web, bot.ID)
+
+	dir, res := a.export(t, "inbox", "agent_bot", "inbox_agent_bot")
+	if res.Refused != 0 || res.Objects != 1 {
+		t.Fatalf("result %+v, want the inbox alone", res)
+	}
+	noFile(t, dir, "inbox_agent_bot.tf")
+	report := readFile(t, dir, "EXPORT.md")
+	for _, kind := range []string{"agent_bot", "inbox_agent_bot"} {
+		if want := "- " + kind + ": all " + strings.ReplaceAll(kind, "_", " ") + " objects: Chatwoot 4.16.0 answers every request on agent bots with a server error"; !strings.Contains(report, want) {
+			t.Errorf("EXPORT.md lacks %q:\n%s", want, report)
+		}
+	}
 }
