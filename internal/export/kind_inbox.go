@@ -18,11 +18,10 @@ var inboxKind = &Kind{
 	Name:     "inbox",
 	Resource: "chatwoot_inbox",
 	Export: func(ctx context.Context, s *Session, k *Kind) error {
-		inboxes, err := s.inboxes(ctx)
+		objs, err := s.inboxIndex(ctx)
 		if err != nil {
 			return err
 		}
-		objs := index(s, "inbox", inboxes, func(in *chatwoot.Inbox) int64 { return in.ID }, func(in *chatwoot.Inbox) string { return in.Name })
 		return emitAll(s, k, "inbox_id", objs, func(id int64, in *chatwoot.Inbox) string { return named("inbox", in.Name, id) },
 			func(id int64, in *chatwoot.Inbox) ([]Attr, error) {
 				attrs, err := inboxAttrs(in)
@@ -33,6 +32,15 @@ var inboxKind = &Kind{
 				return attrs, err
 			})
 	},
+}
+
+// inboxIndex is the inbox list indexed, with the names inboxNames gives.
+func (s *Session) inboxIndex(ctx context.Context) (indexed[chatwoot.Inbox], error) {
+	inboxes, err := s.inboxes(ctx)
+	if err != nil {
+		return indexed[chatwoot.Inbox]{}, err
+	}
+	return index(s, "inbox", inboxes, func(in *chatwoot.Inbox) int64 { return in.ID }, func(in *chatwoot.Inbox) string { return in.Name }), nil
 }
 
 func inboxAttrs(in *chatwoot.Inbox) ([]Attr, error) {

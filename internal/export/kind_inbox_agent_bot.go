@@ -17,11 +17,10 @@ var inboxAgentBotKind = &Kind{
 		if _, ok, err := s.agentBotsFor(ctx, k); !ok {
 			return err
 		}
-		inboxes, err := s.inboxes(ctx)
+		objs, err := s.inboxIndex(ctx)
 		if err != nil {
 			return err
 		}
-		objs := index(s, "inbox", inboxes, func(in *chatwoot.Inbox) int64 { return in.ID }, func(in *chatwoot.Inbox) string { return in.Name })
 		return emitAll(s, k, "inbox_id", objs, func(id int64, in *chatwoot.Inbox) string { return "the agent bot of " + named("inbox", in.Name, id) },
 			func(id int64, _ *chatwoot.Inbox) ([]Attr, error) {
 				bot, err := s.client.GetInboxAgentBot(ctx, s.AccountID, id)

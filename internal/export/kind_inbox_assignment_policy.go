@@ -29,11 +29,10 @@ var inboxAssignmentPolicyKind = &Kind{
 		}
 		// Names are unique within an account, so the data source finds a policy that is not exported.
 		policyRef := exportedOr(s, "assignment_policy", "chatwoot_assignment_policy", policies, func(p *chatwoot.AssignmentPolicy) string { return p.Name })
-		inboxes, err := s.inboxes(ctx)
+		objs, err := s.inboxIndex(ctx)
 		if err != nil {
 			return err
 		}
-		objs := index(s, "inbox", inboxes, func(in *chatwoot.Inbox) int64 { return in.ID }, func(in *chatwoot.Inbox) string { return in.Name })
 		return emitAll(s, k, "inbox_id", objs, func(id int64, in *chatwoot.Inbox) string {
 			return "the assignment policy of " + named("inbox", in.Name, id)
 		},
