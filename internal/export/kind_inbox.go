@@ -12,8 +12,8 @@ import (
 // list alone. Other channels need third-party accounts the provider does not manage: they are
 // refused, and what refers to them keeps the chatwoot_inbox data source. The server-made
 // hmac_token and secret are never written. csat_config and the web widget's pre-chat form are
-// managed only when configured (the resource reads them back only then), so they are left out
-// and left as they are.
+// managed only when configured: an import reads them as null, so writing them would plan a change
+// after the import. They are left out, and left as they are.
 var inboxKind = &Kind{
 	Name:     "inbox",
 	Resource: "chatwoot_inbox",
