@@ -27,9 +27,21 @@ type account struct {
 	teams, agents, inboxes []int64
 }
 
-func newAccount(t *testing.T) *account {
+// newAccount starts a mock (with opts, when given) holding one account and its administrator.
+func newAccount(t *testing.T, opts ...chatwootmock.Options) *account {
 	t.Helper()
-	srv, baseURL := chatwootmock.StartTest(t, chatwootmock.Options{PlatformToken: platformToken})
+	o := chatwootmock.Options{}
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	return newAccountOn(t, o)
+}
+
+// newAccountOn is newAccount on a mock with options, such as another Chatwoot version or edition.
+func newAccountOn(t *testing.T, opts chatwootmock.Options) *account {
+	t.Helper()
+	opts.PlatformToken = platformToken
+	srv, baseURL := chatwootmock.StartTest(t, opts)
 	fx := fixture.New(baseURL, platformToken)
 	ctx := context.Background()
 	acct, err := fx.CreateAccount(ctx, "Acme", nil)
@@ -187,6 +199,8 @@ func uiAccount(t *testing.T, n int) *account {
 		})
 	}
 	a.teams, a.agents, a.inboxes = teams, agents, inboxes
+	seedVocabulary(t, a, n)
+	seedRouting(t, a, n)
 	return a
 }
 
