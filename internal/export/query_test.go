@@ -2,18 +2,38 @@ package export
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// TestAccTeamList_generateConfigOut_terraform_1_14_9: `terraform query -generate-config-out` on the
-// chatwoot_team list resource writes configuration that plans only imports and, once applied,
+// TestAccList_generateConfigOut_terraform_1_14_9: `terraform query -generate-config-out` on the
+// provider's list resources writes configuration that plans only imports and, once applied,
 // plans nothing: the same promise as export's, for those who prefer Terraform's own generator.
-func TestAccTeamList_generateConfigOut_terraform_1_14_9(t *testing.T) {
+// The account is the round trip's, with two of each vocabulary kind beside it.
+func TestAccList_generateConfigOut_terraform_1_14_9(t *testing.T) {
 	run := cliRunner(t, "terraform-1.14.9")
 	a := uiAccount(t, 3)
+	for i := 1; i <= 2; i++ {
+		a.do(t, http.MethodPost, "labels", map[string]any{"label": map[string]any{"title": fmt.Sprintf("tier-%d", i), "color": "#1f93ff"}})
+		a.do(t, http.MethodPost, "canned_responses", map[string]any{"canned_response": map[string]any{
+			"short_code": fmt.Sprintf("reply-%d", i), "content": "Thanks!"}})
+		a.do(t, http.MethodPost, "webhooks", map[string]any{"webhook": map[string]any{
+			"url": fmt.Sprintf("https://crm.example.test/%d", i), "subscriptions": []string{"conversation_created"}}})
+		a.do(t, http.MethodPost, "custom_attribute_definitions", map[string]any{"custom_attribute_definition": map[string]any{
+			"attribute_display_name": fmt.Sprintf("Plan %d", i), "attribute_key": fmt.Sprintf("plan_%d", i),
+			"attribute_model": "contact_attribute", "attribute_display_type": "text"}})
+		a.do(t, http.MethodPost, "macros", map[string]any{"name": fmt.Sprintf("Escalate %d", i), "visibility": "global",
+			"actions": []any{map[string]any{"action_name": "assign_team", "action_params": []any{a.teams[i]}}}})
+	}
+	// What the account holds of each listed kind, as the list resources list it.
+	want := map[string]int{
+		"chatwoot_team": len(a.teams), "chatwoot_agent": len(a.agents), "chatwoot_inbox": len(a.inboxes), "chatwoot_automation_rule": 3,
+		"chatwoot_label": 2, "chatwoot_canned_response": 2, "chatwoot_webhook": 2, "chatwoot_custom_attribute_definition": 2,
+		"chatwoot_macro": 2,
+	}
 	dir := t.TempDir()
 	must(t, os.WriteFile(filepath.Join(dir, "providers.tf"), fmt.Appendf(nil, `terraform {
   required_providers {
@@ -28,22 +48,29 @@ provider "chatwoot" {
   account_id = %d
 }
 `, DefaultSource, a.baseURL, a.id), 0o600))
-	must(t, os.WriteFile(filepath.Join(dir, "teams.tfquery.hcl"), []byte(`list "chatwoot_team" "all" {
-  provider         = chatwoot
-  include_resource = true
-}
-`), 0o600))
+	var query strings.Builder
+	total := 0
+	for _, typ := range sortedKeys(want) {
+		fmt.Fprintf(&query, "list %q \"all\" {\n  provider         = chatwoot\n  include_resource = true\n}\n\n", typ)
+		total += want[typ]
+	}
+	must(t, os.WriteFile(filepath.Join(dir, "all.tfquery.hcl"), []byte(query.String()), 0o600))
 	if out, code := run(dir, a.token, "query", "-no-color", "-generate-config-out=generated.tf"); code != 0 {
 		t.Fatalf("query exited %d:\n%s", code, out)
 	}
 	generated := readFile(t, dir, "generated.tf")
-	if n := strings.Count(generated, `resource "chatwoot_team"`); n != len(a.teams) {
-		t.Fatalf("%d resource blocks generated, want %d:\n%s", n, len(a.teams), generated)
+	for typ, n := range want {
+		if got := strings.Count(generated, fmt.Sprintf("resource %q ", typ)); got != n {
+			t.Errorf("%d %s resource blocks generated, want %d", got, typ, n)
+		}
 	}
-	must(t, os.Remove(filepath.Join(dir, "teams.tfquery.hcl")))
+	if t.Failed() {
+		t.Fatalf("generated.tf:\n%s", generated)
+	}
+	must(t, os.Remove(filepath.Join(dir, "all.tfquery.hcl")))
 	out, code := run(dir, a.token, "plan", "-no-color")
-	if code != 0 || !strings.Contains(out, fmt.Sprintf("Plan: %d to import, 0 to add, 0 to change, 0 to destroy.", len(a.teams))) {
-		t.Fatalf("plan exited %d, want only %d imports:\n%s\n%s", code, len(a.teams), out, generated)
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("Plan: %d to import, 0 to add, 0 to change, 0 to destroy.", total)) {
+		t.Fatalf("plan exited %d, want only %d imports:\n%s\n%s", code, total, out, generated)
 	}
 	if out, code := run(dir, a.token, "apply", "-no-color", "-auto-approve"); code != 0 {
 		t.Fatalf("apply exited %d:\n%s", code, out)

@@ -14,7 +14,10 @@ import (
 func NewAgentCapacityPolicyListResource() list.ListResource {
 	return listing(NewAgentCapacityPolicyResource, accountListResource[chatwoot.CapacityPolicy, capacityPolicyModel]{
 		plural: "agent capacity policies",
-		list:   cached(chatwoot.CapacityPolicies),
+		list:   (*chatwoot.Client).ListCapacityPolicies,
+		available: func(ctx context.Context, client *chatwoot.Client, accountID int64, diags *diag.Diagnostics) {
+			requireEnterprise(ctx, client, accountID, "agent capacity policies", diags)
+		},
 		failed: capacityClientError,
 		id:     func(p *chatwoot.CapacityPolicy) int64 { return p.ID },
 		name:   func(p *chatwoot.CapacityPolicy) string { return p.Name },

@@ -10,7 +10,7 @@ import (
 func NewAssignmentPolicyListResource() list.ListResource {
 	return listing(NewAssignmentPolicyResource, accountListResource[chatwoot.AssignmentPolicy, assignmentPolicyModel]{
 		plural: "assignment policies",
-		list:   cached(chatwoot.AssignmentPolicies),
+		list:   (*chatwoot.Client).ListAssignmentPolicies,
 		id:     func(p *chatwoot.AssignmentPolicy) int64 { return p.ID },
 		name:   func(p *chatwoot.AssignmentPolicy) string { return p.Name },
 		state:  plainState(assignmentPolicyState),

@@ -60,6 +60,9 @@ type accountListResource[T, M any] struct {
 	list func(client *chatwoot.Client, ctx context.Context, accountID int64) ([]T, error)
 	// omit leaves out an object the resource cannot represent (the reason is in leftOut).
 	omit func(*T) bool
+	// available, when set, is the resource's own check that the account's Chatwoot build and
+	// features can hold the kind, run before the list, so that the refusal reads as the resource's.
+	available func(ctx context.Context, client *chatwoot.Client, accountID int64, diags *diag.Diagnostics)
 	// failed is the resource's own diagnostic for a failed request (clientErrorDiagnostic if nil),
 	// so that a kind a Chatwoot version or edition lacks is explained as the resource explains it.
 	failed func(operation, error) diag.Diagnostic
@@ -93,6 +96,9 @@ func listing[T, M any](newResource func() resource.Resource, l accountListResour
 // declaredKind is the kind the resource declares, for its list resource.
 func (r *accountObjectResource) declaredKind() objectKind { return r.kind }
 
+// listedKind is the kind of the resource the list resource lists.
+func (r *accountList) listedKind() objectKind { return r.kind }
+
 func (l *accountListResource[T, M]) ListResourceConfigSchema(ctx context.Context, req list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	l.accountList.ListResourceConfigSchema(ctx, req, resp)
 	resp.Schema.MarkdownDescription = fmt.Sprintf("The %s of a Chatwoot account, for `terraform query` (Terraform 1.14 and later), each with "+
@@ -108,6 +114,12 @@ func (l *accountListResource[T, M]) List(ctx context.Context, req list.ListReque
 	if diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
+	}
+	if l.available != nil {
+		if l.available(ctx, client, accountID, &diags); diags.HasError() {
+			stream.Results = list.ListResultsStreamDiagnostics(diags)
+			return
+		}
 	}
 	listed, err := l.list(client, ctx, accountID)
 	if err != nil {

@@ -9,11 +9,12 @@ import (
 // NewSLAPolicyListResource lists the SLA policies of an account as chatwoot_sla_policy (Enterprise build).
 func NewSLAPolicyListResource() list.ListResource {
 	return listing(NewSLAPolicyResource, accountListResource[chatwoot.SLAPolicy, slaPolicyModel]{
-		plural: "SLA policies",
-		list:   (*chatwoot.Client).ListSLAPolicies,
-		failed: slaErrorDiagnostic,
-		id:     func(p *chatwoot.SLAPolicy) int64 { return p.ID },
-		name:   func(p *chatwoot.SLAPolicy) string { return p.Name },
-		state:  plainState(slaPolicyState),
+		plural:    "SLA policies",
+		list:      (*chatwoot.Client).ListSLAPolicies,
+		available: checkSLAAvailable,
+		failed:    slaErrorDiagnostic,
+		id:        func(p *chatwoot.SLAPolicy) int64 { return p.ID },
+		name:      func(p *chatwoot.SLAPolicy) string { return p.Name },
+		state:     plainState(slaPolicyState),
 	})
 }
