@@ -93,11 +93,8 @@ func listing[T, M any](newResource func() resource.Resource, l accountListResour
 	return &l
 }
 
-// declaredKind is the kind the resource declares, for its list resource.
+// declaredKind is the kind the resource declares, for its list resource (which has it too).
 func (r *accountObjectResource) declaredKind() objectKind { return r.kind }
-
-// listedKind is the kind of the resource the list resource lists.
-func (r *accountList) listedKind() objectKind { return r.kind }
 
 func (l *accountListResource[T, M]) ListResourceConfigSchema(ctx context.Context, req list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	l.accountList.ListResourceConfigSchema(ctx, req, resp)
@@ -156,20 +153,9 @@ func (l *accountListResource[T, M]) List(ctx context.Context, req list.ListReque
 	}
 }
 
-// accountList is what every list resource shares: the kind, the provider's data, and a config
-// with an optional account_id.
-type accountList struct {
-	kind objectKind
-	data *providerData
-}
-
-func (r *accountList) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + r.kind.typeName
-}
-
-func (r *accountList) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = providerDataFrom(req.ProviderData, "List resource", &resp.Diagnostics)
-}
+// accountList is what every list resource shares with the resource it lists: the kind and the
+// provider's data (so Metadata and Configure), and a config with an optional account_id.
+type accountList struct{ accountObjectResource }
 
 func (r *accountList) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = listschema.Schema{

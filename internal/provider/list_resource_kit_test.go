@@ -33,11 +33,11 @@ type listedObject struct {
 // listKindOf is the resource kind a list resource lists.
 func listKindOf(t *testing.T, newList func() list.ListResource) objectKind {
 	t.Helper()
-	l, ok := newList().(interface{ listedKind() objectKind })
+	l, ok := newList().(interface{ declaredKind() objectKind })
 	if !ok {
 		t.Fatal("the list resource is not an accountListResource")
 	}
-	return l.listedKind()
+	return l.declaredKind()
 }
 
 // queryStep lists every object of the list resource's kind in the account, with their states,
