@@ -11,7 +11,7 @@ func NewMacroListResource() list.ListResource {
 	return listing(NewMacroResource, accountListResource[chatwoot.Macro, macroModel]{
 		plural: "global macros",
 		leftOut: "The token's own personal macros, which the list also shows, are left out: `chatwoot_macro` manages global macros only, " +
-			"because a personal macro is visible to its author alone (DESIGN.md §6.12).",
+			"because a personal macro is visible to its author alone.",
 		list:   (*chatwoot.Client).ListMacros,
 		omit:   func(m *chatwoot.Macro) bool { return m.Visibility != macroGlobal },
 		failed: macroErrorDiagnostic,
