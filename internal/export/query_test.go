@@ -12,7 +12,8 @@ import (
 // TestAccList_generateConfigOut_terraform_1_14_9: `terraform query -generate-config-out` on the
 // provider's list resources writes configuration that plans only imports and, once applied,
 // plans nothing: the same promise as export's, for those who prefer Terraform's own generator.
-// The account is the round trip's, with two of each vocabulary kind beside it.
+// The account is the round trip's, with two of every other listed kind beside it: every list
+// resource is covered.
 func TestAccList_generateConfigOut_terraform_1_14_9(t *testing.T) {
 	run := cliRunner(t, "terraform-1.14.9")
 	a := uiAccount(t, 3)
@@ -27,12 +28,23 @@ func TestAccList_generateConfigOut_terraform_1_14_9(t *testing.T) {
 			"attribute_model": "contact_attribute", "attribute_display_type": "text"}})
 		a.do(t, http.MethodPost, "macros", map[string]any{"name": fmt.Sprintf("Escalate %d", i), "visibility": "global",
 			"actions": []any{map[string]any{"action_name": "assign_team", "action_params": []any{a.teams[i]}}}})
+		a.do(t, http.MethodPost, "agent_bots", map[string]any{"name": fmt.Sprintf("Triage %d", i), "outgoing_url": "https://bots.example.test"})
+		a.do(t, http.MethodPost, "sla_policies", map[string]any{"sla_policy": map[string]any{"name": fmt.Sprintf("Gold %d", i),
+			"first_response_time_threshold": 600}})
+		a.do(t, http.MethodPost, "assignment_policies", map[string]any{"assignment_policy": map[string]any{"name": fmt.Sprintf("Fair %d", i)}})
+		capacity := idOf(t, a.do(t, http.MethodPost, "agent_capacity_policies", map[string]any{"agent_capacity_policy": map[string]any{
+			"name": fmt.Sprintf("Shift %d", i)}}))
+		a.do(t, http.MethodPost, fmt.Sprintf("agent_capacity_policies/%d/inbox_limits", capacity), map[string]any{
+			"inbox_id": a.inboxes[i], "conversation_limit": 5})
 	}
+	// A web widget inbox beside the round trip's API ones.
+	a.do(t, http.MethodPost, "inboxes", map[string]any{"name": "Website", "channel": map[string]any{"type": "web_widget", "website_url": "https://www.example.test"}})
 	// What the account holds of each listed kind, as the list resources list it.
 	want := map[string]int{
-		"chatwoot_team": len(a.teams), "chatwoot_agent": len(a.agents), "chatwoot_inbox": len(a.inboxes), "chatwoot_automation_rule": 3,
+		"chatwoot_team": len(a.teams), "chatwoot_agent": len(a.agents), "chatwoot_inbox": len(a.inboxes) + 1, "chatwoot_automation_rule": 3,
 		"chatwoot_label": 2, "chatwoot_canned_response": 2, "chatwoot_webhook": 2, "chatwoot_custom_attribute_definition": 2,
-		"chatwoot_macro": 2,
+		"chatwoot_macro": 2, "chatwoot_agent_bot": 2, "chatwoot_sla_policy": 2, "chatwoot_assignment_policy": 2,
+		"chatwoot_agent_capacity_policy": 2,
 	}
 	dir := t.TempDir()
 	must(t, os.WriteFile(filepath.Join(dir, "providers.tf"), fmt.Appendf(nil, `terraform {
