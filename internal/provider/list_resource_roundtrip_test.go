@@ -26,7 +26,10 @@ func TestListResources_resultIsWhatAnImportReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, ok := server.(tfprotov6.ProviderServerWithListResource)
+	srv, ok := server.(interface {
+		tfprotov6.ProviderServer
+		tfprotov6.ListResourceServer
+	})
 	if !ok {
 		t.Fatal("the provider server does not serve list resources")
 	}
@@ -111,7 +114,10 @@ func seedEveryListedKind(t *testing.T, env *testEnv, sc *fixture.Scenario) {
 				WebWidget: &chatwoot.WebWidgetFields{WebsiteURL: text("https://www.example.test")}})
 			return err
 		},
-		func() error { _, err := admin.CreateLabel(ctx, a, chatwoot.LabelFields{Title: text("vip")}); return err },
+		func() error {
+			_, err := admin.CreateLabel(ctx, a, chatwoot.LabelFields{Title: text("vip")})
+			return err
+		},
 		func() error {
 			_, err := admin.CreateCannedResponse(ctx, a, chatwoot.CannedResponseFields{ShortCode: text("thanks"), Content: text("Thanks!")})
 			return err
