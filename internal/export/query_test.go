@@ -12,25 +12,13 @@ import (
 // TestAccList_generateConfigOut_terraform_1_14_9: `terraform query -generate-config-out` on the
 // provider's list resources writes configuration that plans only imports and, once applied,
 // plans nothing: the same promise as export's, for those who prefer Terraform's own generator.
-// The account is the round trip's, with two of every other listed kind beside it: every list
-// resource is covered.
+// The account is the round trip's (three of every exported kind), with two of every other listed
+// kind beside it: every list resource is covered.
 func TestAccList_generateConfigOut_terraform_1_14_9(t *testing.T) {
 	run := cliRunner(t, "terraform-1.14.9")
 	a := uiAccount(t, 3)
 	for i := 1; i <= 2; i++ {
-		a.do(t, http.MethodPost, "labels", map[string]any{"label": map[string]any{"title": fmt.Sprintf("tier-%d", i), "color": "#1f93ff"}})
-		a.do(t, http.MethodPost, "canned_responses", map[string]any{"canned_response": map[string]any{
-			"short_code": fmt.Sprintf("reply-%d", i), "content": "Thanks!"}})
-		a.do(t, http.MethodPost, "webhooks", map[string]any{"webhook": map[string]any{
-			"url": fmt.Sprintf("https://crm.example.test/%d", i), "subscriptions": []string{"conversation_created"}}})
-		a.do(t, http.MethodPost, "custom_attribute_definitions", map[string]any{"custom_attribute_definition": map[string]any{
-			"attribute_display_name": fmt.Sprintf("Plan %d", i), "attribute_key": fmt.Sprintf("plan_%d", i),
-			"attribute_model": "contact_attribute", "attribute_display_type": "text"}})
-		a.do(t, http.MethodPost, "macros", map[string]any{"name": fmt.Sprintf("Escalate %d", i), "visibility": "global",
-			"actions": []any{map[string]any{"action_name": "assign_team", "action_params": []any{a.teams[i]}}}})
 		a.do(t, http.MethodPost, "agent_bots", map[string]any{"name": fmt.Sprintf("Triage %d", i), "outgoing_url": "https://bots.example.test"})
-		a.do(t, http.MethodPost, "sla_policies", map[string]any{"sla_policy": map[string]any{"name": fmt.Sprintf("Gold %d", i),
-			"first_response_time_threshold": 600}})
 		a.do(t, http.MethodPost, "assignment_policies", map[string]any{"assignment_policy": map[string]any{"name": fmt.Sprintf("Fair %d", i)}})
 		capacity := idOf(t, a.do(t, http.MethodPost, "agent_capacity_policies", map[string]any{"agent_capacity_policy": map[string]any{
 			"name": fmt.Sprintf("Shift %d", i)}}))
@@ -42,8 +30,8 @@ func TestAccList_generateConfigOut_terraform_1_14_9(t *testing.T) {
 	// What the account holds of each listed kind, as the list resources list it.
 	want := map[string]int{
 		"chatwoot_team": len(a.teams), "chatwoot_agent": len(a.agents), "chatwoot_inbox": len(a.inboxes) + 1, "chatwoot_automation_rule": 3,
-		"chatwoot_label": 2, "chatwoot_canned_response": 2, "chatwoot_webhook": 2, "chatwoot_custom_attribute_definition": 2,
-		"chatwoot_macro": 2, "chatwoot_agent_bot": 2, "chatwoot_sla_policy": 2, "chatwoot_assignment_policy": 2,
+		"chatwoot_label": 3, "chatwoot_canned_response": 3, "chatwoot_webhook": 3, "chatwoot_custom_attribute_definition": 3,
+		"chatwoot_macro": 3, "chatwoot_sla_policy": 3, "chatwoot_agent_bot": 2, "chatwoot_assignment_policy": 2,
 		"chatwoot_agent_capacity_policy": 2,
 	}
 	dir := t.TempDir()
