@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -12,27 +13,19 @@ import (
 // TestAccList_generateConfigOut_terraform_1_14_9: `terraform query -generate-config-out` on the
 // provider's list resources writes configuration that plans only imports and, once applied,
 // plans nothing: the same promise as export's, for those who prefer Terraform's own generator.
-// The account is the round trip's (three of every exported kind), with two of every other listed
-// kind beside it: every list resource is covered.
+// The account is the round trip's: three or more of every kind, so every list resource is covered
+// (its two web widgets beside the three API inboxes, and a global bot the agent bot list leaves out).
 func TestAccList_generateConfigOut_terraform_1_14_9(t *testing.T) {
 	run := cliRunner(t, "terraform-1.14.9")
 	a := uiAccount(t, 3)
-	for i := 1; i <= 2; i++ {
-		a.do(t, http.MethodPost, "agent_bots", map[string]any{"name": fmt.Sprintf("Triage %d", i), "outgoing_url": "https://bots.example.test"})
-		a.do(t, http.MethodPost, "assignment_policies", map[string]any{"assignment_policy": map[string]any{"name": fmt.Sprintf("Fair %d", i)}})
-		capacity := idOf(t, a.do(t, http.MethodPost, "agent_capacity_policies", map[string]any{"agent_capacity_policy": map[string]any{
-			"name": fmt.Sprintf("Shift %d", i)}}))
-		a.do(t, http.MethodPost, fmt.Sprintf("agent_capacity_policies/%d/inbox_limits", capacity), map[string]any{
-			"inbox_id": a.inboxes[i], "conversation_limit": 5})
-	}
-	// A web widget inbox beside the round trip's API ones.
-	a.do(t, http.MethodPost, "inboxes", map[string]any{"name": "Website", "channel": map[string]any{"type": "web_widget", "website_url": "https://www.example.test"}})
+	// An e-mail inbox, which chatwoot_inbox does not manage: no list result, no resource block.
+	a.unmanagedInbox(t)
 	// What the account holds of each listed kind, as the list resources list it.
 	want := map[string]int{
-		"chatwoot_team": len(a.teams), "chatwoot_agent": len(a.agents), "chatwoot_inbox": len(a.inboxes) + 1, "chatwoot_automation_rule": 3,
+		"chatwoot_team": len(a.teams), "chatwoot_agent": len(a.agents), "chatwoot_inbox": len(a.inboxes) + 2, "chatwoot_automation_rule": 3,
 		"chatwoot_label": 3, "chatwoot_canned_response": 3, "chatwoot_webhook": 3, "chatwoot_custom_attribute_definition": 3,
-		"chatwoot_macro": 3, "chatwoot_sla_policy": 3, "chatwoot_agent_bot": 2, "chatwoot_assignment_policy": 2,
-		"chatwoot_agent_capacity_policy": 2,
+		"chatwoot_macro": 3, "chatwoot_sla_policy": 3, "chatwoot_agent_bot": 3, "chatwoot_assignment_policy": 3,
+		"chatwoot_agent_capacity_policy": 3,
 	}
 	dir := t.TempDir()
 	must(t, os.WriteFile(filepath.Join(dir, "providers.tf"), fmt.Appendf(nil, `terraform {
@@ -68,9 +61,28 @@ provider "chatwoot" {
 		t.Fatalf("generated.tf:\n%s", generated)
 	}
 	must(t, os.Remove(filepath.Join(dir, "all.tfquery.hcl")))
+	// Terraform's generator writes null for an optional string that is "" (it takes "" for the
+	// legacy SDK's null), so an assignment policy whose description Chatwoot holds as "" (the UI's
+	// form sends it) plans one in-place update, to null; README.md, "List resources", says so.
+	var policies []struct {
+		Description *string `json:"description"`
+	}
+	must(t, a.fx.Do(t.Context(), http.MethodGet, fmt.Sprintf("/api/v1/accounts/%d/assignment_policies", a.id), a.token, nil, &policies))
+	emptyDescriptions := 0
+	for _, p := range policies {
+		if p.Description != nil && *p.Description == "" {
+			emptyDescriptions++
+		}
+	}
 	out, code := run(dir, a.token, "plan", "-no-color")
-	if code != 0 || !strings.Contains(out, fmt.Sprintf("Plan: %d to import, 0 to add, 0 to change, 0 to destroy.", total)) {
-		t.Fatalf("plan exited %d, want only %d imports:\n%s\n%s", code, total, out, generated)
+	updated := regexp.MustCompile(`# (\S+) will be updated in-place`).FindAllStringSubmatch(out, -1)
+	for _, u := range updated {
+		if !strings.HasPrefix(u[1], "chatwoot_assignment_policy.") {
+			t.Errorf("%s is updated: want only imports", u[1])
+		}
+	}
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("Plan: %d to import, 0 to add, %d to change, 0 to destroy.", total, emptyDescriptions)) || t.Failed() {
+		t.Fatalf("plan exited %d, want %d imports and %d description updates:\n%s\n%s", code, total, emptyDescriptions, out, generated)
 	}
 	if out, code := run(dir, a.token, "apply", "-no-color", "-auto-approve"); code != 0 {
 		t.Fatalf("apply exited %d:\n%s", code, out)
