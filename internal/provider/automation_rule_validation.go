@@ -195,7 +195,7 @@ func disallowedConditions(conditions []chatwoot.AutomationCondition) []string {
 	var out []string
 	for i, c := range conditions {
 		if !filterkeys.Allowed(c.AttributeKey, c.FilterOperator) {
-			out = append(out, fmt.Sprintf("condition %d (%s %s)", i+1, c.AttributeKey, c.FilterOperator))
+			out = append(out, fmt.Sprintf("%s (%s %s)", counted("condition", i), c.AttributeKey, c.FilterOperator))
 		}
 	}
 	return out
