@@ -471,8 +471,8 @@ func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.Au
 		for _, v := range c.Values {
 			values = append(values, paramText(v, integers, func() {
 				diags.AddAttributeWarning(path.Root("conditions").AtListIndex(i).AtName("values"), "Automation Rule Holds an ID as Text",
-					fmt.Sprintf("Condition %d of automation rule %d tests %s against %q, a JSON string. It is shown quoted; the next "+
-						"apply sends the id as a JSON integer.", i+1, rule.ID, c.AttributeKey, v.String()))
+					fmt.Sprintf("%s of automation rule %d tests %s against %q, a JSON string. It is shown quoted; the next "+
+						"apply sends the id as a JSON integer.", counted("Condition", i), rule.ID, c.AttributeKey, v.String()))
 			}))
 		}
 		cond.Values = automationStringList(ctx, values, diags)
@@ -499,9 +499,9 @@ func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.Au
 			for _, p := range a.ActionParams {
 				params = append(params, paramText(p, integers, func() {
 					diags.AddAttributeWarning(path.Root("actions").AtListIndex(i).AtName("params"), "Automation Rule Holds an ID as Text",
-						fmt.Sprintf("Action %d (%s) of automation rule %d holds the id %q as a JSON string, which Chatwoot silently "+
+						fmt.Sprintf("%s (%s) of automation rule %d holds the id %q as a JSON string, which Chatwoot silently "+
 							"ignores: the action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.",
-							i+1, a.ActionName, rule.ID, p.String()))
+							counted("Action", i), a.ActionName, rule.ID, p.String()))
 				}))
 			}
 			action.Params = automationStringList(ctx, params, diags)

@@ -429,7 +429,7 @@ func TestAccInbox_workingHoursRefusedAtPlanTime(t *testing.T) {
 		return b.String()
 	}
 	cases := []struct{ days, want string }{
-		{closed(1, 0, 2, 3, 4, 5, 6), `list the days in order`},
+		{closed(1, 0, 2, 3, 4, 5, 6), `list the days in order(.|\n)*entry\s+1\s+\(counting\s+from\s+1\)\s+holds\s+day_of_week\s+1,\s+where\s+day_of_week\s+0\s+belongs`},
 		{closed(0, 1, 2, 3, 4, 5) + "    { day_of_week = 6, closed_all_day = true, open_all_day = true },", `day_of_week 6: a day cannot be closed all day and open all day`},
 		{closed(0, 1, 2, 3, 4, 5) + "    { day_of_week = 6, open_hour = 9, open_minutes = 0, close_hour = 9, close_minutes = 0 },", `closing time 09:00 must be after the opening time 09:00`},
 		{closed(0, 1, 2, 3, 4, 5) + "    { day_of_week = 6, open_hour = 17, open_minutes = 0, close_hour = 9, close_minutes = 0 },", `closing time 09:00 must be after`},

@@ -308,8 +308,8 @@ func macroState(ctx context.Context, accountID int64, m *chatwoot.Macro, diags *
 		for _, p := range a.ActionParams {
 			params = append(params, paramText(p, integers, func() {
 				diags.AddAttributeWarning(path.Root("actions").AtListIndex(i).AtName("params"), "Macro Holds an ID as Text",
-					fmt.Sprintf("Action %d (%s) of macro %d holds the id %q as a JSON string, which Chatwoot silently ignores: the "+
-						"action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.", i+1, a.ActionName, m.ID, p.String()))
+					fmt.Sprintf("%s (%s) of macro %d holds the id %q as a JSON string, which Chatwoot silently ignores: the "+
+						"action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.", counted("Action", i), a.ActionName, m.ID, p.String()))
 			}))
 		}
 		actions = append(actions, macroActionModel{ActionName: types.StringValue(a.ActionName), Params: automationStringList(ctx, params, diags)})
