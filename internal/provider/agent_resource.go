@@ -76,7 +76,9 @@ func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"Chatwoot users are shared by every account of an installation and found by email. When a user with the " +
 			"email already exists (in any account), Chatwoot adds that user to the account and **ignores the name** it " +
 			"was given. The provider then sets the configured `name` in a second request and warns that the existing " +
-			"user was renamed, in every account they belong to; leave `name` unset to keep the user's name as it is.\n\n" +
+			"user was renamed, in every account they belong to; leave `name` unset to keep the user's name as it is. The plan " +
+			"warns beforehand when the email is already a differently named user in another account the token belongs to, " +
+			"and whenever it changes `name`, since the name shows in every account.\n\n" +
 			"Chatwoot has no endpoint for one agent, so every read fetches the account's agent list (one request).\n\n" +
 			"Destroying the resource removes the user from the account, and says so in a warning. Chatwoot then removes them " +
 			"from the account's teams and inboxes and unassigns their conversations, in the background; a user who belongs to " +

@@ -15,9 +15,10 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-// destroyWith runs r's Delete against client on a state holding only the given attributes (the
-// rest null, timeouts included), as a destroy after import would, and returns its diagnostics.
-func destroyWith(t *testing.T, r resource.Resource, client *chatwoot.Client, attrs map[string]any) diag.Diagnostics {
+// configuredWith configures r with client, as the provider would, and returns a state of r's
+// schema holding only the given attributes (the rest null, timeouts included); nil attrs give a
+// null state, as before a create.
+func configuredWith(t *testing.T, r resource.Resource, client *chatwoot.Client, attrs map[string]any) tfsdk.State {
 	t.Helper()
 	ctx := context.Background()
 	if c, ok := r.(resource.ResourceWithConfigure); ok {
@@ -32,6 +33,15 @@ func destroyWith(t *testing.T, r resource.Resource, client *chatwoot.Client, att
 			t.Fatalf("%s: %v", name, d)
 		}
 	}
+	return state
+}
+
+// destroyWith runs r's Delete against client on a state holding only the given attributes, as a
+// destroy after import would, and returns its diagnostics.
+func destroyWith(t *testing.T, r resource.Resource, client *chatwoot.Client, attrs map[string]any) diag.Diagnostics {
+	t.Helper()
+	ctx := context.Background()
+	state := configuredWith(t, r, client, attrs)
 	resp := resource.DeleteResponse{State: state}
 	r.Delete(ctx, resource.DeleteRequest{State: state}, &resp)
 	return resp.Diagnostics

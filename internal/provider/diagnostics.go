@@ -38,15 +38,12 @@ func failureOpening(op operation, err error) string {
 		what += fmt.Sprintf(" in account %d", op.accountID)
 	}
 	var apiErr *chatwoot.APIError
-	var transportErr *chatwoot.TransportError
-	var decodeErr *chatwoot.DecodeError
-	var mismatch *chatwoot.AssignmentMismatchError
 	switch {
-	case errors.As(err, &transportErr):
+	case errors.As(err, new(*chatwoot.TransportError)):
 		return fmt.Sprintf("The provider could not reach Chatwoot while %s.", what)
-	case errors.As(err, &decodeErr):
+	case errors.As(err, new(*chatwoot.DecodeError)):
 		return fmt.Sprintf("The provider could not read Chatwoot's answer while %s.", what)
-	case errors.As(err, &mismatch):
+	case errors.As(err, new(*chatwoot.AssignmentMismatchError)):
 		return fmt.Sprintf("Chatwoot accepted %s but did not do it.", what)
 	case errors.As(err, &apiErr) && apiErr.StatusCode >= 500:
 		return fmt.Sprintf("Chatwoot failed while %s.", what)
