@@ -94,6 +94,8 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"or a deleted custom attribute makes every evaluation fail, and after two failures in a row Chatwoot turns the rule " +
 			"off. This resource checks conditions and actions at plan time, sends ids as JSON integers, and shows a rule that " +
 			"Chatwoot deactivated as drift (with a warning) so that the next apply turns it back on.\n\n" +
+			"Import refuses, with the reason, a rule this resource cannot hold: one with a `send_attachment` action, an event " +
+			"or action it does not know, or a condition whose operator Chatwoot does not allow for the attribute.\n\n" +
 			"Only administrators may read or change automation rules.",
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),

@@ -111,3 +111,33 @@ func (r *macroResource) ImportState(ctx context.Context, req resource.ImportStat
 		return actionsRefusal(unsupportedActions(m.Actions, macroActionNames), "macro")
 	})
 }
+
+// ImportState refuses a definition the schema's checks would refuse in a configuration written
+// from it: a company attribute (a model this resource does not manage), choices on a type other
+// than list, a pattern on a type other than text, or a standard attribute's key (Chatwoot checks
+// keys on create only, so an update can rename one to it).
+func (r *customAttributeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	r.importRepresentable(ctx, req, resp, func(ctx context.Context, client *chatwoot.Client, id objectID) string {
+		d, err := chatwoot.CustomAttributeDefinitions.Get(ctx, client, id.accountID, id.id)
+		if err != nil {
+			return ""
+		}
+		fix := "Change it in Chatwoot's UI, then import again."
+		switch {
+		case !slices.Contains(customAttributeModels, d.AttributeModel):
+			return fmt.Sprintf("it is a %s, and chatwoot_custom_attribute_definition manages %s only. Keep it in Chatwoot's UI.",
+				strings.ReplaceAll(d.AttributeModel, "_", " "), chatwoot.QuotedList(customAttributeModels))
+		case d.AttributeDisplayType != "list" && len(d.AttributeValues) > 0:
+			return fmt.Sprintf("it is a %q attribute with choices (attribute_values %s), which only a \"list\" attribute uses, so the "+
+				"plan would refuse a configuration written from it. Remove the choices or make it a list. %s",
+				d.AttributeDisplayType, chatwoot.QuotedList(d.AttributeValues), fix)
+		case d.AttributeDisplayType != "text" && d.RegexPattern != "":
+			return fmt.Sprintf("it is a %q attribute with a regex_pattern, which only a \"text\" attribute uses, so the plan would "+
+				"refuse a configuration written from it. Remove the pattern or make it a text attribute. %s", d.AttributeDisplayType, fix)
+		case chatwoot.CustomAttributeKeyReserved(d.AttributeModel, d.AttributeKey):
+			return fmt.Sprintf("its key %q is the key of a standard attribute of the model (Chatwoot checks keys on create only), "+
+				"so the plan would refuse a configuration written from it. Rename the key. %s", d.AttributeKey, fix)
+		}
+		return ""
+	})
+}

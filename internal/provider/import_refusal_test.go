@@ -34,6 +34,23 @@ func TestAccImport_refusesWhatTheResourceCannotRepresent(t *testing.T) {
 	personal, err := agentAPI.CreateMacro(ctx, a, chatwoot.MacroInput{Name: "mine", Visibility: "personal", Actions: []chatwoot.AutomationAction{resolve}})
 	must(t, err)
 
+	definition := func(key, model, displayType string, values []string, pattern string) int64 {
+		d, err := api.CreateCustomAttributeDefinition(ctx, a, chatwoot.CustomAttributeDefinitionFields{AttributeDisplayName: ptr(key),
+			AttributeKey: ptr(key), AttributeModel: ptr(model), AttributeDisplayType: ptr(displayType), AttributeValues: &values, RegexPattern: &pattern})
+		must(t, err)
+		return d.ID
+	}
+	company := definition("tier", "company_attribute", "text", nil, "")
+	textChoices := definition("plan", "conversation_attribute", "text", []string{"gold", "silver"}, "")
+	numberPattern := definition("seats", "contact_attribute", "number", nil, "^[0-9]+$")
+	renamed := definition("state", "conversation_attribute", "text", nil, "")
+	_, err = api.UpdateCustomAttributeDefinition(ctx, a, renamed, chatwoot.CustomAttributeDefinitionFields{AttributeKey: ptr("status")})
+	must(t, err)
+	attribute := providerConfig(env.BaseURL, sc.AdminToken, a) + `resource "chatwoot_custom_attribute_definition" "x" {
+  attribute_display_name = "x"
+  attribute_key          = "x"
+}`
+
 	rule := providerConfig(env.BaseURL, sc.AdminToken, a) + `resource "chatwoot_automation_rule" "x" {
   name       = "attach"
   event_name = "conversation_created"
@@ -54,6 +71,10 @@ func TestAccImport_refusesWhatTheResourceCannotRepresent(t *testing.T) {
   name    = "mine"
   actions = [{ action_name = "resolve_conversation" }]
 }`, "chatwoot_macro.x", personal.ID, `Chatwoot Macro Cannot Be Imported(.|\n)*personal\s+macro`),
+			importStep(attribute, "chatwoot_custom_attribute_definition.x", company, `Custom\s+Attribute\s+Definition\s+Cannot\s+Be\s+Imported(.|\n)*company\s+attribute`),
+			importStep(attribute, "chatwoot_custom_attribute_definition.x", textChoices, `"text"\s+attribute\s+with\s+choices`),
+			importStep(attribute, "chatwoot_custom_attribute_definition.x", numberPattern, `"number"\s+attribute\s+with\s+a\s+regex_pattern`),
+			importStep(attribute, "chatwoot_custom_attribute_definition.x", renamed, `key\s+"status"\s+is\s+the\s+key\s+of\s+a\s+standard`),
 		},
 	})
 }

@@ -71,7 +71,8 @@ func (r *macroResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"teams and labels an action names are checked against the account before the macro is saved.\n\n" +
 			"Only global macros are managed. A personal macro is visible to its author alone (administrators included), so a " +
 			"provider running with anyone else's token could not read, update or delete it; `visibility = \"personal\"` is " +
-			"refused at plan time." + adminOnlyNote,
+			"refused at plan time, and import refuses a personal macro, or one with a `send_attachment` action, with the " +
+			"reason." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
