@@ -60,6 +60,8 @@ func TestDelete_warnsWhatStaysInChatwoot(t *testing.T) {
 	a, inbox, team := sc.Account.ID, sc.Inbox.ID, sc.Team.ID
 	bot, err := api.CreateAgentBot(ctx, a, chatwoot.AgentBotFields{Name: ptr("leaving"), OutgoingURL: ptr("https://bot.example.test")})
 	must(t, err)
+	spare, err := api.CreateTeam(ctx, a, chatwoot.TeamFields{Name: ptr("spare")})
+	must(t, err)
 	label, err := api.CreateLabel(ctx, a, chatwoot.LabelFields{Title: ptr("vip")})
 	must(t, err)
 	must(t, api.SetInboxAgentBot(ctx, a, inbox, sc.Bot.ID))
@@ -86,6 +88,8 @@ func TestDelete_warnsWhatStaysInChatwoot(t *testing.T) {
 			"Label Deleted, Its Tags Go Later", []string{`Label "vip"`, "background job"}, true},
 		{"inbox agent bot", NewInboxAgentBotResource(), map[string]any{"account_id": a, "inbox_id": inbox, "agent_bot_id": sc.Bot.ID},
 			"Agent Bot Detached, Not Deleted", []string{fmt.Sprintf("Agent bot %d no longer answers inbox %d", sc.Bot.ID, inbox), "both stay"}, true},
+		{"team", NewTeamResource(), map[string]any{"account_id": a, "team_id": spare.ID},
+			"Team Deleted, Its Conversations Keep No Team", []string{fmt.Sprintf("Team %d was deleted", spare.ID), "without a team"}, true},
 		{"team members", NewTeamMembersResource(), map[string]any{"account_id": a, "team_id": team},
 			"Team Kept Without Members", []string{fmt.Sprintf("team %d", team), "The team itself stays"}, false},
 		{"inbox auto-assignment", NewInboxAutoAssignmentResource(), map[string]any{"account_id": a, "inbox_id": inbox,
