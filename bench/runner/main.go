@@ -7,9 +7,14 @@
 //     state: what Terraform plus the framework cost any provider;
 //   - a plain Go loop sending the same requests with 10 workers: what the HTTP costs.
 //
+// The second workload, "account" (account_workload.go), applies, plans and destroys one
+// configuration of M objects over the vocabulary kinds, next to terraform_data with the same
+// values, and counts each phase's requests by kind and route against the request budget.
+//
 // The Chatwoot mock runs inside this process on a loopback port, so the request log is read
 // directly (srv.Requests()). Fixtures are made through its public Platform and Application APIs.
-// Results go to BENCHMARKS.md.
+// Results go to BENCHMARKS.md, each workload's between its own markers, so that a run of one
+// (-workload) rewrites its section only.
 package main
 
 import (
@@ -48,7 +53,18 @@ type options struct {
 	variants map[variant]bool
 	// goBench is the -benchtime of the client's Go benchmarks; empty skips them.
 	goBench string
+	// workloads are what is measured: workloadAssignment, workloadAccount or both. The report
+	// keeps the section of a workload not measured from the previous report (report.go).
+	workloads map[string]bool
+	// m is the account workload's object count.
+	m int
 }
+
+// The workloads, as -workload and BENCH_WORKLOAD name them.
+const (
+	workloadAssignment = "assignment" // N chatwoot_conversation_assignment resources and their floors
+	workloadAccount    = "account"    // an account configuration of M vocabulary objects
+)
 
 func main() {
 	log.SetFlags(0)
@@ -59,6 +75,9 @@ func main() {
 		quick               bool
 		render              string
 	)
+	var workloadFlag string
+	flag.StringVar(&workloadFlag, "workload", workloadAssignment+","+workloadAccount, "comma-separated workloads to measure: "+workloadAssignment+" (N conversation assignments), "+workloadAccount+" (M vocabulary objects); the report keeps the sections of the others from the existing -out file")
+	flag.IntVar(&opts.m, "m", 300, "the account workload's object count, spread over its "+strconv.Itoa(len(accountKinds))+" kinds")
 	flag.StringVar(&nsFlag, "n", "100,1000", "comma-separated resource counts")
 	flag.IntVar(&opts.runs, "runs", 3, "runs per measurement; the report shows the median")
 	flag.StringVar(&latencyFlag, "latency", "0,50ms", "comma-separated mock latencies for the chatwoot provider and the HTTP floor (the Terraform-only floors do not talk to the mock and are measured once)")
@@ -71,12 +90,12 @@ func main() {
 	var variantsFlag string
 	flag.StringVar(&variantsFlag, "variants", "", "comma-separated subset of chatwoot,noop,terraform_data,http to measure (default all)")
 	flag.StringVar(&render, "render", "", "render the report from saved measurements (a results.json) instead of measuring")
-	flag.BoolVar(&quick, "quick", false, "a smoke run: N=100, 1 run (overrides -n and -runs)")
+	flag.BoolVar(&quick, "quick", false, "a smoke run: N=100, M=100, 1 run (overrides -n, -m and -runs)")
 	flag.Parse()
 
 	var err error
 	if quick {
-		nsFlag, opts.runs = "100", 1
+		nsFlag, opts.m, opts.runs = "100", 100, 1
 		if opts.goBench == "1s" {
 			opts.goBench = "100ms"
 		}
@@ -107,14 +126,26 @@ func main() {
 	if opts.runs < 1 {
 		log.Fatal("-runs must be 1 or more")
 	}
+	if opts.m < len(accountKinds) {
+		log.Fatalf("-m must be %d or more, one object of each kind", len(accountKinds))
+	}
+	opts.workloads = map[string]bool{}
+	for _, w := range strings.Split(workloadFlag, ",") {
+		switch w = strings.TrimSpace(w); w {
+		case workloadAssignment, workloadAccount:
+			opts.workloads[w] = true
+		default:
+			log.Fatalf("-workload: unknown workload %q (%s or %s)", w, workloadAssignment, workloadAccount)
+		}
+	}
 
 	if render != "" {
-		env, saved, all, err := loadResults(render)
+		saved, err := loadResults(render)
 		if err != nil {
 			log.Fatalf("-render: %v", err)
 		}
-		saved.out = opts.out
-		if err := writeReport(env, saved, all); err != nil {
+		saved.opts.out = opts.out
+		if err := writeReport(saved); err != nil {
 			log.Fatal(err)
 		}
 		return
@@ -127,16 +158,29 @@ func main() {
 	}
 }
 
-func writeReport(env *environment, opts options, all []*nResults) error {
-	report := renderReport(env, opts, all)
-	if opts.out == "-" {
-		_, err := os.Stdout.WriteString(report)
+// measurements are one run's results, measured or loaded from results.json.
+type measurements struct {
+	env        *environment // the assignment workload's
+	opts       options
+	assignment []*nResults     // nil when the workload was not measured
+	account    *accountResults // nil when the workload was not measured
+}
+
+// writeReport writes the report to opts.out; the sections of the workloads not measured are
+// kept from the file it replaces.
+func writeReport(m measurements) error {
+	if m.opts.out == "-" {
+		_, err := os.Stdout.WriteString(renderReport(m, ""))
 		return err
 	}
-	if err := os.WriteFile(opts.out, []byte(report), 0o644); err != nil {
+	previous, err := os.ReadFile(m.opts.out)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	log.Printf("wrote %s", opts.out)
+	if err := os.WriteFile(m.opts.out, []byte(renderReport(m, string(previous))), 0o644); err != nil {
+		return err
+	}
+	log.Printf("wrote %s", m.opts.out)
 	return nil
 }
 
@@ -171,31 +215,38 @@ func run(ctx context.Context, opts options) error {
 	if err := writeCLIConfig(cliConfig, bins); err != nil {
 		return err
 	}
-	env := describeEnvironment(ctx, opts)
+	m := measurements{env: describeEnvironment(ctx, opts), opts: opts}
 
 	started := time.Now()
-	var all []*nResults
-	for _, n := range opts.ns {
-		res, err := benchN(ctx, opts, n, work, bins, cliConfig)
-		if err != nil {
-			return fmt.Errorf("with %d resources: %w", n, err)
+	if opts.workloads[workloadAssignment] {
+		m.assignment = []*nResults{}
+		for _, n := range opts.ns {
+			res, err := benchN(ctx, opts, n, work, bins, cliConfig)
+			if err != nil {
+				return fmt.Errorf("with %d resources: %w", n, err)
+			}
+			m.assignment = append(m.assignment, res)
 		}
-		all = append(all, res)
+		if opts.goBench != "" {
+			log.Printf("Go benchmarks of the client (benchtime %s)", opts.goBench)
+			if m.env.goBench, err = goBenchmarks(ctx, opts.goBench); err != nil {
+				return err
+			}
+		}
+		m.env.took = time.Since(started)
 	}
-	if opts.goBench != "" {
-		log.Printf("Go benchmarks of the client (benchtime %s)", opts.goBench)
-		if env.goBench, err = goBenchmarks(ctx, opts.goBench); err != nil {
+	if opts.workloads[workloadAccount] {
+		if m.account, err = benchAccount(ctx, opts, work, bins, cliConfig); err != nil {
 			return err
 		}
 	}
-	env.took = time.Since(started)
 
 	saved := filepath.Join(work, "results.json")
-	if err := saveResults(saved, env, opts, all); err != nil {
+	if err := saveResults(saved, m); err != nil {
 		return err
 	}
-	log.Printf("measured in %s; raw results in %s", env.took.Round(time.Second), saved)
-	return writeReport(env, opts, all)
+	log.Printf("measured in %s; raw results in %s", time.Since(started).Round(time.Second), saved)
+	return writeReport(m)
 }
 
 // benchN measures every variant for one N. Each run goes through the variants in turn, so that
@@ -257,13 +308,7 @@ func benchVariant(ctx context.Context, res *nResults, cw *chatwootEnv, v variant
 	}
 
 	dir := filepath.Join(work, fmt.Sprintf("n%d", res.n), string(v))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	for _, f := range []string{"terraform.tfstate", "terraform.tfstate.backup", ".terraform.lock.hcl"} {
-		_ = os.Remove(filepath.Join(dir, f))
-	}
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(configuration(v, cw.baseURL, cw.token, cw.ids.accountID)), 0o644); err != nil {
+	if err := freshWorkingDir(dir, configuration(v, cw.baseURL, cw.token, cw.ids.accountID)); err != nil {
 		return err
 	}
 	writeAssignments := func(changed bool) error {
@@ -277,43 +322,78 @@ func benchVariant(ctx context.Context, res *nResults, cw *chatwootEnv, v variant
 		return err
 	}
 	tf := tfRunner{terraform: opts.terraform, dir: dir, cliConfig: cliConfig}
-	exe := bins.exe(v)
-	common := []string{"-input=false", "-no-color"}
 	for _, ph := range phases {
-		var args []string
-		switch ph {
-		case phaseApply:
-			args = append([]string{"apply", "-auto-approve"}, common...)
-		case phaseRefresh:
-			// Exit code 2 would mean the plan is not empty: a refresh that invents drift.
-			args = append([]string{"plan", "-detailed-exitcode"}, common...)
-		case phaseChange:
+		if ph == phaseChange {
 			if err := writeAssignments(true); err != nil {
 				return err
 			}
-			args = append([]string{"apply", "-auto-approve"}, common...)
-		case phaseDestroy:
-			args = append([]string{"destroy", "-auto-approve"}, common...)
 		}
 		var env []string
 		if v == variantNoop && lat > 0 {
 			env = append(env, "NOOP_SIMULATED_LATENCY="+lat.String())
 		}
-		if opts.pprof && v != variantData {
-			pprofDir := filepath.Join(work, "pprof", fmt.Sprintf("n%d", res.n), fmt.Sprintf("%s-%s", v, latencyName(lat)), string(ph))
-			if err := os.MkdirAll(pprofDir, 0o755); err != nil {
-				return err
-			}
-			env = append(env, pprofenv.EnvDir+"="+pprofDir)
-		}
-		cw.resetLog()
-		r, err := tf.run(ctx, exe, args, env...)
+		profile, err := profileEnv(opts, work, v, fmt.Sprintf("n%d", res.n), fmt.Sprintf("%s-%s", v, latencyName(lat)), string(ph))
 		if err != nil {
-			return fmt.Errorf("%s: %w", ph, err)
+			return err
 		}
-		res.add(v, lat, ph, sample{res: r, reqs: cw.phaseRequests()})
+		r, err := runPhase(ctx, tf, cw, bins.exe(v), ph, append(env, profile...))
+		if err != nil {
+			return err
+		}
+		res.add(v, lat, ph, r)
 	}
 	return nil
+}
+
+// freshWorkingDir makes dir a working directory with mainTF and no state.
+func freshWorkingDir(dir, mainTF string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range []string{"terraform.tfstate", "terraform.tfstate.backup", ".terraform.lock.hcl"} {
+		_ = os.Remove(filepath.Join(dir, f))
+	}
+	return os.WriteFile(filepath.Join(dir, "main.tf"), []byte(mainTF), 0o644)
+}
+
+// phaseArgs is the Terraform command of a phase.
+func phaseArgs(ph phase) []string {
+	common := []string{"-input=false", "-no-color"}
+	switch ph {
+	case phaseRefresh, phasePlan:
+		// Exit code 2 would mean the plan is not empty: a refresh that invents drift.
+		return append([]string{"plan", "-detailed-exitcode"}, common...)
+	case phaseDestroy:
+		return append([]string{"destroy", "-auto-approve"}, common...)
+	default: // apply, change
+		return append([]string{"apply", "-auto-approve"}, common...)
+	}
+}
+
+// runPhase runs one phase's command in tf's directory and returns it measured, with the requests
+// the mock saw during it.
+func runPhase(ctx context.Context, tf tfRunner, cw *chatwootEnv, exe string, ph phase, env []string) (sample, error) {
+	cw.resetLog()
+	r, err := tf.run(ctx, exe, phaseArgs(ph), env...)
+	if err != nil {
+		return sample{}, fmt.Errorf("%s: %w", ph, err)
+	}
+	s := sample{res: r, reqs: cw.phaseRequests()}
+	s.routes, _ = cw.phaseRoutes()
+	return s, nil
+}
+
+// profileEnv is the environment that makes a profiled provider write its CPU profiles to
+// <workdir>/pprof/<path...>, which it creates, or nothing without -pprof or for terraform_data.
+func profileEnv(opts options, work string, v variant, path ...string) ([]string, error) {
+	if !opts.pprof || v == variantData {
+		return nil, nil
+	}
+	dir := filepath.Join(append([]string{work, "pprof"}, path...)...)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return []string{pprofenv.EnvDir + "=" + dir}, nil
 }
 
 // goBenchmarks runs the client's Go benchmarks and returns their result lines.

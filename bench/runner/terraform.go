@@ -56,47 +56,8 @@ disable_checkpoint = true
 
 // configuration returns main.tf for a variant. Every variant reads the same assignments.json.
 func configuration(v variant, baseURL, token string, accountID int64) string {
-	const body = `
-  for_each        = local.assignments
-  conversation_id = each.value.conversation_id
-  assignee_id     = each.value.assignee_id
-  team_id         = each.value.team_id
-`
 	locals := "locals {\n  assignments = jsondecode(file(\"${path.module}/assignments.json\"))\n}\n"
-	switch v {
-	case variantChatwoot:
-		return fmt.Sprintf(`terraform {
-  required_providers {
-    chatwoot = { source = "chatwoot-community/chatwoot" }
-  }
-}
-
-provider "chatwoot" {
-  base_url         = %q
-  api_access_token = %q
-  account_id       = %d
-}
-
-%s
-resource "chatwoot_conversation_assignment" "a" {%s}
-`, baseURL, token, accountID, locals, body)
-	case variantNoop:
-		return fmt.Sprintf(`terraform {
-  required_providers {
-    noop = { source = "chatwoot-community/noop" }
-  }
-}
-
-provider "noop" {
-  base_url         = %q
-  api_access_token = %q
-  account_id       = %d
-}
-
-%s
-resource "noop_conversation_assignment" "a" {%s}
-`, baseURL, token, accountID, locals, body)
-	default:
+	if v == variantData {
 		return locals + `
 resource "terraform_data" "a" {
   for_each = local.assignments
@@ -104,6 +65,40 @@ resource "terraform_data" "a" {
 }
 `
 	}
+	name := providerName(v)
+	return providerHeader(name, baseURL, token, accountID) + "\n" + locals + fmt.Sprintf(`
+resource "%s_conversation_assignment" "a" {
+  for_each        = local.assignments
+  conversation_id = each.value.conversation_id
+  assignee_id     = each.value.assignee_id
+  team_id         = each.value.team_id
+}
+`, name)
+}
+
+// providerName is the local name, and the resource type prefix, of a variant's provider.
+func providerName(v variant) string {
+	if v == variantNoop {
+		return "noop"
+	}
+	return "chatwoot"
+}
+
+// providerHeader is the terraform block requiring the named provider (a dev_overrides source)
+// and its configuration for the seeded account.
+func providerHeader(name, baseURL, token string, accountID int64) string {
+	return fmt.Sprintf(`terraform {
+  required_providers {
+    %[1]s = { source = "chatwoot-community/%[1]s" }
+  }
+}
+
+provider "%[1]s" {
+  base_url         = %[2]q
+  api_access_token = %[3]q
+  account_id       = %[4]d
+}
+`, name, baseURL, token, accountID)
 }
 
 // tfRunner runs the pinned Terraform in one working directory.

@@ -80,6 +80,8 @@ const (
 	phaseRefresh phase = "refresh"
 	phaseChange  phase = "change"
 	phaseDestroy phase = "destroy"
+	// phasePlan is the account workload's refresh: the same command, named as the issue names it.
+	phasePlan phase = "plan"
 )
 
 var phases = []phase{phaseApply, phaseRefresh, phaseChange, phaseDestroy}
@@ -124,22 +126,29 @@ func plan(w ids, n int, ph phase) (expectation, [][]httpRequest) {
 			jobs = append(jobs, []httpRequest{{method: http.MethodGet, path: fmt.Sprintf("/api/v1/accounts/%d/%s", w.accountID, kind)}})
 		}
 	}
+	// change is one conversation's job: its read, then one POST per field that differs, team
+	// first, as the provider sends them.
+	change := func(to, from assignment) []httpRequest {
+		job := []httpRequest{get(to.ConversationID)}
+		if !equalPtr(to.TeamID, from.TeamID) {
+			job = append(job, post(to.ConversationID, fmt.Sprintf(`{"team_id":%d}`, *to.TeamID)))
+		}
+		if !equalPtr(to.AssigneeID, from.AssigneeID) {
+			job = append(job, post(to.ConversationID, fmt.Sprintf(`{"assignee_id":%d}`, *to.AssigneeID)))
+		}
+		exp.posts += len(job) - 1
+		return job
+	}
 	switch ph {
 	case phaseApply:
+		// The plan checks that each new assignment's conversation exists, one read each in the
+		// plan's process and again when the apply's process plans it before applying, then
+		// everything is assigned: the change from an empty assignment.
 		lists()
 		for _, a := range before {
-			// The plan checks that each new assignment's conversation exists (one read each).
-			job := []httpRequest{get(a.ConversationID)}
-			if a.TeamID != nil {
-				job = append(job, post(a.ConversationID, fmt.Sprintf(`{"team_id":%d}`, *a.TeamID)))
-			}
-			if a.AssigneeID != nil {
-				job = append(job, post(a.ConversationID, fmt.Sprintf(`{"assignee_id":%d}`, *a.AssigneeID)))
-			}
-			exp.posts += len(job) - 1
-			jobs = append(jobs, job)
+			jobs = append(jobs, append([]httpRequest{get(a.ConversationID)}, change(a, assignment{})...))
 		}
-		exp.conversationGETs = n
+		exp.conversationGETs = 2 * n
 	case phaseRefresh:
 		for _, a := range before {
 			jobs = append(jobs, []httpRequest{get(a.ConversationID)})
@@ -148,16 +157,7 @@ func plan(w ids, n int, ph phase) (expectation, [][]httpRequest) {
 	case phaseChange:
 		lists()
 		for i, a := range after {
-			job := []httpRequest{get(a.ConversationID)}
-			b := before[i]
-			if !equalPtr(a.TeamID, b.TeamID) {
-				job = append(job, post(a.ConversationID, fmt.Sprintf(`{"team_id":%d}`, *a.TeamID)))
-			}
-			if !equalPtr(a.AssigneeID, b.AssigneeID) {
-				job = append(job, post(a.ConversationID, fmt.Sprintf(`{"assignee_id":%d}`, *a.AssigneeID)))
-			}
-			exp.posts += len(job) - 1
-			jobs = append(jobs, job)
+			jobs = append(jobs, change(a, before[i]))
 		}
 		exp.conversationGETs = n
 	case phaseDestroy:

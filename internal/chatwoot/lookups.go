@@ -39,6 +39,13 @@ var (
 	CannedResponses            = CachedList[CannedResponse]{Kind: "canned response", list: (*Client).ListCannedResponses, id: func(r *CannedResponse) int64 { return r.ID }}
 	CustomAttributeDefinitions = CachedList[CustomAttributeDefinition]{Kind: "custom attribute definition", list: listAllCustomAttributeDefinitions,
 		id: func(d *CustomAttributeDefinition) int64 { return d.ID }}
+	// Macros lists the global macros and the token's own personal ones, whole: a macro missing
+	// from it is confirmed with a show request (a macro whose visibility is null is listed to
+	// nobody, yet exists).
+	Macros = CachedList[Macro]{Kind: "macro", list: (*Client).ListMacros, id: func(m *Macro) int64 { return m.ID }}
+	// SLAPolicies lists every policy, whole; it is also the only reliable "is it gone": reading
+	// a deleted policy is a 500, not a 404 (DESIGN.md §6.13).
+	SLAPolicies = CachedList[SLAPolicy]{Kind: "SLA policy", list: (*Client).ListSLAPolicies, id: func(p *SLAPolicy) int64 { return p.ID }}
 )
 
 func listAllCustomAttributeDefinitions(c *Client, ctx context.Context, accountID int64) ([]CustomAttributeDefinition, error) {

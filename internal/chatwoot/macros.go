@@ -60,6 +60,7 @@ func (c *Client) GetMacro(ctx context.Context, accountID, macroID int64) (*Macro
 // CreateMacro creates a macro. Agents always get a personal macro. An action name outside
 // MacroActionNames is a 422 naming "actions". Not retried after an unknown outcome.
 func (c *Client) CreateMacro(ctx context.Context, accountID int64, in MacroInput) (*Macro, error) {
+	defer c.lookups.invalidate(accountID, Macros.Kind) // the cached list is what Read sees
 	return c.macroCall(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/macros"), body: macroBody(in)})
 }
 
@@ -67,6 +68,7 @@ func (c *Client) CreateMacro(ctx context.Context, accountID int64, in MacroInput
 // administrator, a personal one its author. An unknown id, which Chatwoot answers with a 500,
 // gives *NotFoundError.
 func (c *Client) UpdateMacro(ctx context.Context, accountID, macroID int64, in MacroInput) (*Macro, error) {
+	defer c.lookups.invalidate(accountID, Macros.Kind)
 	m, err := c.macroCall(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/macros/%d", macroID), body: macroBody(in), idempotent: true})
 	if err != nil {
 		return nil, c.confirmMacroMissing(ctx, accountID, macroID, err)
@@ -77,6 +79,7 @@ func (c *Client) UpdateMacro(ctx context.Context, accountID, macroID int64, in M
 // DeleteMacro deletes a macro, with the same rights as UpdateMacro. An unknown id gives
 // *NotFoundError.
 func (c *Client) DeleteMacro(ctx context.Context, accountID, macroID int64) error {
+	defer c.lookups.invalidate(accountID, Macros.Kind)
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/macros/%d", macroID), idempotent: true}, nil)
 	if err != nil {
 		return c.confirmMacroMissing(ctx, accountID, macroID, err)

@@ -62,12 +62,14 @@ func (c *Client) GetSLAPolicy(ctx context.Context, accountID, policyID int64) (*
 // CreateSLAPolicy creates a policy (administrators only); a blank name is a 422 naming "name".
 // Not retried after an unknown outcome.
 func (c *Client) CreateSLAPolicy(ctx context.Context, accountID int64, in SLAPolicyInput) (*SLAPolicy, error) {
+	defer c.lookups.invalidate(accountID, SLAPolicies.Kind) // the cached list is what Read sees
 	return c.slaCall(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/sla_policies"), body: slaBody{in}})
 }
 
 // UpdateSLAPolicy replaces a policy's fields (administrators only). An unknown id gives
 // *NotFoundError.
 func (c *Client) UpdateSLAPolicy(ctx context.Context, accountID, policyID int64, in SLAPolicyInput) (*SLAPolicy, error) {
+	defer c.lookups.invalidate(accountID, SLAPolicies.Kind)
 	p, err := c.slaCall(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/sla_policies/%d", policyID), body: slaBody{in}, idempotent: true})
 	if err != nil {
 		return nil, c.confirmSLAMissing(ctx, accountID, policyID, err)
@@ -79,6 +81,7 @@ func (c *Client) UpdateSLAPolicy(ctx context.Context, accountID, policyID int64,
 // at once, for an unknown id too, and deletes the policy later in a job: use
 // WaitSLAPolicyDeleted to know when it is gone.
 func (c *Client) DeleteSLAPolicy(ctx context.Context, accountID, policyID int64) error {
+	defer c.lookups.invalidate(accountID, SLAPolicies.Kind)
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/sla_policies/%d", policyID), idempotent: true}, nil)
 	return err
 }

@@ -156,7 +156,7 @@ func TestExport_sameAccountSameBytes(t *testing.T) {
 // TestExport_requestsForFiveHundredObjects counts what an export of ~500 objects costs: one list
 // per kind, plus one members list per team and per inbox (the lists carry no members).
 func TestExport_requestsForFiveHundredObjects(t *testing.T) {
-	const n = 84 // 6 kinds × 84 = 504 objects
+	const n = 42 // 12 kinds × 42 = 504 objects
 	a := uiAccount(t, n)
 	a.srv.ResetRequests()
 	_, res := a.export(t)
@@ -168,8 +168,9 @@ func TestExport_requestsForFiveHundredObjects(t *testing.T) {
 		}
 		byRoute[routeOf(r.Path)]++
 	}
-	// profile, teams, agents, inboxes, automation rules; then n team and n inbox member lists.
-	if want := 5 + 2*n; len(reqs) != want {
+	// profile, teams, agents, inboxes, labels, canned responses, custom attribute definitions,
+	// webhooks, SLA policies, automation rules, macros; then n team and n inbox member lists.
+	if want := 11 + 2*n; len(reqs) != want {
 		t.Errorf("%d requests, want %d: %v", len(reqs), want, byRoute)
 	}
 	t.Logf("%d objects exported with %d requests: %v", res.Objects, len(reqs), byRoute)

@@ -27,9 +27,15 @@ type account struct {
 	teams, agents, inboxes []int64
 }
 
-func newAccount(t *testing.T) *account {
+// newAccount starts a mock (with opts, when given) holding one account and its administrator.
+func newAccount(t *testing.T, opts ...chatwootmock.Options) *account {
 	t.Helper()
-	srv, baseURL := chatwootmock.StartTest(t, chatwootmock.Options{PlatformToken: platformToken})
+	o := chatwootmock.Options{}
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	o.PlatformToken = platformToken
+	srv, baseURL := chatwootmock.StartTest(t, o)
 	fx := fixture.New(baseURL, platformToken)
 	ctx := context.Background()
 	acct, err := fx.CreateAccount(ctx, "Acme", nil)
@@ -187,6 +193,7 @@ func uiAccount(t *testing.T, n int) *account {
 		})
 	}
 	a.teams, a.agents, a.inboxes = teams, agents, inboxes
+	seedVocabulary(t, a, n)
 	return a
 }
 

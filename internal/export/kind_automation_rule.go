@@ -11,39 +11,31 @@ import (
 )
 
 // automationRuleKind: one chatwoot_automation_rule per rule, named after the rule. Ids in
-// conditions and actions become references to the teams, agents and inboxes. A rule the
-// resource cannot hold as Chatwoot stores it is refused with the reason (one list call: the
-// list carries whole rules).
+// conditions and actions become references to the teams, agents, inboxes and SLA policies, and
+// label titles to the labels. A rule the resource cannot hold as Chatwoot stores it is refused
+// with the reason (one list call: the list carries whole rules).
 var automationRuleKind = &Kind{
 	Name:     "automation_rule",
 	Resource: "chatwoot_automation_rule",
-	Export: func(ctx context.Context, s *Session, k *Kind) error {
-		rules, err := s.client.ListAutomationRules(ctx, s.AccountID)
-		if err != nil {
-			return err
-		}
-		byID := map[int64]*chatwoot.AutomationRule{}
-		for i := range rules {
-			byID[rules[i].ID] = &rules[i]
-		}
-		names := s.Names("automation_rule", sortedIDs(byID), func(id int64) string { return byID[id].Name })
-		for _, id := range sortedIDs(byID) {
-			r := byID[id]
-			attrs, err := automationRuleAttrs(ctx, s, r)
-			if err != nil {
-				if err := s.refuseOr(k, fmt.Sprintf("automation rule %q (rule %d)", r.Name, id), err); err != nil {
-					return err
-				}
-				continue
-			}
-			s.Emit(k, id, names[id], "rule_id", attrs)
-		}
-		return nil
-	},
+	Export: listedKind[chatwoot.AutomationRule]{
+		list: (*chatwoot.Client).ListAutomationRules,
+		id:   func(r *chatwoot.AutomationRule) int64 { return r.ID },
+		name: func(r *chatwoot.AutomationRule) string { return r.Name },
+		what: func(r *chatwoot.AutomationRule) string {
+			return fmt.Sprintf("automation rule %q (rule %d)", r.Name, r.ID)
+		},
+		refAttr: "rule_id",
+		attrs:   automationRuleAttrs,
+	}.Export,
 }
 
-// The condition keys whose values are ids, and what they name.
-var automationIDKeys = map[string]string{"assignee_id": "agent", "team_id": "team", "inbox_id": "inbox", "sla_policy_id": "sla_policy"}
+// The condition keys whose values name other objects (ids, or label titles), and what they name.
+var automationIDKeys = map[string]string{"assignee_id": "agent", "team_id": "team", "inbox_id": "inbox", "sla_policy_id": "sla_policy",
+	"labels": "label"}
+
+// actionValueKinds: what the params of the actions rules and macros share name.
+var actionValueKinds = map[string]string{"assign_agent": "agent", "assign_team": "team", "add_sla": "sla_policy",
+	"add_label": "label", "remove_label": "label"}
 
 func automationRuleAttrs(ctx context.Context, s *Session, r *chatwoot.AutomationRule) ([]Attr, error) {
 	if r.ExecutionDelay != nil {
@@ -115,33 +107,50 @@ func automationCondition(ctx context.Context, s *Session, i int, last bool, c ch
 }
 
 func automationAction(ctx context.Context, s *Session, i int, a chatwoot.AutomationAction) (Object, error) {
-	if !slices.Contains(chatwoot.AutomationActionNames, a.ActionName) || a.ActionName == "send_attachment" {
-		return nil, refuseBecause("action %d is %s, which chatwoot_automation_rule does not support", i+1, a.ActionName)
+	if a.ActionName != "send_email_to_team" {
+		return actionObject(ctx, s, i, a, chatwoot.AutomationActionNames, chatwoot.AutomationActionParams, "chatwoot_automation_rule")
 	}
-	obj := Object{{"action_name", String(a.ActionName)}}
-	if a.ActionName == "send_email_to_team" {
-		if len(a.ActionParams) != 1 || a.ActionParams[0].EmailToTeam == nil {
-			return nil, refuseBecause("action %d (send_email_to_team) does not hold a message and team ids", i+1)
-		}
-		email := a.ActionParams[0].EmailToTeam
-		teams := make(List, 0, len(email.TeamIDs))
-		for _, id := range email.TeamIDs {
-			r, err := s.TeamRef(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			teams = append(teams, r)
-		}
-		return append(obj, Attr{"team_ids", teams}, Attr{"message", String(email.Message)}), nil
+	if len(a.ActionParams) != 1 || a.ActionParams[0].EmailToTeam == nil {
+		return nil, refuseBecause("action %d (send_email_to_team) does not hold a message and team ids", i+1)
 	}
-	idKind := map[string]string{"assign_agent": "agent", "assign_team": "team", "add_sla": "sla_policy"}[a.ActionName]
-	var params List
-	for _, p := range a.ActionParams {
-		e, err := automationValue(ctx, s, idKind, p, fmt.Sprintf("action %d (%s)", i+1, a.ActionName))
+	email := a.ActionParams[0].EmailToTeam
+	teams := make(List, 0, len(email.TeamIDs))
+	for _, id := range email.TeamIDs {
+		r, err := s.TeamRef(ctx, id)
 		if err != nil {
 			return nil, err
 		}
+		teams = append(teams, r)
+	}
+	return Object{{"action_name", String(a.ActionName)}, {"team_ids", teams}, {"message", String(email.Message)}}, nil
+}
+
+// actionObject is one action of a rule or a macro, which share one vocabulary
+// (internal/chatwoot/action_vocabulary.go): names lists the actions the resource takes, and rules
+// what their params must be, as the resource checks them at plan time.
+func actionObject(ctx context.Context, s *Session, i int, a chatwoot.AutomationAction, names []string,
+	rules map[string]chatwoot.ActionParamRule, resource string) (Object, error) {
+	rule, known := rules[a.ActionName]
+	if !known || !slices.Contains(names, a.ActionName) {
+		return nil, refuseBecause("action %d is %s, which %s does not support", i+1, a.ActionName, resource)
+	}
+	where := fmt.Sprintf("action %d (%s)", i+1, a.ActionName)
+	obj := Object{{"action_name", String(a.ActionName)}}
+	var params List
+	for _, p := range a.ActionParams {
+		e, err := automationValue(ctx, s, actionValueKinds[a.ActionName], p, where)
+		if err != nil {
+			return nil, err
+		}
+		if rule.Check != nil {
+			if problem := rule.Check(p.String()); problem != "" {
+				return nil, refuseBecause("%s takes %s; %s", where, rule.Help, problem)
+			}
+		}
 		params = append(params, e)
+	}
+	if n := len(params); (rule.Count >= 0 && n != rule.Count) || (rule.Count < 0 && n == 0) {
+		return nil, refuseBecause("%s has %d params, and %s takes %s", where, n, resource, paramCount(rule))
 	}
 	if len(params) > 0 {
 		obj = append(obj, Attr{"params", params})
@@ -149,11 +158,20 @@ func automationAction(ctx context.Context, s *Session, i int, a chatwoot.Automat
 	return obj, nil
 }
 
+func paramCount(rule chatwoot.ActionParamRule) string {
+	if rule.Count == 0 {
+		return "none"
+	}
+	return rule.Help
+}
+
 // automationValue is one value or parameter: a reference where it is an id, text otherwise.
 func automationValue(ctx context.Context, s *Session, idKind string, p chatwoot.Param, where string) (Expr, error) {
 	switch {
 	case len(p.Raw) > 0 || p.EmailToTeam != nil:
 		return nil, refuseBecause("%s holds %s, which is neither text nor an id", where, p.String())
+	case idKind == "label":
+		return s.LabelRef(ctx, p.String())
 	case idKind == "":
 		return String(p.String()), nil
 	case p.Str != nil:
@@ -170,5 +188,5 @@ func automationValue(ctx context.Context, s *Session, idKind string, p chatwoot.
 	case "inbox":
 		return s.InboxRef(ctx, *p.Int)
 	}
-	return nil, refuseBecause("%s names %s %d, which the export cannot refer to yet (no resource or data source for it)", where, idKind, *p.Int)
+	return s.SLAPolicyRef(*p.Int)
 }

@@ -26,6 +26,12 @@ var kinds = []*Kind{
 	teamMembersKind,
 	inboxMembersKind,
 	inboxAutoAssignmentKind,
+	labelKind,
+	cannedResponseKind,
+	customAttributeKind,
+	webhookKind,
+	slaPolicyKind,
 	automationRuleKind,
+	macroKind,
 	conversationAssignmentKind,
 }

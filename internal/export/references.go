@@ -168,3 +168,34 @@ func (s *Session) agentRefs(ctx context.Context, ids []int64) (List, error) {
 	}
 	return refs, nil
 }
+
+// LabelRef is chatwoot_label.<name>.title for a label this export writes. Rules and macros name
+// labels by title, so a title without an exported label stays the title itself (a name, not an
+// id); no request is sent when labels are not exported.
+func (s *Session) LabelRef(ctx context.Context, title string) (Expr, error) {
+	if len(s.emitted[labelKind.Name]) == 0 {
+		return String(title), nil
+	}
+	labels, err := s.labels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range labels {
+		if r, ok := s.Exported(labelKind.Name, l.ID); ok && l.Title == title {
+			return r, nil
+		}
+	}
+	return String(title), nil
+}
+
+// SLAPolicyRef is chatwoot_sla_policy.<name>.sla_policy_id. No data source finds SLA policies, so
+// a rule that names one is exported only with the policies.
+func (s *Session) SLAPolicyRef(id int64) (Expr, error) {
+	if r, ok := s.Exported(slaPolicyKind.Name, id); ok {
+		return r, nil
+	}
+	if _, read := s.lists[slaPolicyKind.Name]; read {
+		return nil, unresolved("SLA policy", id)
+	}
+	return nil, refuseBecause("it names SLA policy %d, and SLA policies were not exported (no data source finds them: add sla_policy to -types)", id)
+}

@@ -214,7 +214,12 @@ func (r *macroResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	id := objectID{prior.AccountID.ValueInt64(), prior.MacroID.ValueInt64()}
-	m, err := client.GetMacro(ctx, id.accountID, id.id)
+	// The account's list holds whole macros: one request refreshes them all. A miss is
+	// confirmed with a show, which also finds a macro that someone saved without visibility.
+	m, err := chatwoot.Macros.Get(ctx, client, id.accountID, id.id)
+	if chatwoot.IsNotFound(err) {
+		m, err = client.GetMacro(ctx, id.accountID, id.id)
+	}
 	if chatwoot.IsNotFound(err) {
 		r.removeGone(ctx, resp, id)
 		return

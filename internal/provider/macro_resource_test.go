@@ -34,7 +34,7 @@ func macroID(id *int64) resource.TestCheckFunc {
 	}
 }
 
-// Create, update, refresh (one GET), import, drift and destroy, each checked against Chatwoot;
+// Create, update, refresh (one list request, as for every macro), import, drift and destroy, each checked against Chatwoot;
 // ids go out as JSON integers.
 func TestAccMacro_lifecycle(t *testing.T) {
 	env := newTestEnv(t)
@@ -122,7 +122,7 @@ func TestAccMacro_lifecycle(t *testing.T) {
 				PreConfig:    proxy.reset,
 				RefreshState: true,
 				Check: func(*terraform.State) error {
-					return proxy.expectRequests("GET " + accountAPIPath(a, "/macros/%d", id))
+					return proxy.expectRequests("GET " + accountAPIPath(a, "/macros"))
 				},
 			},
 			{

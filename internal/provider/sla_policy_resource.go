@@ -180,7 +180,9 @@ func (r *slaPolicyResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	id := objectID{prior.AccountID.ValueInt64(), prior.SLAPolicyID.ValueInt64()}
-	p, err := client.GetSLAPolicy(ctx, id.accountID, id.id)
+	// Through the account's list: one request refreshes every policy, and it is the only
+	// reliable sign that a policy is gone (DESIGN.md §6.13).
+	p, err := chatwoot.SLAPolicies.Get(ctx, client, id.accountID, id.id)
 	if chatwoot.IsNotFound(err) {
 		r.removeGone(ctx, resp, id)
 		return

@@ -24,12 +24,13 @@ func (c requestLogCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanReque
 	resp.Error = c.check(c.mock.Requests())
 }
 
-// The request budget of the vocabulary kinds: `terraform plan` of 300 objects (100 labels, 100
-// canned responses, 50 webhooks, 50 custom attribute definitions) sends one list request per
-// kind and account, and nothing else for them: their lists hold every field the resources need,
-// so no show request is sent, and unchanged unique fields are not checked again.
+// The request budget of the vocabulary kinds: `terraform plan` of 300 objects (100 labels, 80
+// canned responses, 50 webhooks, 30 custom attribute definitions, 20 macros, 20 SLA policies)
+// sends one list request per kind and account, and nothing else for them: their lists hold
+// every field the resources need, so no show request is sent, and unchanged unique fields are
+// not checked again.
 func TestAccVocabulary_planRequestBudget(t *testing.T) {
-	const labels, canned, webhooks, attributes = 100, 100, 50, 50
+	const labels, canned, webhooks, attributes, macros, slas = 100, 80, 50, 30, 20, 20
 	env := newTestEnv(t)
 	mock := env.requireMock(t)
 	sc := env.seed(t, 0)
@@ -77,8 +78,25 @@ func TestAccVocabulary_planRequestBudget(t *testing.T) {
 		keys = append(keys, fmt.Sprintf("[%q, %q]", d.AttributeKey, d.AttributeDisplayName))
 	}
 	fmt.Fprintf(&cfg, "locals {\n  attributes = [%s]\n}\nresource \"chatwoot_custom_attribute_definition\" \"d\" {\n  count = length(local.attributes)\n  attribute_key = local.attributes[count.index][0]\n  attribute_display_name = local.attributes[count.index][1]\n}\n", strings.Join(keys, ", "))
+	keys = nil
+	for i := range macros {
+		m, err := api.CreateMacro(ctx, a, chatwoot.MacroInput{Name: fmt.Sprintf("Macro %d", i), Visibility: "global",
+			Actions: []chatwoot.AutomationAction{{ActionName: "resolve_conversation"}}})
+		must(t, err)
+		importBlock(fmt.Sprintf("chatwoot_macro.m[%d]", i), m.ID)
+		keys = append(keys, fmt.Sprintf("%q", m.Name))
+	}
+	fmt.Fprintf(&cfg, "locals {\n  macros = [%s]\n}\nresource \"chatwoot_macro\" \"m\" {\n  count = length(local.macros)\n  name = local.macros[count.index]\n  actions = [{ action_name = \"resolve_conversation\" }]\n}\n", strings.Join(keys, ", "))
+	keys = nil
+	for i := range slas {
+		p, err := api.CreateSLAPolicy(ctx, a, chatwoot.SLAPolicyInput{Name: fmt.Sprintf("Tier %d", i)})
+		must(t, err)
+		importBlock(fmt.Sprintf("chatwoot_sla_policy.s[%d]", i), p.ID)
+		keys = append(keys, fmt.Sprintf("%q", p.Name))
+	}
+	fmt.Fprintf(&cfg, "locals {\n  slas = [%s]\n}\nresource \"chatwoot_sla_policy\" \"s\" {\n  count = length(local.slas)\n  name = local.slas[count.index]\n}\n", strings.Join(keys, ", "))
 	config := env.providerBlock(sc.AdminToken, a) + cfg.String()
-	lists := []string{"/labels", "/canned_responses", "/webhooks", "/custom_attribute_definitions"}
+	lists := []string{"/labels", "/canned_responses", "/webhooks", "/custom_attribute_definitions", "/macros", "/sla_policies"}
 	account := accountAPIPath(a, "")
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -111,14 +129,14 @@ func TestAccVocabulary_planRequestBudget(t *testing.T) {
 								}
 							}
 						}
-						t.Logf("terraform plan of 300 objects: %d requests in all, %d for the four kinds: %v", len(reqs), len(vocabulary), vocabulary)
+						t.Logf("terraform plan of 300 objects: %d requests in all, %d for the six kinds: %v", len(reqs), len(vocabulary), vocabulary)
 						for _, p := range lists {
 							if n := countRequests(vocabulary, "GET", account+p); n != 1 {
 								return fmt.Errorf("the plan sent %d GET %s, want exactly one list request", n, p)
 							}
 						}
 						if len(vocabulary) != len(lists) {
-							return fmt.Errorf("the plan sent %d requests for the four kinds, want only their %d lists: %v", len(vocabulary), len(lists), vocabulary)
+							return fmt.Errorf("the plan sent %d requests for the six kinds, want only their %d lists: %v", len(vocabulary), len(lists), vocabulary)
 						}
 						if m := mutatingRequests(reqs); len(m) > 0 {
 							return fmt.Errorf("the plan sent mutating requests %v", m)
