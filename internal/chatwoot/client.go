@@ -242,8 +242,12 @@ func (c *Client) do(ctx context.Context, cl call, out any) ([]byte, error) {
 			return nil, fmt.Errorf("encoding the request body for %s %s: %w", cl.method, cl.path, err)
 		}
 	}
+	var answered error // the last failure Chatwoot answered, kept for when a deadline cuts the next attempt
 	for attempt := 1; ; attempt++ {
 		body, status, err := c.attempt(ctx, cl, payload, attempt)
+		if _, ok := asAPIError(err); ok {
+			answered = err
+		}
 		if err == nil {
 			if out != nil && !isJSONNull(body) && len(bytes.TrimSpace(body)) > 0 {
 				if derr := json.Unmarshal(body, out); derr != nil {
@@ -258,7 +262,11 @@ func (c *Client) do(ctx context.Context, cl call, out any) ([]byte, error) {
 		}
 		if ctx.Err() != nil {
 			// The caller's deadline (a resource timeout) or a cancellation ends the call, whatever
-			// the last attempt's error says.
+			// the last attempt's error says. When the deadline cut an attempt short, Chatwoot's
+			// last answer says more than "deadline exceeded" does.
+			if answered != nil && answered != err {
+				err = answered
+			}
 			return nil, gaveUp(err, attempt, fmt.Sprintf("stopped: %v", context.Cause(ctx)))
 		}
 		wait, retry := c.retry.shouldRetry(cl, err, attempt)

@@ -291,6 +291,25 @@ func TestClientCallerDeadlineBoundsRetries(t *testing.T) {
 	}
 }
 
+// A deadline that cuts the retry short keeps Chatwoot's last answer in the error: "HTTP 503"
+// says more than "context deadline exceeded" does.
+func TestClientCallerDeadlineKeepsLastAnswer(t *testing.T) {
+	t.Parallel()
+	hang := func(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }
+	_, url := newScriptedServer(t, status(http.StatusServiceUnavailable, "text/plain", "down"), hang)
+	c, _ := newTestClient(t, url, nil) // the recorded sleeps return at once: the second attempt hangs
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	_, err := c.GetConversation(ctx, 1, 7)
+	if err == nil || !strings.Contains(err.Error(), "HTTP 503") || !strings.Contains(err.Error(), "stopped: context deadline exceeded") {
+		t.Errorf("err = %v, want the 503 of the first attempt and the deadline", err)
+	}
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("err = %v, want an *APIError with status 503 inside", err)
+	}
+}
+
 func TestClientRequestTimeoutPerAttempt(t *testing.T) {
 	t.Parallel()
 	hang := func(w http.ResponseWriter, r *http.Request) {

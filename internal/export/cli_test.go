@@ -154,9 +154,10 @@ func TestExport_sameAccountSameBytes(t *testing.T) {
 }
 
 // TestExport_requestsForFiveHundredObjects counts what an export of ~500 objects costs: one list
-// per kind, plus one members list per team and per inbox (the lists carry no members).
+// per kind, plus the lists that the kinds' lists do not carry: members per team, inbox and
+// capacity policy, the bot of each inbox, and the inboxes of each assignment policy.
 func TestExport_requestsForFiveHundredObjects(t *testing.T) {
-	const n = 42 // 12 kinds × 42 = 504 objects
+	const n = 26 // 19 kinds × 26, with 2 more inboxes and what refers to them: 501 objects
 	a := uiAccount(t, n)
 	a.srv.ResetRequests()
 	_, res := a.export(t)
@@ -168,10 +169,12 @@ func TestExport_requestsForFiveHundredObjects(t *testing.T) {
 		}
 		byRoute[routeOf(r.Path)]++
 	}
-	// profile, teams, agents, inboxes, labels, canned responses, custom attribute definitions,
-	// webhooks, SLA policies, automation rules, macros; then n team and n inbox member lists.
-	if want := 11 + 2*n; len(reqs) != want {
-		t.Errorf("%d requests, want %d: %v", len(reqs), want, byRoute)
+	// profile; teams, agents, inboxes, agent bots, labels, canned responses, custom attribute
+	// definitions, webhooks, SLA policies, assignment and capacity policies, automation rules,
+	// macros; n team member lists; per inbox (n and 2 web widgets) its members and its bot; per
+	// assignment policy its inboxes; per capacity policy its members.
+	if want := 1 + 13 + n + 2*(n+2) + n + n; len(reqs) != want || res.Objects != 19*n+7 {
+		t.Errorf("%d requests for %d objects, want %d for %d: %v", len(reqs), res.Objects, want, 19*n+7, byRoute)
 	}
 	t.Logf("%d objects exported with %d requests: %v", res.Objects, len(reqs), byRoute)
 }

@@ -34,8 +34,14 @@ func newAccount(t *testing.T, opts ...chatwootmock.Options) *account {
 	if len(opts) > 0 {
 		o = opts[0]
 	}
-	o.PlatformToken = platformToken
-	srv, baseURL := chatwootmock.StartTest(t, o)
+	return newAccountOn(t, o)
+}
+
+// newAccountOn is newAccount on a mock with options, such as another Chatwoot version or edition.
+func newAccountOn(t *testing.T, opts chatwootmock.Options) *account {
+	t.Helper()
+	opts.PlatformToken = platformToken
+	srv, baseURL := chatwootmock.StartTest(t, opts)
 	fx := fixture.New(baseURL, platformToken)
 	ctx := context.Background()
 	acct, err := fx.CreateAccount(ctx, "Acme", nil)
@@ -194,6 +200,7 @@ func uiAccount(t *testing.T, n int) *account {
 	}
 	a.teams, a.agents, a.inboxes = teams, agents, inboxes
 	seedVocabulary(t, a, n)
+	seedRouting(t, a, n)
 	return a
 }
 

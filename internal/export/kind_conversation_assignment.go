@@ -61,27 +61,3 @@ var conversationAssignmentKind = &Kind{
 		return nil
 	},
 }
-
-// agentBotRef is data.chatwoot_agent_bot.<name>.id: agent bots (the account's and the system's)
-// are found by name.
-func (s *Session) agentBotRef(ctx context.Context, id int64) (Expr, error) {
-	bots, err := list(ctx, s, "agent_bots", func(ctx context.Context, a int64) ([]chatwoot.AgentBot, error) { return s.client.ListAgentBots(ctx, a) })
-	if err != nil {
-		return nil, err
-	}
-	byID := map[int64]*chatwoot.AgentBot{}
-	for i := range bots {
-		byID[bots[i].ID] = &bots[i]
-	}
-	bot := byID[id]
-	if bot == nil {
-		return nil, unresolved("agent bot", id)
-	}
-	for _, other := range bots {
-		if other.ID != id && other.Name == bot.Name {
-			return nil, refuseBecause("agent bot %d shares its name %q with agent bot %d, so a lookup by name cannot find it", id, bot.Name, other.ID)
-		}
-	}
-	names := s.Names("agent_bot", sortedIDs(byID), func(id int64) string { return byID[id].Name })
-	return s.Lookup("chatwoot_agent_bot", names[id], "id", Attr{"name", String(bot.Name)}), nil
-}

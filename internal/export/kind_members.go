@@ -7,9 +7,9 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-// teamMembersKind: one chatwoot_team_members per team with members, named as the team, whose
-// user_ids refer to the agents. It costs one members list per team: the team list does not
-// carry members.
+// teamMembersKind: one chatwoot_team_members per team, named as the team, whose user_ids refer
+// to the agents (`[]` for a team without members, which the resource then keeps empty). It
+// costs one members list per team: the team list does not carry members.
 var teamMembersKind = &Kind{
 	Name:     "team_members",
 	Resource: "chatwoot_team_members",
@@ -32,7 +32,7 @@ var teamMembersKind = &Kind{
 	},
 }
 
-// inboxMembersKind: one chatwoot_inbox_members per inbox with members, named as the inbox. It
+// inboxMembersKind: one chatwoot_inbox_members per inbox, named as the inbox (`[]` for none). It
 // costs one members list per inbox.
 var inboxMembersKind = &Kind{
 	Name:     "inbox_members",
@@ -60,10 +60,6 @@ var inboxMembersKind = &Kind{
 // for a set that is written, so that no unused lookup is added.
 func emitMembers(ctx context.Context, s *Session, k *Kind, parentID int64, name, parentAttr string,
 	parent func(context.Context, int64) (Expr, error), members []chatwoot.Agent, what string) error {
-	if len(members) == 0 {
-		s.Note(k, what, "no members: the resource needs at least one, and leaving it out leaves the empty set alone")
-		return nil
-	}
 	ids := make([]int64, len(members))
 	for i, m := range members {
 		ids[i] = m.ID

@@ -121,8 +121,10 @@ func (s *Session) AgentRef(ctx context.Context, id int64) (Expr, error) {
 	return s.Lookup("chatwoot_agent", names[id], "id", Attr{"email", String(a.Email)}), nil
 }
 
-// InboxRef is data.chatwoot_inbox.<name>.id: the provider finds inboxes by name; an exact match
-// wins, so two inboxes with the same name cannot be told apart and the referring object is refused.
+// InboxRef is chatwoot_inbox.<name>.inbox_id, or data.chatwoot_inbox.<name>.id for an inbox not
+// exported (another channel, or inboxes outside -types): the data source finds inboxes by name; an
+// exact match wins, so two inboxes with the same name cannot be told apart and the referring
+// object is refused.
 func (s *Session) InboxRef(ctx context.Context, id int64) (Expr, error) {
 	if r, ok := s.Exported("inbox", id); ok {
 		return r, nil

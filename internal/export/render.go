@@ -86,8 +86,9 @@ func (s *Session) report(selected []*Kind, files []outFile) []byte {
 	}
 	b.WriteString(strings.Join(append(names, "`EXPORT.md`"), ", ") + ".\n")
 	if len(s.data) > 0 {
-		b.WriteString("\nObjects that are not exported but referred to (the token's own user, agents, teams and inboxes outside " +
-			"the export, agent bots) are found by name or email with data sources in `data.tf`.\n")
+		b.WriteString("\nObjects that are not exported but referred to (the token's own user, objects of kinds outside the " +
+			"export, global agent bots, inboxes of channels the provider does not manage) are found by name or email with " +
+			"data sources in `data.tf`.\n")
 	}
 	if len(s.variables) == 0 {
 		b.WriteString("\nNo value has to be supplied: there is no `variables.tf`.\n")
