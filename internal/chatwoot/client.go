@@ -264,7 +264,7 @@ func (c *Client) do(ctx context.Context, cl call, out any) ([]byte, error) {
 			// The caller's deadline (a resource timeout) or a cancellation ends the call, whatever
 			// the last attempt's error says. When the deadline cut an attempt short, Chatwoot's
 			// last answer says more than "deadline exceeded" does.
-			if answered != nil && answered != err {
+			if _, ok := asAPIError(err); !ok && answered != nil {
 				err = answered
 			}
 			return nil, gaveUp(err, attempt, fmt.Sprintf("stopped: %v", context.Cause(ctx)))

@@ -47,7 +47,9 @@ func (r *agentBotResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"`chatwoot_agent_bot_token` (Terraform 1.10+, OpenTofu 1.11+) to hand it to the bot's runtime, and rotate it " +
 			"with the action `chatwoot_agent_bot_reset_token` (Terraform 1.14+). Global (system) bots are made by the " +
 			"Chatwoot installation's administrator and cannot be managed here; find them with the data source " +
-			"`chatwoot_agent_bots`." + adminOnlyNote,
+			"`chatwoot_agent_bots`.\n\n" +
+			"Destroy deletes the bot at once and unassigns its conversations; Chatwoot unlinks it from its inboxes later, in a " +
+			"background job, and the destroy says so in a warning." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
@@ -198,9 +200,13 @@ func (r *agentBotResource) Delete(ctx context.Context, req resource.DeleteReques
 	accountID, botID := state.AccountID.ValueInt64(), state.BotID.ValueInt64()
 	// Chatwoot deletes a bot at once and unassigns its conversations; its inbox bindings go later.
 	err := client.DeleteAgentBot(ctx, accountID, botID)
-	endDelete(&resp.Diagnostics, err, operation{
+	endDeleteLeaving(&resp.Diagnostics, err, operation{
 		action: fmt.Sprintf("deleting agent bot %d", botID), accountID: accountID, notFound: fmt.Sprintf("agent bot %d", botID),
-	})
+	}, "Agent Bot Deleted, Its Inbox Links Go Later",
+		fmt.Sprintf("Agent bot %d was deleted from account %d and its conversations were unassigned. Chatwoot removes the bot's "+
+			"links to inboxes in a background job: until it runs, those inboxes still count as having an active bot, although "+
+			"they show none. A chatwoot_inbox_agent_bot that attached this bot is removed from the state at its next refresh.",
+			botID, accountID))
 }
 
 func agentBotState(accountID int64, bot *chatwoot.AgentBot) agentBotModel {

@@ -45,7 +45,8 @@ func (r *capacityMembersResource) Schema(ctx context.Context, _ resource.SchemaR
 			"other on every apply; within one configuration the plan refuses that (once both policies' ids are known, which for " +
 			"a policy created in the same run is at apply, before any member is changed). When a refresh finds that a member " +
 			"was moved to another policy (by another configuration or in the UI), it warns and names that policy; the next " +
-			"apply moves the user back. Agents added to the policy in the UI are removed on the next apply." +
+			"apply moves the user back. Agents added to the policy in the UI are removed on the next apply. Destroy takes every " +
+			"member off the policy and warns that the policy itself stays." +
 			enterpriseOnlyNote + assignmentAdminNote,
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
@@ -288,6 +289,11 @@ func (r *capacityMembersResource) Delete(ctx context.Context, req resource.Delet
 		if err := client.RemoveCapacityPolicyMember(ctx, id.accountID, id.id, m.ID); err != nil && !chatwoot.IsNotFound(err) {
 			resp.Diagnostics.Append(r.clientError(fmt.Sprintf("taking user %d off", m.ID), id, err))
 		}
+	}
+	if len(members) > 0 && !resp.Diagnostics.HasError() {
+		resp.Diagnostics.AddWarning("Capacity Policy Kept Without Members",
+			fmt.Sprintf("Every member was taken off agent capacity policy %d of account %d. The policy itself stays, and its former "+
+				"members stay agents of the account, no longer held to its limits.", id.id, id.accountID))
 	}
 }
 

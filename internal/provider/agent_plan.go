@@ -64,6 +64,9 @@ func (r *agentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		existing, err := chatwoot.Agents.Find(ctx, client, accountID, func(a *chatwoot.Agent) bool { return a.Email == email.ValueString() })
 		switch {
 		case chatwoot.IsNotFound(err):
+			var name types.String
+			resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
+			warnRenameOfExistingUser(ctx, client, accountID, email.ValueString(), name, &resp.Diagnostics)
 		case err != nil:
 			resp.Diagnostics.Append(clientErrorDiagnostic(operation{action: "listing the agents of the account to check the email", accountID: accountID}, err))
 		default:
@@ -76,6 +79,16 @@ func (r *agentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	var prior agentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if !req.Plan.Raw.IsNull() {
+		var name types.String
+		resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
+		if !name.IsUnknown() && !name.IsNull() && !name.Equal(prior.Name) {
+			resp.Diagnostics.AddAttributeWarning(path.Root("name"), "Chatwoot User Renamed in Every Account",
+				fmt.Sprintf("This plan renames user %d (%s) from %q to %q. Chatwoot keeps one name per user, not per account, so "+
+					"the new name shows in every account the user belongs to, not only in account %d.",
+					prior.UserID.ValueInt64(), prior.Email.ValueString(), prior.Name.ValueString(), name.ValueString(), prior.AccountID.ValueInt64()))
+		}
+	}
 	if resp.Diagnostics.HasError() || prior.AllowSelfDemotion.ValueBool() {
 		return
 	}
@@ -138,4 +151,36 @@ func agentExistsError(diags *diag.Diagnostics, accountID int64, existing *chatwo
 		detail += "\n\nOriginal error: " + cause
 	}
 	diags.AddAttributeError(path.Root("email"), "Chatwoot Agent Already Exists", detail)
+}
+
+// warnRenameOfExistingUser announces at plan what the apply of a new agent would otherwise say
+// after the fact: when email is already a user in another account the token belongs to, under
+// another name, Chatwoot adds that user and ignores the name, and the provider then renames the
+// user in every account. Accounts the token cannot see are not searched, and a failed lookup only
+// skips the warning: the create still warns when it renames.
+func warnRenameOfExistingUser(ctx context.Context, client *chatwoot.Client, accountID int64, email string, name types.String, diags *diag.Diagnostics) {
+	if name.IsUnknown() || name.IsNull() {
+		return // an existing user keeps their name
+	}
+	me, err := tokenUser(ctx, client)
+	if err != nil {
+		return
+	}
+	for _, other := range me.Accounts {
+		if other.ID == accountID {
+			continue
+		}
+		existing, err := chatwoot.Agents.Find(ctx, client, other.ID, func(a *chatwoot.Agent) bool { return a.Email == email })
+		if err != nil {
+			continue
+		}
+		if existing.Name != name.ValueString() {
+			diags.AddAttributeWarning(path.Root("name"), "Existing Chatwoot User Will Be Renamed in Every Account",
+				fmt.Sprintf("%s is already Chatwoot user %d, named %q, in account %d. Chatwoot will add that user to account %d and "+
+					"ignore the configured name, so the apply renames the user to %q, and the new name shows in every account they "+
+					"belong to. To keep the existing name, remove name from the configuration or set it to %q.",
+					email, existing.ID, existing.Name, other.ID, accountID, name.ValueString(), existing.Name))
+		}
+		return
+	}
 }

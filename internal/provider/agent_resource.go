@@ -76,10 +76,13 @@ func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"Chatwoot users are shared by every account of an installation and found by email. When a user with the " +
 			"email already exists (in any account), Chatwoot adds that user to the account and **ignores the name** it " +
 			"was given. The provider then sets the configured `name` in a second request and warns that the existing " +
-			"user was renamed, in every account they belong to; leave `name` unset to keep the user's name as it is.\n\n" +
+			"user was renamed, in every account they belong to; leave `name` unset to keep the user's name as it is. The plan " +
+			"warns beforehand when the email is already a differently named user in another account the token belongs to, " +
+			"and whenever it changes `name`, since the name shows in every account.\n\n" +
 			"Chatwoot has no endpoint for one agent, so every read fetches the account's agent list (one request).\n\n" +
-			"Destroying the resource removes the user from the account, not from Chatwoot. Chatwoot then removes them " +
-			"from the account's teams and inboxes and unassigns their conversations, in the background." + adminOnlyNote,
+			"Destroying the resource removes the user from the account, and says so in a warning. Chatwoot then removes them " +
+			"from the account's teams and inboxes and unassigns their conversations, in the background; a user who belongs to " +
+			"other accounts stays in Chatwoot, and a user left with no account is deleted." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
@@ -294,12 +297,12 @@ func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 		return
 	}
 	accountID, userID := state.AccountID.ValueInt64(), state.UserID.ValueInt64()
-	err := client.DeleteAgent(ctx, accountID, userID)
-	if err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("removing agent %d from the account", userID), accountID: accountID, notFound: fmt.Sprintf("agent %d", userID),
-		}, err))
-	}
+	op := operation{action: fmt.Sprintf("removing agent %d from the account", userID), accountID: accountID, notFound: fmt.Sprintf("agent %d", userID)}
+	endDeleteLeaving(&resp.Diagnostics, client.DeleteAgent(ctx, accountID, userID), op, "Agent Removed From the Account, Cleanup Continues in Chatwoot",
+		fmt.Sprintf("User %d (%s) was removed from account %d. Chatwoot finishes in a background job: it takes the user off the "+
+			"account's teams and inboxes and unassigns their conversations there. A user who still belongs to other accounts stays "+
+			"in Chatwoot, with their name and those accounts; a user left with no account is deleted by that job.",
+			userID, state.Email.ValueString(), accountID))
 }
 
 func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

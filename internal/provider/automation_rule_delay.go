@@ -44,9 +44,9 @@ func validateExecutionDelayConditions(ctx context.Context, cfg automationRuleMod
 		}
 		if key := c.AttributeKey.ValueString(); key != "status" && key != "inbox_id" {
 			diags.AddAttributeError(at.AtName("attribute_key"), "Condition Not Allowed With a Delay",
-				fmt.Sprintf("Condition %d tests %q, but on a rule with execution_delay and event_name %q Chatwoot allows only "+
+				fmt.Sprintf("%s tests %q, but on a rule with execution_delay and event_name %q Chatwoot allows only "+
 					"conditions on status and inbox_id (any condition is allowed for message_created). Remove execution_delay, "+
-					"or change the conditions.", i+1, key, event.ValueString()))
+					"or change the conditions.", counted("Condition", i), key, event.ValueString()))
 		}
 	}
 }

@@ -191,7 +191,7 @@ resource "chatwoot_automation_rule" "test" {
 			{
 				Config:      teamCondition("conversation_updated"),
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Condition Not Allowed With a Delay.*Condition 2 tests "team_id".*status\s+and\s+inbox_id`),
+				ExpectError: regexp.MustCompile(`(?s)Condition Not Allowed With a Delay.*Condition\s+2\s+\(counting\s+from\s+1\)\s+tests\s+"team_id".*status\s+and\s+inbox_id`),
 			},
 		},
 	})

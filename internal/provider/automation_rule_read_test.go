@@ -116,7 +116,7 @@ func TestAutomationRuleRead_deactivationWarningNamesTheCondition(t *testing.T) {
 	if w == nil {
 		t.Fatalf("no deactivation warning in %v", resp.Diagnostics)
 	}
-	if !strings.Contains(w.Detail(), `condition 2 (status contains)`) || strings.Contains(w.Detail(), "condition 1") {
+	if !strings.Contains(w.Detail(), `condition 2 (counting from 1) (status contains)`) || strings.Contains(w.Detail(), "condition 1") {
 		t.Errorf("the warning does not name condition 2 alone: %s", w.Detail())
 	}
 }

@@ -94,6 +94,8 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"or a deleted custom attribute makes every evaluation fail, and after two failures in a row Chatwoot turns the rule " +
 			"off. This resource checks conditions and actions at plan time, sends ids as JSON integers, and shows a rule that " +
 			"Chatwoot deactivated as drift (with a warning) so that the next apply turns it back on.\n\n" +
+			"Import refuses, with the reason, a rule this resource cannot hold: one with a `send_attachment` action, an event " +
+			"or action it does not know, or a condition whose operator Chatwoot does not allow for the attribute.\n\n" +
 			"Only administrators may read or change automation rules.",
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
@@ -455,8 +457,8 @@ func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.Au
 		for _, v := range c.Values {
 			values = append(values, paramText(v, integers, func() {
 				diags.AddAttributeWarning(path.Root("conditions").AtListIndex(i).AtName("values"), "Automation Rule Holds an ID as Text",
-					fmt.Sprintf("Condition %d of automation rule %d tests %s against %q, a JSON string. It is shown quoted; the next "+
-						"apply sends the id as a JSON integer.", i+1, rule.ID, c.AttributeKey, v.String()))
+					fmt.Sprintf("%s of automation rule %d tests %s against %q, a JSON string. It is shown quoted; the next "+
+						"apply sends the id as a JSON integer.", counted("Condition", i), rule.ID, c.AttributeKey, v.String()))
 			}))
 		}
 		cond.Values = automationStringList(ctx, values, diags)
@@ -483,9 +485,9 @@ func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.Au
 			for _, p := range a.ActionParams {
 				params = append(params, paramText(p, integers, func() {
 					diags.AddAttributeWarning(path.Root("actions").AtListIndex(i).AtName("params"), "Automation Rule Holds an ID as Text",
-						fmt.Sprintf("Action %d (%s) of automation rule %d holds the id %q as a JSON string, which Chatwoot silently "+
+						fmt.Sprintf("%s (%s) of automation rule %d holds the id %q as a JSON string, which Chatwoot silently "+
 							"ignores: the action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.",
-							i+1, a.ActionName, rule.ID, p.String()))
+							counted("Action", i), a.ActionName, rule.ID, p.String()))
 				}))
 			}
 			action.Params = automationStringList(ctx, params, diags)

@@ -574,9 +574,9 @@ resource "chatwoot_automation_rule" "test" {
 		{"no conditions", rule("", okAction), `at least 1`},
 		// Chatwoot saves these and switches the rule off after two evaluations.
 		{"status contains", rule(`{ attribute_key = "status", filter_operator = "contains", values = ["open"] }`, okAction),
-			`Filter Operator Not Allowed for the Attribute(.|\n)*"status" takes only "equal_to", "not_equal_to"`},
+			`Filter Operator Not Allowed for the Attribute(.|\n)*"status"\s+takes\s+only\s+"equal_to",\s+"not_equal_to"`},
 		{"inbox_id days_before", rule(`{ attribute_key = "inbox_id", filter_operator = "days_before", values = [1] }`, okAction),
-			`Filter Operator Not Allowed for the Attribute(.|\n)*condition 1`},
+			`Filter Operator Not Allowed for the Attribute(.|\n)*condition\s+1\s+\(counting\s+from\s+1\)`},
 		{"custom attribute starts_with", rule(`{ attribute_key = "plan_tier", custom_attribute_type = "conversation_attribute", filter_operator = "starts_with", values = ["g"] }`, okAction),
 			`Filter Operator Not Allowed for the Attribute`},
 	}

@@ -70,8 +70,8 @@ func validateAutomationConditions(ctx context.Context, list types.List, diags *d
 		case c.QueryOperator.IsUnknown():
 		case i < last && c.QueryOperator.IsNull():
 			diags.AddAttributeError(at.AtName("query_operator"), "Missing Query Operator",
-				fmt.Sprintf("Condition %d is followed by another condition, so it needs query_operator = \"AND\" or \"OR\" to say how "+
-					"they combine. Only the last condition has no query_operator; Chatwoot rejects a rule with more than one.", i+1))
+				fmt.Sprintf("%s is followed by another condition, so it needs query_operator = \"AND\" or \"OR\" to say how "+
+					"they combine. Only the last condition has no query_operator; Chatwoot rejects a rule with more than one.", counted("Condition", i)))
 		case i == last && !c.QueryOperator.IsNull():
 			diags.AddAttributeError(at.AtName("query_operator"), "Unexpected Query Operator on the Last Condition",
 				"The last condition has nothing to join with, so it must not set query_operator. Remove it, or add the condition it should join.")
@@ -106,8 +106,8 @@ func validateAutomationConditions(ctx context.Context, list types.List, diags *d
 				what = fmt.Sprintf("A custom attribute (%q)", key)
 			}
 			diags.AddAttributeError(at.AtName("filter_operator"), "Filter Operator Not Allowed for the Attribute",
-				fmt.Sprintf("In condition %d, %s takes only %s, not %q. Chatwoot would save the rule, fail every evaluation of it, "+
-					"and switch the rule off after two.", i+1, what, chatwoot.QuotedList(allowed), op))
+				fmt.Sprintf("In %s, %s takes only %s, not %q. Chatwoot would save the rule, fail every evaluation of it, "+
+					"and switch the rule off after two.", counted("condition", i), what, chatwoot.QuotedList(allowed), op))
 		}
 
 		if c.FilterOperator.IsUnknown() || c.Values.IsUnknown() {
@@ -195,7 +195,7 @@ func disallowedConditions(conditions []chatwoot.AutomationCondition) []string {
 	var out []string
 	for i, c := range conditions {
 		if !filterkeys.Allowed(c.AttributeKey, c.FilterOperator) {
-			out = append(out, fmt.Sprintf("condition %d (%s %s)", i+1, c.AttributeKey, c.FilterOperator))
+			out = append(out, fmt.Sprintf("%s (%s %s)", counted("condition", i), c.AttributeKey, c.FilterOperator))
 		}
 	}
 	return out

@@ -167,7 +167,7 @@ func TestAccBadInput_missingConversation(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      assignmentConfig(env.providerBlock(sc.AdminToken, 0), sc.Account.ID, missing, sc.Team.ID),
-			ExpectError: regexp.MustCompile(fmt.Sprintf(`Chatwoot Object Not Found[\s\S]*no conversation %d in account %d`, missing, sc.Account.ID)),
+			ExpectError: regexp.MustCompile(fmt.Sprintf(`Chatwoot Object Not Found[\s\S]*no\s+conversation\s+%d\s+in\s+account\s+%d`, missing, sc.Account.ID)),
 		}},
 	})
 	after := env.conversation(t, sc.AdminToken, sc.Account.ID, sc.Conversations[0].ID)

@@ -346,7 +346,13 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 func (r *conversationAssignmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state conversationAssignmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || state.OnDestroy.ValueString() == onDestroyKeep {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if state.OnDestroy.ValueString() == onDestroyKeep {
+		resp.Diagnostics.AddWarning("Conversation Assignment Kept",
+			fmt.Sprintf("on_destroy is \"keep\", so conversation %d of account %d keeps its assignee, agent bot and team as they are; "+
+				"Terraform only forgot the assignment.", state.ConversationID.ValueInt64(), state.AccountID.ValueInt64()))
 		return
 	}
 	applied, diags := getApplied(ctx, req.Private, state)

@@ -434,7 +434,7 @@ resource "chatwoot_conversation_assignment" "test" {
 					mu.Unlock()
 				},
 				Config:      cfg,
-				ExpectError: regexp.MustCompile(fmt.Sprintf(`Chatwoot Object Not Found[\s\S]*no conversation %d`, conv)),
+				ExpectError: regexp.MustCompile(fmt.Sprintf(`Chatwoot Object Not Found[\s\S]*no\s+conversation\s+%d`, conv)),
 			},
 			{
 				// Removed from the configuration as well: the refresh forgets it and nothing is sent.

@@ -76,7 +76,9 @@ func (r *customAttributeResource) Schema(ctx context.Context, _ resource.SchemaR
 			"The key is unique within an account and model: a key another definition of the same model already has is " +
 			"refused at plan time, with its id and the import command that adopts it. Keys of Chatwoot's standard " +
 			"attributes (`status`, `email`…) are refused at plan time too. Values Chatwoot would fail on with a server " +
-			"error (unknown display types or models) never reach it.\n\n" +
+			"error (unknown display types or models) never reach it. Import refuses, with the reason, a definition a " +
+			"configuration could not hold: a company attribute, choices on a type other than `list`, a pattern on a type " +
+			"other than `text`, or a standard attribute's key.\n\n" +
 			"Definitions are read through the account's list: a refresh of any number of them costs one request per " +
 			"account. Deleting a definition removes its key from the pre-chat forms of the account's web widgets, in a " +
 			"Chatwoot background job." + adminOnlyNote,

@@ -26,11 +26,29 @@ func clientErrorDiagnostic(op operation, err error) diag.Diagnostic {
 		return d // nothing was sent, so "Chatwoot refused" would mislead
 	}
 	summary, advice := describeClientError(op, err)
-	detail := fmt.Sprintf("Chatwoot refused or failed %s in account %d. %s\n\nOriginal error: %s", op.action, op.accountID, advice, err)
-	if op.accountID == 0 {
-		detail = fmt.Sprintf("Chatwoot refused or failed %s. %s\n\nOriginal error: %s", op.action, advice, err)
+	return diag.NewErrorDiagnostic(summary, fmt.Sprintf("%s %s\n\nOriginal error: %s", failureOpening(op, err), advice, err))
+}
+
+// failureOpening is the first sentence of a client error's detail. It names who failed as far as
+// the error tells: a request that never reached Chatwoot was not refused by it, and a 500 is a
+// failure, not a refusal.
+func failureOpening(op operation, err error) string {
+	what := op.action
+	if op.accountID != 0 {
+		what += fmt.Sprintf(" in account %d", op.accountID)
 	}
-	return diag.NewErrorDiagnostic(summary, detail)
+	var apiErr *chatwoot.APIError
+	switch {
+	case errors.As(err, new(*chatwoot.TransportError)):
+		return fmt.Sprintf("The provider could not reach Chatwoot while %s.", what)
+	case errors.As(err, new(*chatwoot.DecodeError)):
+		return fmt.Sprintf("The provider could not read Chatwoot's answer while %s.", what)
+	case errors.As(err, new(*chatwoot.AssignmentMismatchError)):
+		return fmt.Sprintf("Chatwoot accepted %s but did not do it.", what)
+	case errors.As(err, &apiErr) && apiErr.StatusCode >= 500:
+		return fmt.Sprintf("Chatwoot failed while %s.", what)
+	}
+	return fmt.Sprintf("Chatwoot refused %s.", what)
 }
 
 func describeClientError(op operation, err error) (summary, advice string) {

@@ -38,7 +38,8 @@ func (r *inboxAgentBotResource) Schema(ctx context.Context, _ resource.SchemaReq
 		MarkdownDescription: "The agent bot that answers an inbox's new conversations first: one bot per inbox, a bot of the " +
 			"account (`chatwoot_agent_bot`) or a global one (the data source `chatwoot_agent_bots`). While an inbox has a " +
 			"bot, Chatwoot opens its new conversations as pending, for the bot to hand over.\n\n" +
-			"Destroy detaches the bot, if it is still the one this resource attached." + adminOnlyNote,
+			"Destroy detaches the bot, if it is still the one this resource attached, and warns that the bot and the inbox " +
+			"stay." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
@@ -159,9 +160,9 @@ func (r *inboxAgentBotResource) Delete(ctx context.Context, req resource.DeleteR
 				"attached. Detach it in Chatwoot if it should not answer the inbox.", inboxID, accountID, bot.ID, botID))
 		return
 	}
-	if err := client.DetachInboxAgentBot(ctx, accountID, inboxID); err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(clientErrorDiagnostic(op, err))
-	}
+	endDeleteLeaving(&resp.Diagnostics, client.DetachInboxAgentBot(ctx, accountID, inboxID), op, "Agent Bot Detached, Not Deleted",
+		fmt.Sprintf("Agent bot %d no longer answers inbox %d of account %d. The bot and the inbox both stay in Chatwoot; delete "+
+			"the bot with its own resource if it is no longer needed.", botID, inboxID, accountID))
 }
 
 func inboxAgentBotState(id objectID, botID int64, t timeouts.Value) inboxAgentBotModel {

@@ -216,7 +216,8 @@ func (r *inboxAssignmentPolicyResource) removeUnbound(ctx context.Context, clien
 	resp.Diagnostics.AddWarning("Inbox No Longer Has Its Assignment Policy",
 		fmt.Sprintf("Inbox %d of account %d has no assignment policy any more: %s. The inbox now uses Assignment V2's defaults "+
 			"for an inbox without a policy, and chatwoot_inbox_assignment_policy %s is removed from the Terraform state. If the "+
-			"configuration still has it, the next plan attaches the policy again (a deleted policy must be created again first).",
+			"configuration still has it, the next plan attaches the policy again (a deleted policy must be created again first); if it "+
+			"was removed from the configuration, nothing more happens.",
 			id.id, id.accountID, why, id))
 	resp.Diagnostics.Append(r.setIdentity(ctx, resp.Identity, id)...)
 	resp.State.RemoveResource(ctx)
@@ -232,9 +233,11 @@ func (r *inboxAssignmentPolicyResource) Delete(ctx context.Context, req resource
 	}
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	// Gone (no binding, or no inbox) is success.
-	endDelete(&resp.Diagnostics, client.DeleteInboxAssignmentPolicy(ctx, accountID, inboxID), operation{
+	endDeleteLeaving(&resp.Diagnostics, client.DeleteInboxAssignmentPolicy(ctx, accountID, inboxID), operation{
 		action: fmt.Sprintf("detaching the assignment policy of inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
-	})
+	}, "Assignment Policy Detached, Not Deleted",
+		fmt.Sprintf("Inbox %d of account %d no longer uses assignment policy %d, which stays in the account. The inbox now "+
+			"follows Assignment V2's defaults for an inbox without a policy.", inboxID, accountID, state.AssignmentPolicyID.ValueInt64()))
 }
 
 func inboxAssignmentPolicyState(id objectID, policyID int64) inboxAssignmentPolicyModel {

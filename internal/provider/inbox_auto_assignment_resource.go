@@ -178,11 +178,11 @@ func (r *inboxAutoAssignmentResource) Delete(ctx context.Context, req resource.D
 	}
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	_, err := client.UpdateInboxAutoAssignment(ctx, accountID, inboxID, update)
-	if err != nil && !chatwoot.IsNotFound(err) { // a deleted inbox has nothing to restore
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("restoring the default auto-assignment of inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
-		}, err))
-	}
+	endDeleteLeaving(&resp.Diagnostics, err, operation{ // a deleted inbox has nothing to restore
+		action: fmt.Sprintf("restoring the default auto-assignment of inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID),
+	}, "Inbox Auto-Assignment Set to Chatwoot's Defaults",
+		fmt.Sprintf("Inbox %d of account %d now has Chatwoot's default auto-assignment (on, with no limit), which may not be what "+
+			"it had before Terraform managed it: destroy does not restore earlier values. The inbox itself stays.", inboxID, accountID))
 }
 
 // settingsChange is the update that turns from into to, sending only what differs.

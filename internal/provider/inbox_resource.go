@@ -727,7 +727,12 @@ func jsonTextEqual(a, b string) bool {
 // or prior state: it decides which CSAT keys and whether the pre-chat form are managed, the order
 // of the working days, and the JSON spelling of additional_attributes when it means the same.
 func (r *inboxResource) saveInbox(ctx context.Context, to saveTarget, id objectID, base inboxModel, in *chatwoot.Inbox) {
-	diags := to.diags
+	r.save(ctx, to, id, inboxState(ctx, id, base, in, to.diags))
+}
+
+// inboxState is the state for what Chatwoot holds; base (the plan or the prior state) decides
+// which optional parts are reported (see csatConfigState).
+func inboxState(ctx context.Context, id objectID, base inboxModel, in *chatwoot.Inbox, diags *diag.Diagnostics) inboxModel {
 	s := inboxModel{
 		ID:                 types.StringValue(id.String()),
 		AccountID:          types.Int64Value(id.accountID),
@@ -752,7 +757,7 @@ func (r *inboxResource) saveInbox(ctx context.Context, to saveTarget, id objectI
 	case chatwoot.ChannelWebWidget:
 		s.WebWidget = webWidgetState(ctx, base.WebWidget, in, diags)
 	}
-	r.save(ctx, to, id, s)
+	return s
 }
 
 // workingHoursState lists the days Chatwoot holds, Sunday first. Hours mean nothing on a closed

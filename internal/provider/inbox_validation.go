@@ -99,7 +99,7 @@ func workingHoursProblems(days []workingHourModel) (problems []indexedProblem) {
 				// Chatwoot lists the days Sunday first; the same order here keeps an imported
 				// inbox's plan empty.
 				problems = append(problems, indexedProblem{i, fmt.Sprintf("list the days in order, 0 (Sunday) to 6 (Saturday): "+
-					"position %d holds day_of_week %d, not %d.", i, d.DayOfWeek.ValueInt64(), i)})
+					"%s holds day_of_week %d, where day_of_week %d belongs.", counted("entry", i), d.DayOfWeek.ValueInt64(), i)})
 				break
 			}
 		}

@@ -206,9 +206,11 @@ func (r *labelResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	id := objectID{state.AccountID.ValueInt64(), state.LabelID.ValueInt64()}
 	err := client.DeleteLabel(ctx, id.accountID, id.id)
-	endDelete(&resp.Diagnostics, err, operation{
+	endDeleteLeaving(&resp.Diagnostics, err, operation{
 		action: fmt.Sprintf("deleting label %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("label %d", id.id),
-	})
+	}, "Label Deleted, Its Tags Go Later",
+		fmt.Sprintf("Label %q was deleted from account %d. Chatwoot removes it from the conversations and contacts tagged with it "+
+			"in a background job, so they may still show it for a while.", state.Title.ValueString(), id.accountID))
 }
 
 func labelState(accountID int64, l *chatwoot.Label) labelModel {

@@ -70,7 +70,8 @@ func (r *macroResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"teams and labels an action names are checked against the account before the macro is saved.\n\n" +
 			"Only global macros are managed. A personal macro is visible to its author alone (administrators included), so a " +
 			"provider running with anyone else's token could not read, update or delete it; `visibility = \"personal\"` is " +
-			"refused at plan time." + adminOnlyNote,
+			"refused at plan time, and import refuses a personal macro, or one with a `send_attachment` action, with the " +
+			"reason." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
@@ -295,8 +296,8 @@ func macroState(ctx context.Context, accountID int64, m *chatwoot.Macro, diags *
 		for _, p := range a.ActionParams {
 			params = append(params, paramText(p, integers, func() {
 				diags.AddAttributeWarning(path.Root("actions").AtListIndex(i).AtName("params"), "Macro Holds an ID as Text",
-					fmt.Sprintf("Action %d (%s) of macro %d holds the id %q as a JSON string, which Chatwoot silently ignores: the "+
-						"action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.", i+1, a.ActionName, m.ID, p.String()))
+					fmt.Sprintf("%s (%s) of macro %d holds the id %q as a JSON string, which Chatwoot silently ignores: the "+
+						"action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.", counted("Action", i), a.ActionName, m.ID, p.String()))
 			}))
 		}
 		actions = append(actions, macroActionModel{ActionName: types.StringValue(a.ActionName), Params: automationStringList(ctx, params, diags)})

@@ -161,6 +161,11 @@ func (r *memberSetResource) Delete(ctx context.Context, req resource.DeleteReque
 	if err != nil && !chatwoot.IsNotFound(err) { // a deleted team or inbox has no members left to remove
 		resp.Diagnostics.Append(r.clientError("removing", state.accountID, state.parentID, err))
 	}
+	if err == nil {
+		resp.Diagnostics.AddWarning(titleCase(r.kind.noun)+" Kept Without Members",
+			fmt.Sprintf("Every member was removed from %s %d of account %d. The %s itself stays, and its former members stay "+
+				"agents of the account.", r.kind.noun, state.parentID, state.accountID, r.kind.noun))
+	}
 }
 
 // clientError is the diagnostic for a failed call: "<verb> the members of team 7".

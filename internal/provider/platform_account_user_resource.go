@@ -205,8 +205,14 @@ func (r *platformAccountUserResource) Delete(ctx context.Context, req resource.D
 		return
 	}
 	accountID, userID := state.AccountID.ValueInt64(), state.UserID.ValueInt64()
-	if err := client.PlatformDeleteAccountUser(ctx, accountID, userID); err != nil && !chatwoot.IsNotFound(err) {
+	err := client.PlatformDeleteAccountUser(ctx, accountID, userID)
+	if err != nil && !chatwoot.IsNotFound(err) {
 		resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("removing user %d from account %d", userID, accountID), err))
+	}
+	if err == nil {
+		resp.Diagnostics.AddWarning("User Removed From the Account, Not Deleted",
+			fmt.Sprintf("User %d was removed from account %d. The user stays in Chatwoot with their other accounts; in a background "+
+				"job Chatwoot takes them off this account's teams and inboxes and unassigns their conversations there.", userID, accountID))
 	}
 }
 

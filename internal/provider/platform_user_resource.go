@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -65,6 +67,8 @@ func (r *platformUserResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"Chatwoot's create call finds a user by e-mail before it creates one, and would hand back someone else's user " +
 			"and access token. This resource refuses instead: when the e-mail already belongs to a user, the create fails " +
 			"and says how to import that user.\n\n" +
+			"A user is one for the whole installation: a plan that changes `name`, `display_name` or `email` warns that the " +
+			"change shows in every account the user belongs to.\n\n" +
 			"**Destroy deletes the user everywhere.** " + userDeletedEverywhere + " Destroy waits for Chatwoot's " +
 			"background deletion, within the `timeouts` block's `delete`, and every plan that destroys a user warns about it." +
 			platformNote,
@@ -143,6 +147,9 @@ func (r *platformUserResource) ModifyPlan(ctx context.Context, req resource.Modi
 				"state rm (or a removed block).", state.UserID.ValueInt64(), state.Email.ValueString(), userDeletedEverywhere))
 		return
 	}
+	if !req.State.Raw.IsNull() {
+		warnUserChangedEverywhere(ctx, req, resp)
+	}
 	if req.State.Raw.IsNull() {
 		var password types.String
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &password)...)
@@ -152,6 +159,38 @@ func (r *platformUserResource) ModifyPlan(ctx context.Context, req resource.Modi
 					"or a secret store); it is sent once and never stored in the state.")
 		}
 	}
+}
+
+// warnUserChangedEverywhere announces at plan that a change of the user's name, display name or
+// email is not limited to the accounts this configuration manages: a user is one for the whole
+// installation.
+func warnUserChangedEverywhere(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var plan, state platformUserModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var changed []string
+	for _, a := range []struct {
+		attr        string
+		plan, prior types.String
+	}{{"name", plan.Name, state.Name}, {"display_name", plan.DisplayName, state.DisplayName}, {"email", plan.Email, state.Email}} {
+		if !a.plan.IsUnknown() && !a.plan.IsNull() && !a.plan.Equal(a.prior) {
+			changed = append(changed, a.attr)
+		}
+	}
+	if len(changed) == 0 {
+		return
+	}
+	signIn := ""
+	if slices.Contains(changed, "email") {
+		signIn = " The new email is also the one the user signs in with."
+	}
+	resp.Diagnostics.AddWarning("Chatwoot User Changed in Every Account",
+		fmt.Sprintf("This plan changes the %s of Chatwoot user %d (%s). A user is one for the whole installation, so the change "+
+			"shows in every account the user belongs to, including accounts this configuration does not manage.%s",
+			strings.Join(changed, " and "), state.UserID.ValueInt64(), state.Email.ValueString(), signIn))
 }
 
 func (r *platformUserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -187,7 +187,7 @@ func describeVersionedError(op operation, err error) (summary, advice string, ok
 func clientErrorDiagnosticFor(ctx context.Context, client *chatwoot.Client, op operation, err error) diag.Diagnostic {
 	if client != nil && client.IsChatwoot4160Regression(ctx, err) {
 		return diag.NewErrorDiagnostic("Chatwoot 4.16.0 Bug: Upgrade to 4.16.1",
-			fmt.Sprintf("Chatwoot refused or failed %s in account %d. This server runs Chatwoot 4.16.0, which answers every API "+
+			fmt.Sprintf("Chatwoot failed while %s in account %d. This server runs Chatwoot 4.16.0, which answers every API "+
 				"request on agent bots and labels with a 500; Chatwoot 4.16.1 fixed it. Upgrade Chatwoot to 4.16.1 or later, "+
 				"then run the command again.\n\nOriginal error: %s", op.action, op.accountID, err))
 	}

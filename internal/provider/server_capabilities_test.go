@@ -136,7 +136,7 @@ func TestAccProvider_apiAccessDisabled(t *testing.T) {
 	setAccountFeatures(t, env, sc.Account.ID, map[string]bool{"api_and_webhooks": false})
 	mock := env.Mock
 	cfg := providerConfig(env.BaseURL, sc.AdminToken, sc.Account.ID)
-	apiAccess := regexp.MustCompile(`(?s)Chatwoot Account Has No API Access.*plan has no API access.*Nothing was\s+changed`)
+	apiAccess := regexp.MustCompile(`(?s)Chatwoot Account Has No API Access.*plan\s+has\s+no\s+API\s+access.*Nothing\s+was\s+changed`)
 	for _, tc := range []struct{ name, config string }{
 		{"resource", cfg + `resource "chatwoot_team" "test" { name = "escalations" }`},
 		{"data source", cfg + `data "chatwoot_account" "this" {}`},

@@ -51,7 +51,8 @@ func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"name such as ` billing` is refused the same way. Names are unique within an account.\n\n" +
 			"`icon` and `icon_color` need Chatwoot 4.16.0 or later (older servers would drop them silently, so they " +
 			"are refused at plan time there).\n\n" +
-			"Members are managed with `chatwoot_team_members`." + adminOnlyNote,
+			"Members are managed with `chatwoot_team_members`. Destroy deletes the team and warns that its conversations " +
+			"stay, without a team, and that its members stay agents of the account." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
@@ -195,9 +196,11 @@ func (r *teamResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 	accountID, teamID := state.AccountID.ValueInt64(), state.TeamID.ValueInt64()
 	err := client.DeleteTeam(ctx, accountID, teamID)
-	endDelete(&resp.Diagnostics, err, operation{
+	endDeleteLeaving(&resp.Diagnostics, err, operation{
 		action: fmt.Sprintf("deleting team %d", teamID), accountID: accountID, notFound: fmt.Sprintf("team %d", teamID),
-	})
+	}, "Team Deleted, Its Conversations Keep No Team",
+		fmt.Sprintf("Team %d was deleted from account %d. Its conversations stay, now without a team (their assignees are kept), "+
+			"and Chatwoot removes the team's member list in a background job; its members stay agents of the account.", teamID, accountID))
 }
 
 func teamState(accountID int64, team *chatwoot.Team) teamModel {

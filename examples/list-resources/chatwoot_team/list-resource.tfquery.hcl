@@ -1,5 +1,5 @@
 # Every team of the provider's account: `terraform query` lists them, and
-# `terraform query -generate-config-out=teams.tf` writes their resource and import blocks.
+# `terraform query -generate-config-out=generated.tf` writes their resource and import blocks.
 list "chatwoot_team" "all" {
   provider = chatwoot
 }

@@ -1,0 +1,6 @@
+# Every agent capacity policy of the provider's account, with its state: `terraform query
+# -generate-config-out=generated.tf` writes their resource and import blocks.
+list "chatwoot_agent_capacity_policy" "all" {
+  provider         = chatwoot
+  include_resource = true
+}

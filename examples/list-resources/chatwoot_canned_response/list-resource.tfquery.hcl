@@ -1,0 +1,6 @@
+# Every canned response of the provider's account, with its state: `terraform query
+# -generate-config-out=generated.tf` writes their resource and import blocks.
+list "chatwoot_canned_response" "all" {
+  provider         = chatwoot
+  include_resource = true
+}

@@ -1,0 +1,6 @@
+# Every api and web_widget inbox of the provider's account, with its state: `terraform query
+# -generate-config-out=generated.tf` writes their resource and import blocks.
+list "chatwoot_inbox" "all" {
+  provider         = chatwoot
+  include_resource = true
+}

@@ -1,0 +1,6 @@
+# Every sla policy of the provider's account, with its state: `terraform query
+# -generate-config-out=generated.tf` writes their resource and import blocks.
+list "chatwoot_sla_policy" "all" {
+  provider         = chatwoot
+  include_resource = true
+}
