@@ -38,9 +38,6 @@ var actionValueKinds = map[string]string{"assign_agent": "agent", "assign_team":
 	"add_label": "label", "remove_label": "label"}
 
 func automationRuleAttrs(ctx context.Context, s *Session, r *chatwoot.AutomationRule) ([]Attr, error) {
-	if r.ExecutionDelay != nil {
-		return nil, refuseBecause("it delays its actions by %d minutes (execution_delay), which chatwoot_automation_rule does not manage yet", *r.ExecutionDelay)
-	}
 	if len(r.Conditions) == 0 || len(r.Actions) == 0 {
 		return nil, refuseBecause("it has no conditions or no actions, and the resource needs at least one of each")
 	}
@@ -51,6 +48,9 @@ func automationRuleAttrs(ctx context.Context, s *Session, r *chatwoot.Automation
 	attrs = append(attrs, Attr{"event_name", String(r.EventName)})
 	if !r.Active {
 		attrs = append(attrs, Attr{"active", Bool(false)})
+	}
+	if r.ExecutionDelay != nil { // Chatwoot 4.17's delayed rules; null runs the actions at once
+		attrs = append(attrs, Attr{"execution_delay", Int(*r.ExecutionDelay)})
 	}
 	conditions := make(Objects, 0, len(r.Conditions))
 	for i, c := range r.Conditions {
