@@ -13,9 +13,9 @@
 //   - The assignment endpoint ignores team_id whenever assignee_id is in the body, and clears
 //     the assignment for an id it does not know (DESIGN.md §4.2 to §4.5), so the Assign* methods send one
 //     field each and compare Chatwoot's answer with what they sent.
-//   - The account-wide lists of agents, teams, agent bots and inboxes are cached for the life
-//     of the Client (DESIGN.md §D.3); each cached kind is one CachedList (Agents, Teams,
-//     AgentBots, Inboxes) with All, Get and Find.
+//   - The account-wide lists of agents, teams, agent bots, inboxes, the vocabulary kinds and the
+//     Assignment V2 policies are cached for the life of the Client (DESIGN.md §D.3); each cached
+//     kind is one CachedList (lookups.go) with All, Get and Find, and a write invalidates it.
 //   - Requests are retried on 429, 502, 503, 504 and connection failures, never a create whose
 //     outcome is unknown (DESIGN.md §7.1; see retry.go).
 //
