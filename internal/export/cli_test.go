@@ -135,6 +135,30 @@ func TestExportMain_agentTokenExportsWhatItMayRead(t *testing.T) {
 	if !strings.Contains(readFile(t, out, "team.tf"), `"billing"`) {
 		t.Error("the teams the agent may read were not written")
 	}
+
+	// Every kind: what only administrators may list is refused with the reason, the inboxes the
+	// agent is not in are said to be left out, and the rest is written.
+	a.inbox(t, "Website")
+	out = filepath.Join(t.TempDir(), "all")
+	code, stderr = runMain(t, map[string]string{"CHATWOOT_API_ACCESS_TOKEN": agent.AccessToken, "CHATWOOT_BASE_URL": a.baseURL},
+		"-account-id", fmt.Sprint(a.id), "-out", out)
+	if code != ExitRefused {
+		t.Fatalf("every kind: exit %d, want 3:\n%s", code, stderr)
+	}
+	report := readFile(t, out, "EXPORT.md")
+	for _, want := range []string{
+		"webhook: all webhook objects: the token's user is an agent",
+		"assignment_policy: all assignment policy objects: the token's user is an agent",
+		"agent_capacity_policy: all agent capacity policy objects: the token's user is an agent",
+		"inbox: the inboxes the token's user is not a member of: Chatwoot lists only an agent's own inboxes",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("EXPORT.md lacks %q:\n%s", want, report)
+		}
+	}
+	if !strings.Contains(readFile(t, out, "team.tf"), `"billing"`) {
+		t.Error("every kind: the teams the agent may read were not written")
+	}
 }
 
 func TestExport_sameAccountSameBytes(t *testing.T) {

@@ -22,6 +22,11 @@ var inboxKind = &Kind{
 		if err != nil {
 			return err
 		}
+		if s.Role != "administrator" {
+			// Chatwoot lists to an agent only the inboxes they are a member of (DESIGN.md §6.4).
+			s.Note(k, "the inboxes the token's user is not a member of", "Chatwoot lists only an agent's own inboxes to an agent's token, "+
+				"so other inboxes, their members and their settings are not exported; export with an administrator's token to take them all")
+		}
 		return emitAll(s, k, "inbox_id", objs, func(id int64, in *chatwoot.Inbox) string { return named("inbox", in.Name, id) },
 			func(id int64, in *chatwoot.Inbox) ([]Attr, error) {
 				attrs, err := inboxAttrs(in)
