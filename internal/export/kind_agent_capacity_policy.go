@@ -29,7 +29,11 @@ var capacityPolicyKind = &Kind{
 				if labels := p.ExclusionRules.ExcludedLabels; len(labels) > 0 {
 					list := List{}
 					for _, l := range slices.Sorted(slices.Values(labels)) {
-						list = append(list, String(l))
+						label, err := s.LabelRef(ctx, l) // the exported label, or its title
+						if err != nil {
+							return nil, err
+						}
+						list = append(list, label)
 					}
 					rules.add("excluded_labels", list)
 				}

@@ -55,6 +55,25 @@ resource "chatwoot_agent_capacity_policy" "labels_only" {
 `)
 }
 
+// An excluded label that the export writes is a reference to it; one that is not stays its title.
+func TestExportCapacityPolicy_excludedLabelsReferToTheLabels(t *testing.T) {
+	a := newAccount(t)
+	a.do(t, http.MethodPost, "labels", map[string]any{"label": map[string]any{"title": "vip"}})
+	a.capacityPolicy(t, map[string]any{"name": "Busy", "exclusion_rules": map[string]any{"excluded_labels": []any{"vip", "spam"}}})
+
+	dir, res := a.export(t, "label", "agent_capacity_policy")
+	if res.ByKind["agent_capacity_policy"] != 1 || res.Refused != 0 {
+		t.Fatalf("result %+v", res)
+	}
+	wantFile(t, dir, "agent_capacity_policy.tf", `resource "chatwoot_agent_capacity_policy" "busy" {
+  name = "Busy"
+  exclusion_rules = {
+    excluded_labels = ["spam", chatwoot_label.vip.title]
+  }
+}
+`)
+}
+
 func TestExportCapacityPolicy_notesACommunityBuild(t *testing.T) {
 	a := newAccountOn(t, chatwootmock.Options{Edition: chatwootmock.EditionCommunity})
 	a.team(t, "Billing", "", true)

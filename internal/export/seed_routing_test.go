@@ -64,7 +64,7 @@ func seedRouting(t *testing.T, a *account, n int) {
 		capacity := map[string]any{"name": fmt.Sprintf("Capacity %d", i+1)}
 		if i%2 == 1 {
 			capacity["description"] = "Busy hours"
-			capacity["exclusion_rules"] = map[string]any{"exclude_older_than_hours": 24, "excluded_labels": []any{"vip", "billing"}}
+			capacity["exclusion_rules"] = map[string]any{"exclude_older_than_hours": 24, "excluded_labels": []any{"vip", "website"}}
 		}
 		cp := a.capacityPolicy(t, capacity)
 		a.do(t, http.MethodPost, fmt.Sprintf("agent_capacity_policies/%d/inbox_limits", cp), map[string]any{"inbox_id": a.inboxes[i], "conversation_limit": 10 + i})
