@@ -8,7 +8,8 @@ import (
 
 // listedKind is the shape most kinds share: one list of the account (read once, cached under the
 // kind's name), a name for each object from its own text, and its attributes or the reason the
-// resource cannot hold it (a refusalError). Export is the Kind's Export.
+// resource cannot hold it (a refusalError). Export is the Kind's Export; it is index and emitAll
+// (objects.go) for a kind whose list carries everything.
 type listedKind[T any] struct {
 	list    func(c *chatwoot.Client, ctx context.Context, accountID int64) ([]T, error)
 	id      func(*T) int64
@@ -18,28 +19,15 @@ type listedKind[T any] struct {
 	attrs   func(context.Context, *Session, *T) ([]Attr, error)
 }
 
+// Export indexes the list and writes each object with emitAll (objects.go).
 func (l listedKind[T]) Export(ctx context.Context, s *Session, k *Kind) error {
 	items, err := list(ctx, s, k.Name, func(ctx context.Context, a int64) ([]T, error) { return l.list(s.client, ctx, a) })
 	if err != nil {
 		return err
 	}
-	byID := make(map[int64]*T, len(items))
-	for i := range items {
-		byID[l.id(&items[i])] = &items[i]
-	}
-	ids := sortedIDs(byID)
-	names := s.Names(k.Name, ids, func(id int64) string { return l.name(byID[id]) })
-	for _, id := range ids {
-		attrs, err := l.attrs(ctx, s, byID[id])
-		if err != nil {
-			if err := s.refuseOr(k, l.what(byID[id]), err); err != nil {
-				return err
-			}
-			continue
-		}
-		s.Emit(k, id, names[id], l.refAttr, attrs)
-	}
-	return nil
+	return emitAll(s, k, l.refAttr, index(s, k.Name, items, l.id, l.name),
+		func(_ int64, o *T) string { return l.what(o) },
+		func(_ int64, o *T) ([]Attr, error) { return l.attrs(ctx, s, o) })
 }
 
 // optional appends the attribute when the value differs from the schema's default.
