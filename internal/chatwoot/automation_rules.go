@@ -197,10 +197,6 @@ func (p Param) String() string {
 	return string(b)
 }
 
-type automationRuleEnvelope struct {
-	Payload *AutomationRule `json:"payload"`
-}
-
 type automationRuleListEnvelope struct {
 	Payload []AutomationRule `json:"payload"`
 }
@@ -214,15 +210,11 @@ func (c *Client) ListAutomationRules(ctx context.Context, accountID int64) ([]Au
 
 // GetAutomationRule reads one rule. A rule that does not exist gives a *NotFoundError.
 func (c *Client) GetAutomationRule(ctx context.Context, accountID, ruleID int64) (*AutomationRule, error) {
-	cl := call{method: http.MethodGet, path: accountPath(accountID, "/automation_rules/%d", ruleID), idempotent: true}
-	var env automationRuleEnvelope
-	if _, err := c.do(ctx, cl, &env); err != nil {
+	rule, err := payloadOf[AutomationRule](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/automation_rules/%d", ruleID), idempotent: true})
+	if err != nil {
 		return nil, c.confirmRuleMissing(ctx, accountID, ruleID, err)
 	}
-	if env.Payload == nil {
-		return nil, &DecodeError{Method: cl.method, Path: cl.path, StatusCode: http.StatusOK, Err: errors.New(`no "payload" object`)}
-	}
-	return env.Payload, nil
+	return rule, nil
 }
 
 // CreateAutomationRule creates a rule. Chatwoot answers create with the bare rule, unlike every
@@ -243,15 +235,12 @@ func (c *Client) CreateAutomationRule(ctx context.Context, accountID int64, in A
 // UpdateAutomationRule replaces every field of a rule. A rule that does not exist gives
 // a *NotFoundError.
 func (c *Client) UpdateAutomationRule(ctx context.Context, accountID, ruleID int64, in AutomationRuleInput) (*AutomationRule, error) {
-	cl := call{method: http.MethodPatch, path: accountPath(accountID, "/automation_rules/%d", ruleID), body: normalizedInput(in), idempotent: true}
-	var env automationRuleEnvelope
-	if _, err := c.do(ctx, cl, &env); err != nil {
+	rule, err := payloadOf[AutomationRule](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/automation_rules/%d", ruleID),
+		body: normalizedInput(in), idempotent: true})
+	if err != nil {
 		return nil, c.confirmRuleMissing(ctx, accountID, ruleID, err)
 	}
-	if env.Payload == nil {
-		return nil, &DecodeError{Method: cl.method, Path: cl.path, StatusCode: http.StatusOK, Err: errors.New(`no "payload" object`)}
-	}
-	return env.Payload, nil
+	return rule, nil
 }
 
 // DeleteAutomationRule deletes a rule. A rule that does not exist gives a *NotFoundError.

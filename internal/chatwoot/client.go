@@ -280,6 +280,21 @@ func (c *Client) do(ctx context.Context, cl call, out any) ([]byte, error) {
 	}
 }
 
+// payloadOf sends the call and returns the object of Chatwoot's {"payload": …} answer, which the
+// macro, SLA policy and automation rule endpoints use; an answer without it is a *DecodeError.
+func payloadOf[T any](ctx context.Context, c *Client, cl call) (*T, error) {
+	var env struct {
+		Payload *T `json:"payload"`
+	}
+	if _, err := c.do(ctx, cl, &env); err != nil {
+		return nil, err
+	}
+	if env.Payload == nil {
+		return nil, &DecodeError{Method: cl.method, Path: cl.path, StatusCode: http.StatusOK, Err: errors.New(`no "payload" object`)}
+	}
+	return env.Payload, nil
+}
+
 // gaveUp adds how many attempts were made, and why they stopped, to the last attempt's error
 // without hiding its type from errors.As.
 func gaveUp(err error, attempts int, why string) error {

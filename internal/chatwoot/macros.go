@@ -2,7 +2,6 @@ package chatwoot
 
 import (
 	"context"
-	"errors"
 	"net/http"
 )
 
@@ -35,10 +34,6 @@ type MacroInput struct {
 	Actions    []AutomationAction `json:"actions"`
 }
 
-type macroEnvelope struct {
-	Payload *Macro `json:"payload"`
-}
-
 type macroListEnvelope struct {
 	Payload []Macro `json:"payload"`
 }
@@ -54,14 +49,14 @@ func (c *Client) ListMacros(ctx context.Context, accountID int64) ([]Macro, erro
 // GetMacro reads a macro: a global one, or the caller's own. An unknown id is a 404 (IsNotFound);
 // another user's personal macro is a 401.
 func (c *Client) GetMacro(ctx context.Context, accountID, macroID int64) (*Macro, error) {
-	return c.macroCall(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/macros/%d", macroID), idempotent: true})
+	return payloadOf[Macro](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/macros/%d", macroID), idempotent: true})
 }
 
 // CreateMacro creates a macro. Agents always get a personal macro. An action name outside
 // MacroActionNames is a 422 naming "actions". Not retried after an unknown outcome.
 func (c *Client) CreateMacro(ctx context.Context, accountID int64, in MacroInput) (*Macro, error) {
 	defer c.lookups.invalidate(accountID, Macros.Kind) // the cached list is what Read sees
-	return c.macroCall(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/macros"), body: macroBody(in)})
+	return payloadOf[Macro](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/macros"), body: macroBody(in)})
 }
 
 // UpdateMacro replaces a macro's name, visibility and actions: a global macro needs an
@@ -69,7 +64,7 @@ func (c *Client) CreateMacro(ctx context.Context, accountID int64, in MacroInput
 // gives *NotFoundError.
 func (c *Client) UpdateMacro(ctx context.Context, accountID, macroID int64, in MacroInput) (*Macro, error) {
 	defer c.lookups.invalidate(accountID, Macros.Kind)
-	m, err := c.macroCall(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/macros/%d", macroID), body: macroBody(in), idempotent: true})
+	m, err := payloadOf[Macro](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/macros/%d", macroID), body: macroBody(in), idempotent: true})
 	if err != nil {
 		return nil, c.confirmMacroMissing(ctx, accountID, macroID, err)
 	}
@@ -85,17 +80,6 @@ func (c *Client) DeleteMacro(ctx context.Context, accountID, macroID int64) erro
 		return c.confirmMacroMissing(ctx, accountID, macroID, err)
 	}
 	return nil
-}
-
-func (c *Client) macroCall(ctx context.Context, cl call) (*Macro, error) {
-	var env macroEnvelope
-	if _, err := c.do(ctx, cl, &env); err != nil {
-		return nil, err
-	}
-	if env.Payload == nil {
-		return nil, &DecodeError{Method: cl.method, Path: cl.path, StatusCode: http.StatusOK, Err: errors.New(`no "payload" object`)}
-	}
-	return env.Payload, nil
 }
 
 // confirmMacroMissing turns the 500 of an unknown id into *NotFoundError when reading the macro

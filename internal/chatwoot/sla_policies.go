@@ -2,7 +2,6 @@ package chatwoot
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"time"
 )
@@ -33,10 +32,6 @@ type slaBody struct {
 	SLAPolicy SLAPolicyInput `json:"sla_policy"`
 }
 
-type slaEnvelope struct {
-	Payload *SLAPolicy `json:"payload"`
-}
-
 type slaListEnvelope struct {
 	Payload []SLAPolicy `json:"payload"`
 }
@@ -52,7 +47,7 @@ func (c *Client) ListSLAPolicies(ctx context.Context, accountID int64) ([]SLAPol
 // GetSLAPolicy reads one policy. An unknown id, which Chatwoot answers with a 500, gives
 // *NotFoundError once the list confirms it.
 func (c *Client) GetSLAPolicy(ctx context.Context, accountID, policyID int64) (*SLAPolicy, error) {
-	p, err := c.slaCall(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/sla_policies/%d", policyID), idempotent: true})
+	p, err := payloadOf[SLAPolicy](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/sla_policies/%d", policyID), idempotent: true})
 	if err != nil {
 		return nil, c.confirmSLAMissing(ctx, accountID, policyID, err)
 	}
@@ -63,14 +58,14 @@ func (c *Client) GetSLAPolicy(ctx context.Context, accountID, policyID int64) (*
 // Not retried after an unknown outcome.
 func (c *Client) CreateSLAPolicy(ctx context.Context, accountID int64, in SLAPolicyInput) (*SLAPolicy, error) {
 	defer c.lookups.invalidate(accountID, SLAPolicies.Kind) // the cached list is what Read sees
-	return c.slaCall(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/sla_policies"), body: slaBody{in}})
+	return payloadOf[SLAPolicy](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/sla_policies"), body: slaBody{in}})
 }
 
 // UpdateSLAPolicy replaces a policy's fields (administrators only). An unknown id gives
 // *NotFoundError.
 func (c *Client) UpdateSLAPolicy(ctx context.Context, accountID, policyID int64, in SLAPolicyInput) (*SLAPolicy, error) {
 	defer c.lookups.invalidate(accountID, SLAPolicies.Kind)
-	p, err := c.slaCall(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/sla_policies/%d", policyID), body: slaBody{in}, idempotent: true})
+	p, err := payloadOf[SLAPolicy](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/sla_policies/%d", policyID), body: slaBody{in}, idempotent: true})
 	if err != nil {
 		return nil, c.confirmSLAMissing(ctx, accountID, policyID, err)
 	}
@@ -112,17 +107,6 @@ func (c *Client) WaitSLAPolicyDeleted(ctx context.Context, accountID, policyID i
 			return err
 		}
 	}
-}
-
-func (c *Client) slaCall(ctx context.Context, cl call) (*SLAPolicy, error) {
-	var env slaEnvelope
-	if _, err := c.do(ctx, cl, &env); err != nil {
-		return nil, err
-	}
-	if env.Payload == nil {
-		return nil, &DecodeError{Method: cl.method, Path: cl.path, StatusCode: http.StatusOK, Err: errors.New(`no "payload" object`)}
-	}
-	return env.Payload, nil
 }
 
 // confirmSLAMissing turns a 500 into *NotFoundError when the list lacks the policy.
