@@ -93,24 +93,37 @@ func (r *accountObjectResource) Configure(_ context.Context, req resource.Config
 
 // client is the configured Chatwoot client, or nil after adding an error.
 func (r *accountObjectResource) client(diags *diag.Diagnostics) *chatwoot.Client {
-	if r.data == nil || r.data.client == nil {
-		diags.AddError("Chatwoot Provider Not Configured",
-			"The provider has no Chatwoot client, so it cannot change anything. Check the provider block's base_url and api_access_token.")
-		return nil
-	}
-	return r.data.client
+	return configuredClient(r.data, "api_access_token", diags)
 }
 
-// begin starts a create, update or delete: it bounds ctx by the duration the `timeouts` block
-// sets for it (timeout is one of timeouts.Value's Create, Update or Delete; default 20m, retries
-// and their waits included) and returns the client. Call cancel in any case, and stop when diags
-// has an error.
+// configuredClient is the provider's client, or nil after adding an error when the provider has
+// none; token names the provider setting the resource's requests need.
+func configuredClient(data *providerData, token string, diags *diag.Diagnostics) *chatwoot.Client {
+	if data == nil || data.client == nil {
+		diags.AddError("Chatwoot Provider Not Configured",
+			"The provider has no Chatwoot client, so it cannot change anything. Check the provider block's base_url and "+token+".")
+		return nil
+	}
+	return data.client
+}
+
+// begin starts a create, update or delete: it bounds ctx by the operation's timeout
+// (operationContext) and returns the client. Call cancel in any case, and stop when diags has an
+// error.
 func (r *accountObjectResource) begin(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
 	diags *diag.Diagnostics) (context.Context, context.CancelFunc, *chatwoot.Client) {
+	ctx, cancel := operationContext(ctx, timeout, diags)
+	return ctx, cancel, r.client(diags)
+}
+
+// operationContext bounds ctx by the duration the `timeouts` block sets for an operation (timeout
+// is one of timeouts.Value's Create, Update or Delete; default 20m, retries and their waits
+// included).
+func operationContext(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+	diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
 	d, tdiags := timeout(ctx, defaultOperationTimeout)
 	diags.Append(tdiags...)
-	ctx, cancel := context.WithTimeout(ctx, d)
-	return ctx, cancel, r.client(diags)
+	return context.WithTimeout(ctx, d)
 }
 
 // ModifyPlan is the kit's plan step, planAccount. A resource with plan logic of its own defines
@@ -312,8 +325,14 @@ func (r *accountObjectResource) setIdentity(ctx context.Context, identity *tfsdk
 
 // idAttribute is the computed "id" attribute: "<account_id>/<id attribute>".
 func (r *accountObjectResource) idAttribute() schema.StringAttribute {
+	return computedStringIDAttribute("`<account_id>/<" + r.kind.idAttr + ">`, the form `terraform import` takes.")
+}
+
+// computedStringIDAttribute is a computed "id" attribute that keeps its value once known;
+// description names its form.
+func computedStringIDAttribute(description string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "`<account_id>/<" + r.kind.idAttr + ">`, the form `terraform import` takes.",
+		MarkdownDescription: description,
 		Computed:            true,
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 	}

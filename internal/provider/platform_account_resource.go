@@ -26,11 +26,7 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity    = (*platformAccountResource)(nil)
-	_ resource.ResourceWithImportState = (*platformAccountResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*platformAccountResource)(nil)
-)
+var _ platformResource = (*platformAccountResource)(nil)
 
 // platformNote ends the description of every chatwoot_platform_* resource.
 const platformNote = "\n\n**Token:** the provider's `platform_token`, a Platform App's access token. A Platform App may manage " +
@@ -79,21 +75,10 @@ func (r *platformAccountResource) Schema(ctx context.Context, _ resource.SchemaR
 			"Chatwoot deletes an account in a background job; destroy waits until the account is gone, within the " +
 			"`timeouts` block's `delete`. Everything in the account goes with it; its users stay." + platformNote,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The account id, as text: the form `terraform import` takes.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": computedStringIDAttribute("The account id, as text: the form `terraform import` takes."),
 			"account_id": computedIDAttribute("The account's id in Chatwoot, as `account_id` of the account's resources " +
 				"and of a second provider block takes it."),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The account's name; at most 255 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
+			"name": requiredNameAttribute("The account's name; at most 255 characters."),
 			"locale": schema.StringAttribute{
 				MarkdownDescription: "The account's language, a Chatwoot locale code such as `en`, `de` or `pt_BR`. Defaults to `en`, as in Chatwoot.",
 				Optional:            true,
@@ -211,12 +196,7 @@ func (r *platformAccountResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	id := prior.AccountID.ValueInt64()
 	account, err := client.PlatformGetAccount(ctx, id)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, fmt.Sprintf("Account %d", id), platformIdentity{"account_id", id})
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("reading account %d", id), err))
+	if !r.readFound(ctx, resp, err, fmt.Sprintf("Account %d", id), fmt.Sprintf("reading account %d", id), platformIdentity{"account_id", id}) {
 		return
 	}
 	state := platformAccountState(prior, account)
@@ -305,20 +285,8 @@ func (r *platformAccountResource) Delete(ctx context.Context, req resource.Delet
 	}
 	id := state.AccountID.ValueInt64()
 	err := client.PlatformDeleteAccount(ctx, id)
-	if chatwoot.IsNotFound(err) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("deleting account %d", id), err))
-		return
-	}
 	// Chatwoot deletes in a background job: the account is gone only when a read says so.
-	if err := client.PlatformAwaitAccountDeleted(ctx, id); err != nil {
-		resp.Diagnostics.AddError("Chatwoot Account Not Deleted in Time",
-			fmt.Sprintf("Chatwoot accepted the deletion of account %d, but the account still existed when the destroy's timeout "+
-				"ended; Chatwoot deletes accounts in a background job, which may be slow or stopped (check its Sidekiq queue). "+
-				"Raise the timeouts block's delete, then run destroy again.\n\nOriginal error: %s", id, err))
-	}
+	r.endBackgroundDelete(ctx, &resp.Diagnostics, id, err, client.PlatformAwaitAccountDeleted)
 }
 
 // platformAccountState maps Chatwoot's account onto the model; prior (the plan or the earlier

@@ -11,20 +11,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity    = (*platformAccountUserResource)(nil)
-	_ resource.ResourceWithImportState = (*platformAccountUserResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*platformAccountUserResource)(nil)
-)
+var _ platformResource = (*platformAccountUserResource)(nil)
 
 // NewPlatformAccountUserResource is the chatwoot_platform_account_user resource.
 func NewPlatformAccountUserResource() resource.Resource {
@@ -60,11 +54,7 @@ func (r *platformAccountUserResource) Schema(ctx context.Context, _ resource.Sch
 			"Destroy removes the user from the account at once (their token is refused there from the next request); the " +
 			"user stays, and so do their other memberships." + platformNote,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<account_id>/<user_id>`, the form `terraform import` takes.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id":         computedStringIDAttribute("`<account_id>/<user_id>`, the form `terraform import` takes."),
 			"account_id": parentIDAttribute("The account, such as `chatwoot_platform_account.x.account_id`."),
 			"user_id":    parentIDAttribute("The user, such as `chatwoot_platform_user.x.user_id`."),
 			"role": schema.StringAttribute{
@@ -162,12 +152,8 @@ func (r *platformAccountUserResource) Read(ctx context.Context, req resource.Rea
 	}
 	accountID, userID := prior.AccountID.ValueInt64(), prior.UserID.ValueInt64()
 	member, err := client.PlatformGetAccountUser(ctx, accountID, userID)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, fmt.Sprintf("User %d's membership of account %d", userID, accountID), memberIdentity(accountID, userID)...)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("reading the members of account %d", accountID), err))
+	if !r.readFound(ctx, resp, err, fmt.Sprintf("User %d's membership of account %d", userID, accountID),
+		fmt.Sprintf("reading the members of account %d", accountID), memberIdentity(accountID, userID)...) {
 		return
 	}
 	state := platformAccountUserState(member)

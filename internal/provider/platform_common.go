@@ -101,6 +101,14 @@ func appendPlatformErrorOnAttribute(diags *diag.Diagnostics, action string, err 
 	diags.Append(d)
 }
 
+// platformResource is what every platform resource implements itself, on top of platformObject:
+// resources_registry_test.go checks the account objects, not these.
+type platformResource interface {
+	resource.ResourceWithIdentity
+	resource.ResourceWithImportState
+	resource.ResourceWithModifyPlan
+}
+
 // platformObject is embedded by the platform resources: Configure, the client (which must hold
 // a platform token), the operation timeout, and the ending of each operation.
 type platformObject struct {
@@ -120,16 +128,12 @@ func (r *platformObject) Configure(_ context.Context, req resource.ConfigureRequ
 // client is the configured client, or nil after adding an error: also when it has no platform
 // token, so that nothing is sent.
 func (r *platformObject) client(diags *diag.Diagnostics) *chatwoot.Client {
-	if r.data == nil || r.data.client == nil {
-		diags.AddError("Chatwoot Provider Not Configured",
-			"The provider has no Chatwoot client, so it cannot change anything. Check the provider block's base_url and platform_token.")
-		return nil
-	}
-	if !r.data.hasPlatformToken {
+	client := configuredClient(r.data, "platform_token", diags)
+	if client != nil && !r.data.hasPlatformToken {
 		diags.Append(missingTokenError(chatwoot.TokenPlatform))
 		return nil
 	}
-	return r.data.client
+	return client
 }
 
 // checkPlatformToken fails a plan early when the provider is configured without a platform token.
@@ -142,9 +146,7 @@ func (r *platformObject) checkPlatformToken(diags *diag.Diagnostics) {
 // begin is the kit's begin for a platform object: ctx bounded by the timeouts block, and the client.
 func (r *platformObject) begin(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
 	diags *diag.Diagnostics) (context.Context, context.CancelFunc, *chatwoot.Client) {
-	d, tdiags := timeout(ctx, defaultOperationTimeout)
-	diags.Append(tdiags...)
-	ctx, cancel := context.WithTimeout(ctx, d)
+	ctx, cancel := operationContext(ctx, timeout, diags)
 	return ctx, cancel, r.client(diags)
 }
 
@@ -215,6 +217,43 @@ func (r *platformObject) removeGone(ctx context.Context, resp *resource.ReadResp
 			what, r.typeName))
 	resp.Diagnostics.Append(setPlatformIdentity(ctx, resp.Identity, identity)...)
 	resp.State.RemoveResource(ctx)
+}
+
+// readFound ends the request of a Read: when Chatwoot no longer has the object (what names it,
+// "User 7"), the resource is removed (removeGone); another error is reported as action's. It
+// reports whether the Read goes on to save what it read.
+func (r *platformObject) readFound(ctx context.Context, resp *resource.ReadResponse, err error, what, action string,
+	identity ...platformIdentity) bool {
+	if chatwoot.IsNotFound(err) {
+		r.removeGone(ctx, resp, what, identity...)
+		return false
+	}
+	if err != nil {
+		resp.Diagnostics.Append(platformErrorDiagnostic(action, err))
+		return false
+	}
+	return true
+}
+
+// endBackgroundDelete ends the Delete of an object that Chatwoot deletes in a background job
+// (accounts, users): err is the delete request's, and the object is gone only when await, a read
+// until Chatwoot no longer has it, says so within the timeouts block's delete. An object Chatwoot
+// no longer has is as deleted as one it deletes now.
+func (r *platformObject) endBackgroundDelete(ctx context.Context, diags *diag.Diagnostics, id int64, err error,
+	await func(ctx context.Context, id int64) error) {
+	if chatwoot.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		diags.Append(platformErrorDiagnostic(fmt.Sprintf("deleting %s %d", r.noun, id), err))
+		return
+	}
+	if err := await(ctx, id); err != nil {
+		diags.AddError("Chatwoot "+titleCase(r.noun)+" Not Deleted in Time",
+			fmt.Sprintf("Chatwoot accepted the deletion of %[1]s %[2]d, but the %[1]s still existed when the destroy's timeout "+
+				"ended; Chatwoot deletes %[1]ss in a background job, which may be slow or stopped (check its Sidekiq queue). "+
+				"Raise the timeouts block's delete, then run destroy again.\n\nOriginal error: %[3]s", r.noun, id, err))
+	}
 }
 
 // ---- JSON-valued attributes ----

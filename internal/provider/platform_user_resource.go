@@ -13,22 +13,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-var (
-	_ resource.ResourceWithIdentity    = (*platformUserResource)(nil)
-	_ resource.ResourceWithImportState = (*platformUserResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*platformUserResource)(nil)
-)
-
-// emailForm is the only check Chatwoot makes of an e-mail address.
-var emailForm = regexp.MustCompile(`^[^@\s]+@[^@\s]+$`)
+var _ platformResource = (*platformUserResource)(nil)
 
 // NewPlatformUserResource is the chatwoot_platform_user resource.
 func NewPlatformUserResource() resource.Resource {
@@ -72,21 +63,10 @@ func (r *platformUserResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"background deletion, within the `timeouts` block's `delete`, and every plan that destroys a user warns about it." +
 			platformNote,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The user id, as text: the form `terraform import` takes.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": computedStringIDAttribute("The user id, as text: the form `terraform import` takes."),
 			"user_id": computedIDAttribute("The user's id in Chatwoot, as `user_id` of `chatwoot_platform_account_user` and " +
 				"`chatwoot_platform_user_token` takes it, and as the agent id of the account's resources."),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The user's full name; at most 255 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
+			"name": requiredNameAttribute("The user's full name; at most 255 characters."),
 			"display_name": schema.StringAttribute{
 				MarkdownDescription: "The name Chatwoot shows to customers instead of `name`. None when not set.",
 				Optional:            true,
@@ -98,7 +78,7 @@ func (r *platformUserResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				Required: true,
 				Validators: []validator.String{
 					stringvalidator.LengthBetween(3, 255),
-					stringvalidator.RegexMatches(emailForm, "must be an e-mail address"),
+					stringvalidator.RegexMatches(userEmailFormat, "must be an e-mail address"),
 					lowercaseStringValidator{what: "e-mail addresses"},
 				},
 			},
@@ -254,12 +234,7 @@ func (r *platformUserResource) Read(ctx context.Context, req resource.ReadReques
 	}
 	id := prior.UserID.ValueInt64()
 	user, err := client.PlatformGetUser(ctx, id)
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, fmt.Sprintf("User %d", id), platformIdentity{"user_id", id})
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("reading user %d", id), err))
+	if !r.readFound(ctx, resp, err, fmt.Sprintf("User %d", id), fmt.Sprintf("reading user %d", id), platformIdentity{"user_id", id}) {
 		return
 	}
 	state := platformUserState(prior, user)
@@ -341,19 +316,7 @@ func (r *platformUserResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 	id := state.UserID.ValueInt64()
 	err := client.PlatformDeleteUser(ctx, id)
-	if chatwoot.IsNotFound(err) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("deleting user %d", id), err))
-		return
-	}
-	if err := client.PlatformAwaitUserDeleted(ctx, id); err != nil {
-		resp.Diagnostics.AddError("Chatwoot User Not Deleted in Time",
-			fmt.Sprintf("Chatwoot accepted the deletion of user %d, but the user still existed when the destroy's timeout ended; "+
-				"Chatwoot deletes users in a background job, which may be slow or stopped (check its Sidekiq queue). Raise the "+
-				"timeouts block's delete, then run destroy again.\n\nOriginal error: %s", id, err))
-	}
+	r.endBackgroundDelete(ctx, &resp.Diagnostics, id, err, client.PlatformAwaitUserDeleted)
 }
 
 // platformUserState maps Chatwoot's user onto the model. prior (the plan or the earlier state)
