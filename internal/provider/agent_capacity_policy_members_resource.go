@@ -167,7 +167,7 @@ func (r *capacityMembersResource) apply(ctx context.Context, client *chatwoot.Cl
 	}
 	current, err := client.ListCapacityPolicyMembers(ctx, id.accountID, id.id)
 	if err != nil {
-		to.diags.Append(r.clientError("reading", id, err))
+		to.diags.Append(capacityClientError(membersOp("reading", id), err))
 		return
 	}
 	have := map[int64]bool{}
@@ -179,20 +179,18 @@ func (r *capacityMembersResource) apply(ctx context.Context, client *chatwoot.Cl
 		wanted[u] = true
 		if !have[u] {
 			if _, err := client.AddCapacityPolicyMember(ctx, id.accountID, id.id, u); err != nil {
-				to.diags.Append(r.clientError(fmt.Sprintf("adding user %d to", u), id, err))
+				to.diags.Append(capacityClientError(membersOp(fmt.Sprintf("adding user %d to", u), id), err))
 			}
 		}
 	}
 	for _, m := range current {
 		if !wanted[m.ID] {
-			if err := client.RemoveCapacityPolicyMember(ctx, id.accountID, id.id, m.ID); err != nil && !chatwoot.IsNotFound(err) {
-				to.diags.Append(r.clientError(fmt.Sprintf("taking user %d off", m.ID), id, err))
-			}
+			takeOffPolicy(ctx, client, id, m.ID, to.diags)
 		}
 	}
 	members, err := client.ListCapacityPolicyMembers(ctx, id.accountID, id.id)
 	if err != nil {
-		to.diags.Append(r.clientError("reading", id, err))
+		to.diags.Append(capacityClientError(membersOp("reading", id), err))
 		return
 	}
 	state := capacityMembersState(id, members)
@@ -208,12 +206,7 @@ func (r *capacityMembersResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	id := objectID{prior.AccountID.ValueInt64(), prior.PolicyID.ValueInt64()}
 	members, err := client.ListCapacityPolicyMembers(ctx, id.accountID, id.id)
-	if chatwoot.IsNotFound(err) && !chatwoot.IsRouteNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(r.clientError("reading", id, err))
+	if !readCapacityFound(ctx, &r.accountObjectResource, resp, id, err, membersOp("reading", id)) {
 		return
 	}
 	r.warnMovedAway(ctx, client, id, memberIDsFrom(ctx, prior.UserIDs, &resp.Diagnostics), members, &resp.Diagnostics)
@@ -278,14 +271,12 @@ func (r *capacityMembersResource) Delete(ctx context.Context, req resource.Delet
 		return // a deleted policy has released its members
 	}
 	if err != nil {
-		resp.Diagnostics.Append(r.clientError("reading", id, err))
+		resp.Diagnostics.Append(capacityClientError(membersOp("reading", id), err))
 		return
 	}
 	// Only this policy's members, so that a user moved to another policy keeps it.
 	for _, m := range members {
-		if err := client.RemoveCapacityPolicyMember(ctx, id.accountID, id.id, m.ID); err != nil && !chatwoot.IsNotFound(err) {
-			resp.Diagnostics.Append(r.clientError(fmt.Sprintf("taking user %d off", m.ID), id, err))
-		}
+		takeOffPolicy(ctx, client, id, m.ID, &resp.Diagnostics)
 	}
 	if len(members) > 0 && !resp.Diagnostics.HasError() {
 		resp.Diagnostics.AddWarning("Capacity Policy Kept Without Members",
@@ -294,11 +285,21 @@ func (r *capacityMembersResource) Delete(ctx context.Context, req resource.Delet
 	}
 }
 
-func (r *capacityMembersResource) clientError(verb string, id objectID, err error) diag.Diagnostic {
-	return capacityClientError(operation{
+// membersOp is the operation of a request for the members of the policy id; verb says what it
+// does ("reading", "adding user 7 to").
+func membersOp(verb string, id objectID) operation {
+	return operation{
 		action:    fmt.Sprintf("%s the members of capacity policy %d", strings.TrimSpace(verb), id.id),
 		accountID: id.accountID, notFound: fmt.Sprintf("capacity policy %d", id.id),
-	}, err)
+	}
+}
+
+// takeOffPolicy takes the user off the policy id. Chatwoot's DELETE clears the user's policy
+// whichever it is, so call it only for a user the policy's fresh member list shows.
+func takeOffPolicy(ctx context.Context, client *chatwoot.Client, id objectID, userID int64, diags *diag.Diagnostics) {
+	if err := client.RemoveCapacityPolicyMember(ctx, id.accountID, id.id, userID); err != nil && !chatwoot.IsNotFound(err) {
+		diags.Append(capacityClientError(membersOp(fmt.Sprintf("taking user %d off", userID), id), err))
+	}
 }
 
 func capacityMembersState(id objectID, members []chatwoot.CapacityPolicyMember) capacityMembersModel {

@@ -77,14 +77,7 @@ func (r *capacityPolicyResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"account_id": r.accountIDAttribute(),
 			"policy_id": computedIDAttribute("The capacity policy's id in Chatwoot, as `policy_id` of " +
 				"`chatwoot_agent_capacity_policy_members` takes it."),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The policy's name; at most 255 characters. Chatwoot does not require names to be unique.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
+			"name": requiredNameAttribute("The policy's name; at most 255 characters. Chatwoot does not require names to be unique."),
 			"description": schema.StringAttribute{
 				MarkdownDescription: "A description of the policy. Omitted, the policy has none.",
 				Optional:            true,
@@ -237,6 +230,25 @@ func capacityClientError(op operation, err error) diag.Diagnostic {
 	return clientErrorDiagnostic(op, err)
 }
 
+// readCapacityFound is the kit's readFound for a capacity route: the 404 of a route a Community
+// build does not have is an error (capacityClientError), not a policy Chatwoot no longer has.
+func readCapacityFound(ctx context.Context, r *accountObjectResource, resp *resource.ReadResponse, id objectID, err error, op operation) bool {
+	if chatwoot.IsNotFound(err) && !chatwoot.IsRouteNotFound(err) {
+		r.removeGone(ctx, resp, id)
+		return false
+	}
+	if err != nil {
+		resp.Diagnostics.Append(capacityClientError(op, err))
+		return false
+	}
+	return true
+}
+
+// policyOp is the operation of a request for the policy id; verb says what it does ("reading").
+func (r *capacityPolicyResource) policyOp(verb string, id objectID) operation {
+	return operation{action: fmt.Sprintf("%s capacity policy %d", verb, id.id), accountID: id.accountID, notFound: fmt.Sprintf("capacity policy %d", id.id)}
+}
+
 func (r *capacityPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan capacityPolicyModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -297,8 +309,7 @@ func (r *capacityPolicyResource) Update(ctx context.Context, req resource.Update
 		current, err = client.UpdateCapacityPolicy(ctx, id.accountID, id.id, fields)
 	}
 	if err != nil {
-		resp.Diagnostics.Append(capacityClientError(operation{action: fmt.Sprintf("updating capacity policy %d", id.id), accountID: id.accountID,
-			notFound: fmt.Sprintf("capacity policy %d", id.id)}, err))
+		resp.Diagnostics.Append(capacityClientError(r.policyOp("updating", id), err))
 		return
 	}
 	r.syncLimits(ctx, client, id, current.InboxLimits, limits, &resp.Diagnostics)
@@ -362,13 +373,7 @@ func (r *capacityPolicyResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	id := objectID{prior.AccountID.ValueInt64(), prior.PolicyID.ValueInt64()}
 	policy, err := client.GetCapacityPolicy(ctx, id.accountID, id.id)
-	if chatwoot.IsNotFound(err) && !chatwoot.IsRouteNotFound(err) {
-		r.removeGone(ctx, resp, id)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(capacityClientError(operation{action: fmt.Sprintf("reading capacity policy %d", id.id), accountID: id.accountID,
-			notFound: fmt.Sprintf("capacity policy %d", id.id)}, err))
+	if !readCapacityFound(ctx, &r.accountObjectResource, resp, id, err, r.policyOp("reading", id)) {
 		return
 	}
 	state := capacityPolicyState(ctx, id.accountID, policy, prior.ExclusionRules, &resp.Diagnostics)
@@ -383,11 +388,10 @@ func (r *capacityPolicyResource) Delete(ctx context.Context, req resource.Delete
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	accountID, policyID := state.AccountID.ValueInt64(), state.PolicyID.ValueInt64()
+	id := objectID{state.AccountID.ValueInt64(), state.PolicyID.ValueInt64()}
 	// Chatwoot deletes the limits with the policy and releases its members.
-	if err := client.DeleteCapacityPolicy(ctx, accountID, policyID); err != nil && (!chatwoot.IsNotFound(err) || chatwoot.IsRouteNotFound(err)) {
-		resp.Diagnostics.Append(capacityClientError(operation{action: fmt.Sprintf("deleting capacity policy %d", policyID), accountID: accountID,
-			notFound: fmt.Sprintf("capacity policy %d", policyID)}, err))
+	if err := client.DeleteCapacityPolicy(ctx, id.accountID, id.id); err != nil && (!chatwoot.IsNotFound(err) || chatwoot.IsRouteNotFound(err)) {
+		resp.Diagnostics.Append(capacityClientError(r.policyOp("deleting", id), err))
 	}
 }
 

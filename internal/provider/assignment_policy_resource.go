@@ -86,14 +86,7 @@ func (r *assignmentPolicyResource) Schema(ctx context.Context, _ resource.Schema
 			"account_id": r.accountIDAttribute(),
 			"policy_id": computedIDAttribute("The policy's id in Chatwoot, as `assignment_policy_id` of " +
 				"`chatwoot_inbox_assignment_policy` takes it."),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The policy's name, unique within the account (compared with case); at most 255 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
+			"name": requiredNameAttribute("The policy's name, unique within the account (compared with case); at most 255 characters."),
 			"description": schema.StringAttribute{
 				MarkdownDescription: "A description of the policy; at most 20,000 characters. Omitted, the policy has none (Chatwoot " +
 					"stores null).",
@@ -119,23 +112,13 @@ func (r *assignmentPolicyResource) Schema(ctx context.Context, _ resource.Schema
 				Validators: []validator.String{stringvalidator.OneOf(chatwoot.ConversationPriorityEarliestCreated,
 					chatwoot.ConversationPriorityLongestWaiting)},
 			},
-			"fair_distribution_limit": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many conversations of one inbox an agent may be assigned by Assignment V2 "+
-					"within `fair_distribution_window`; an agent at the limit is skipped until the oldest of those assignments "+
-					"leaves the window. At least 1; defaults to %d, as in Chatwoot.", chatwoot.DefaultFairDistributionLimit),
-				Optional:   true,
-				Computed:   true,
-				Default:    int64default.StaticInt64(chatwoot.DefaultFairDistributionLimit),
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"fair_distribution_window": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("The sliding window of `fair_distribution_limit`, in seconds. At least 1; defaults "+
-					"to %d (one hour), as in Chatwoot.", chatwoot.DefaultFairDistributionWindow),
-				Optional:   true,
-				Computed:   true,
-				Default:    int64default.StaticInt64(chatwoot.DefaultFairDistributionWindow),
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"fair_distribution_limit": fairDistributionAttribute(fmt.Sprintf("How many conversations of one inbox an agent may "+
+				"be assigned by Assignment V2 within `fair_distribution_window`; an agent at the limit is skipped until the oldest "+
+				"of those assignments leaves the window. At least 1; defaults to %d, as in Chatwoot.", chatwoot.DefaultFairDistributionLimit),
+				chatwoot.DefaultFairDistributionLimit),
+			"fair_distribution_window": fairDistributionAttribute(fmt.Sprintf("The sliding window of `fair_distribution_limit`, "+
+				"in seconds. At least 1; defaults to %d (one hour), as in Chatwoot.", chatwoot.DefaultFairDistributionWindow),
+				chatwoot.DefaultFairDistributionWindow),
 			"exclude_older_than_hours": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("Conversations without activity for more than this many hours are left "+
 					"unassigned. Omitted (null), the policy has no age limit. At least 1. Chatwoot's own form proposes %d "+
@@ -159,6 +142,18 @@ func (r *assignmentPolicyResource) Schema(ctx context.Context, _ resource.Schema
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),
 		},
+	}
+}
+
+// fairDistributionAttribute is one of the two numbers of fair distribution: at least 1, and
+// Chatwoot's own default (def) when not set.
+func fairDistributionAttribute(description string, def int64) schema.Int64Attribute {
+	return schema.Int64Attribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Computed:            true,
+		Default:             int64default.StaticInt64(def),
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
 	}
 }
 
