@@ -167,7 +167,7 @@ func (r *capacityMembersResource) apply(ctx context.Context, client *chatwoot.Cl
 	}
 	current, err := client.ListCapacityPolicyMembers(ctx, id.accountID, id.id)
 	if err != nil {
-		to.diags.Append(capacityClientError(membersOp("reading", id), err))
+		to.diags.Append(capacityClientError(capacityMembersOp("reading", id), err))
 		return
 	}
 	have := map[int64]bool{}
@@ -179,7 +179,7 @@ func (r *capacityMembersResource) apply(ctx context.Context, client *chatwoot.Cl
 		wanted[u] = true
 		if !have[u] {
 			if _, err := client.AddCapacityPolicyMember(ctx, id.accountID, id.id, u); err != nil {
-				to.diags.Append(capacityClientError(membersOp(fmt.Sprintf("adding user %d to", u), id), err))
+				to.diags.Append(capacityClientError(capacityMembersOp(fmt.Sprintf("adding user %d to", u), id), err))
 			}
 		}
 	}
@@ -190,7 +190,7 @@ func (r *capacityMembersResource) apply(ctx context.Context, client *chatwoot.Cl
 	}
 	members, err := client.ListCapacityPolicyMembers(ctx, id.accountID, id.id)
 	if err != nil {
-		to.diags.Append(capacityClientError(membersOp("reading", id), err))
+		to.diags.Append(capacityClientError(capacityMembersOp("reading", id), err))
 		return
 	}
 	state := capacityMembersState(id, members)
@@ -206,7 +206,7 @@ func (r *capacityMembersResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	id := objectID{prior.AccountID.ValueInt64(), prior.PolicyID.ValueInt64()}
 	members, err := client.ListCapacityPolicyMembers(ctx, id.accountID, id.id)
-	if !readCapacityFound(ctx, &r.accountObjectResource, resp, id, err, membersOp("reading", id)) {
+	if !readCapacityFound(ctx, &r.accountObjectResource, resp, id, err, capacityMembersOp("reading", id)) {
 		return
 	}
 	r.warnMovedAway(ctx, client, id, memberIDsFrom(ctx, prior.UserIDs, &resp.Diagnostics), members, &resp.Diagnostics)
@@ -271,7 +271,7 @@ func (r *capacityMembersResource) Delete(ctx context.Context, req resource.Delet
 		return // a deleted policy has released its members
 	}
 	if err != nil {
-		resp.Diagnostics.Append(capacityClientError(membersOp("reading", id), err))
+		resp.Diagnostics.Append(capacityClientError(capacityMembersOp("reading", id), err))
 		return
 	}
 	// Only this policy's members, so that a user moved to another policy keeps it.
@@ -285,9 +285,9 @@ func (r *capacityMembersResource) Delete(ctx context.Context, req resource.Delet
 	}
 }
 
-// membersOp is the operation of a request for the members of the policy id; verb says what it
+// capacityMembersOp is the operation of a request for the members of the policy id; verb says what it
 // does ("reading", "adding user 7 to").
-func membersOp(verb string, id objectID) operation {
+func capacityMembersOp(verb string, id objectID) operation {
 	return operation{
 		action:    fmt.Sprintf("%s the members of capacity policy %d", strings.TrimSpace(verb), id.id),
 		accountID: id.accountID, notFound: fmt.Sprintf("capacity policy %d", id.id),
@@ -298,7 +298,7 @@ func membersOp(verb string, id objectID) operation {
 // whichever it is, so call it only for a user the policy's fresh member list shows.
 func takeOffPolicy(ctx context.Context, client *chatwoot.Client, id objectID, userID int64, diags *diag.Diagnostics) {
 	if err := client.RemoveCapacityPolicyMember(ctx, id.accountID, id.id, userID); err != nil && !chatwoot.IsNotFound(err) {
-		diags.Append(capacityClientError(membersOp(fmt.Sprintf("taking user %d off", userID), id), err))
+		diags.Append(capacityClientError(capacityMembersOp(fmt.Sprintf("taking user %d off", userID), id), err))
 	}
 }
 

@@ -244,8 +244,8 @@ func readCapacityFound(ctx context.Context, r *accountObjectResource, resp *reso
 	return true
 }
 
-// policyOp is the operation of a request for the policy id; verb says what it does ("reading").
-func (r *capacityPolicyResource) policyOp(verb string, id objectID) operation {
+// capacityPolicyOp is the operation of a request for the policy id; verb says what it does ("reading").
+func capacityPolicyOp(verb string, id objectID) operation {
 	return operation{action: fmt.Sprintf("%s capacity policy %d", verb, id.id), accountID: id.accountID, notFound: fmt.Sprintf("capacity policy %d", id.id)}
 }
 
@@ -309,7 +309,7 @@ func (r *capacityPolicyResource) Update(ctx context.Context, req resource.Update
 		current, err = client.UpdateCapacityPolicy(ctx, id.accountID, id.id, fields)
 	}
 	if err != nil {
-		resp.Diagnostics.Append(capacityClientError(r.policyOp("updating", id), err))
+		resp.Diagnostics.Append(capacityClientError(capacityPolicyOp("updating", id), err))
 		return
 	}
 	r.syncLimits(ctx, client, id, current.InboxLimits, limits, &resp.Diagnostics)
@@ -373,7 +373,7 @@ func (r *capacityPolicyResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	id := objectID{prior.AccountID.ValueInt64(), prior.PolicyID.ValueInt64()}
 	policy, err := client.GetCapacityPolicy(ctx, id.accountID, id.id)
-	if !readCapacityFound(ctx, &r.accountObjectResource, resp, id, err, r.policyOp("reading", id)) {
+	if !readCapacityFound(ctx, &r.accountObjectResource, resp, id, err, capacityPolicyOp("reading", id)) {
 		return
 	}
 	state := capacityPolicyState(ctx, id.accountID, policy, prior.ExclusionRules, &resp.Diagnostics)
@@ -391,7 +391,7 @@ func (r *capacityPolicyResource) Delete(ctx context.Context, req resource.Delete
 	id := objectID{state.AccountID.ValueInt64(), state.PolicyID.ValueInt64()}
 	// Chatwoot deletes the limits with the policy and releases its members.
 	if err := client.DeleteCapacityPolicy(ctx, id.accountID, id.id); err != nil && (!chatwoot.IsNotFound(err) || chatwoot.IsRouteNotFound(err)) {
-		resp.Diagnostics.Append(capacityClientError(r.policyOp("deleting", id), err))
+		resp.Diagnostics.Append(capacityClientError(capacityPolicyOp("deleting", id), err))
 	}
 }
 
