@@ -80,11 +80,9 @@ func (r *cannedResponseResource) Schema(ctx context.Context, _ resource.SchemaRe
 
 // ModifyPlan resolves the account and refuses a short code another canned response has.
 func (r *cannedResponseResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || r.data == nil {
-		return
+	if r.planToCheck(ctx, req, resp) {
+		cannedShortCodes.checkPlan(ctx, r.data.client, req, resp)
 	}
-	cannedShortCodes.checkPlan(ctx, r.data.client, req, resp)
 }
 
 func (r *cannedResponseResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

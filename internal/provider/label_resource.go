@@ -105,11 +105,9 @@ func (r *labelResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 
 // ModifyPlan resolves the account and refuses a title another label of the account has.
 func (r *labelResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || r.data == nil {
-		return
+	if r.planToCheck(ctx, req, resp) {
+		labelTitles.checkPlan(ctx, r.data.client, req, resp)
 	}
-	labelTitles.checkPlan(ctx, r.data.client, req, resp)
 }
 
 func (r *labelResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
