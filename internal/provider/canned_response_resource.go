@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -54,23 +52,9 @@ func (r *cannedResponseResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"id":                 r.idAttribute(),
 			"account_id":         r.accountIDAttribute(),
 			"canned_response_id": computedIDAttribute("The canned response's id in Chatwoot."),
-			"short_code": schema.StringAttribute{
-				MarkdownDescription: "The short code agents type after `/`, kept as written (not downcased), unique within the " +
-					"account (case-sensitively); at most 255 characters.",
-				Required: true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
-			"content": schema.StringAttribute{
-				MarkdownDescription: "The reply's text; at most 20,000 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 20000),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
+			"short_code": requiredTextAttribute("The short code agents type after `/`, kept as written (not downcased), unique within the "+
+				"account (case-sensitively); at most 255 characters.", 255),
+			"content": requiredTextAttribute("The reply's text; at most 20,000 characters.", 20000),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),

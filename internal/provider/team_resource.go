@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -67,13 +66,7 @@ func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					lowercaseStringValidator{what: "team names"},
 				},
 			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the team. Defaults to empty.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
-			},
+			"description": optionalTextAttribute("A description of the team. Defaults to empty.", 20000),
 			"allow_auto_assign": schema.BoolAttribute{
 				MarkdownDescription: "Whether Chatwoot may pick an online member of the team (who is also a member of the " +
 					"conversation's inbox) when a conversation is assigned to the team without an agent. Defaults to `true`, " +
@@ -82,22 +75,10 @@ func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed: true,
 				Default:  booldefault.StaticBool(true),
 			},
-			"icon": schema.StringAttribute{
-				MarkdownDescription: "The team's icon, as Chatwoot's UI names it. Needs Chatwoot 4.16.0 or later; defaults to " +
-					"empty (no icon). At most 255 characters.",
-				Optional:   true,
-				Computed:   true,
-				Default:    stringdefault.StaticString(""),
-				Validators: []validator.String{stringvalidator.LengthAtMost(255)},
-			},
-			"icon_color": schema.StringAttribute{
-				MarkdownDescription: "The colour of the team's icon, such as `#1f93ff`. Needs Chatwoot 4.16.0 or later; " +
-					"defaults to empty. At most 255 characters.",
-				Optional:   true,
-				Computed:   true,
-				Default:    stringdefault.StaticString(""),
-				Validators: []validator.String{stringvalidator.LengthAtMost(255)},
-			},
+			"icon": optionalTextAttribute("The team's icon, as Chatwoot's UI names it. Needs Chatwoot 4.16.0 or later; defaults to "+
+				"empty (no icon). At most 255 characters.", 255),
+			"icon_color": optionalTextAttribute("The colour of the team's icon, such as `#1f93ff`. Needs Chatwoot 4.16.0 or later; "+
+				"defaults to empty. At most 255 characters.", 255),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),
