@@ -119,15 +119,15 @@ func (r *teamResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	accountID, teamID := state.AccountID.ValueInt64(), state.TeamID.ValueInt64()
-	team, err := client.GetTeam(ctx, accountID, teamID)
-	if !r.readFound(ctx, resp, objectID{accountID, teamID}, err, operation{
-		action: fmt.Sprintf("reading team %d", teamID), accountID: accountID, notFound: fmt.Sprintf("team %d", teamID),
+	id := objectID{state.AccountID.ValueInt64(), state.TeamID.ValueInt64()}
+	team, err := client.GetTeam(ctx, id.accountID, id.id)
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading team %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("team %d", id.id),
 	}) {
 		return
 	}
-	read := teamState(accountID, team)
-	r.save(ctx, refreshed(req, resp), objectID{accountID, teamID}, &read)
+	read := teamState(id.accountID, team)
+	r.save(ctx, refreshed(req, resp), id, &read)
 }
 
 func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -139,7 +139,7 @@ func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	accountID, teamID := prior.AccountID.ValueInt64(), prior.TeamID.ValueInt64()
+	id := objectID{prior.AccountID.ValueInt64(), prior.TeamID.ValueInt64()}
 
 	// Send only what changed: a rename that is not asked for must not race another change.
 	var fields chatwoot.TeamFields
@@ -151,16 +151,16 @@ func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	fields.IconColor = changedString(plan.IconColor, prior.IconColor, &changed)
 	state := prior
 	if changed {
-		team, err := client.UpdateTeam(ctx, accountID, teamID, fields)
+		team, err := client.UpdateTeam(ctx, id.accountID, id.id, fields)
 		if err != nil {
 			appendClientErrorOnAttribute(&resp.Diagnostics, operation{
-				action: fmt.Sprintf("updating team %d", teamID), accountID: accountID, notFound: fmt.Sprintf("team %d", teamID),
+				action: fmt.Sprintf("updating team %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("team %d", id.id),
 			}, err, "name", "description")
 			return
 		}
-		state = teamState(accountID, team)
+		state = teamState(id.accountID, team)
 	}
-	r.save(ctx, updated(req, resp), objectID{accountID, teamID}, &state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 func (r *teamResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
