@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -29,14 +28,14 @@ type agentBotResource struct{ accountObjectResource }
 // them in state would put a credential in every state file. chatwoot_agent_bot_token reads the
 // token when it is needed.
 type agentBotModel struct {
-	ID          types.String   `tfsdk:"id"`
-	AccountID   types.Int64    `tfsdk:"account_id"`
-	BotID       types.Int64    `tfsdk:"bot_id"`
-	Name        types.String   `tfsdk:"name"`
-	Description types.String   `tfsdk:"description"`
-	OutgoingURL types.String   `tfsdk:"outgoing_url"`
-	BotType     types.String   `tfsdk:"bot_type"`
-	Timeouts    timeouts.Value `tfsdk:"timeouts"`
+	ID          types.String `tfsdk:"id"`
+	AccountID   types.Int64  `tfsdk:"account_id"`
+	BotID       types.Int64  `tfsdk:"bot_id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+	OutgoingURL types.String `tfsdk:"outgoing_url"`
+	BotType     types.String `tfsdk:"bot_type"`
+	operationTimeouts
 }
 
 func (r *agentBotResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -115,8 +114,7 @@ func (r *agentBotResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	state := agentBotState(accountID, bot)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, bot.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, bot.ID}, &state)
 }
 
 func (r *agentBotResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -143,8 +141,7 @@ func (r *agentBotResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	read := agentBotState(id.accountID, bot)
-	read.Timeouts = state.Timeouts
-	r.save(ctx, refreshed(resp), id, read)
+	r.save(ctx, refreshed(req, resp), id, &read)
 }
 
 func (r *agentBotResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -185,8 +182,7 @@ func (r *agentBotResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 		state = agentBotState(id.accountID, bot)
 	}
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), id, state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 func (r *agentBotResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -34,12 +33,12 @@ func NewCannedResponseResource() resource.Resource {
 type cannedResponseResource struct{ accountObjectResource }
 
 type cannedResponseModel struct {
-	ID               types.String   `tfsdk:"id"`
-	AccountID        types.Int64    `tfsdk:"account_id"`
-	CannedResponseID types.Int64    `tfsdk:"canned_response_id"`
-	ShortCode        types.String   `tfsdk:"short_code"`
-	Content          types.String   `tfsdk:"content"`
-	Timeouts         timeouts.Value `tfsdk:"timeouts"`
+	ID               types.String `tfsdk:"id"`
+	AccountID        types.Int64  `tfsdk:"account_id"`
+	CannedResponseID types.Int64  `tfsdk:"canned_response_id"`
+	ShortCode        types.String `tfsdk:"short_code"`
+	Content          types.String `tfsdk:"content"`
+	operationTimeouts
 }
 
 func (r *cannedResponseResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -108,8 +107,7 @@ func (r *cannedResponseResource) Create(ctx context.Context, req resource.Create
 		return
 	}
 	state := cannedResponseState(accountID, cr)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, cr.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, cr.ID}, &state)
 }
 
 func (r *cannedResponseResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -128,8 +126,7 @@ func (r *cannedResponseResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	state := cannedResponseState(id.accountID, cr)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 func (r *cannedResponseResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -158,8 +155,7 @@ func (r *cannedResponseResource) Update(ctx context.Context, req resource.Update
 		}
 		state = cannedResponseState(id.accountID, cr)
 	}
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), id, state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 func (r *cannedResponseResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

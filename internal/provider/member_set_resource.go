@@ -89,7 +89,7 @@ func (r *memberSetResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	if state, ok := r.apply(ctx, client, req.Plan, plan, &resp.Diagnostics); ok {
-		r.save(ctx, created(resp), objectID{plan.accountID, plan.parentID}, state)
+		r.saveFilled(ctx, created(req, resp), objectID{plan.accountID, plan.parentID}, state)
 	}
 }
 
@@ -101,7 +101,7 @@ func (r *memberSetResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	if state, ok := r.apply(ctx, client, req.Plan, plan, &resp.Diagnostics); ok {
-		r.save(ctx, updated(resp), objectID{plan.accountID, plan.parentID}, state)
+		r.saveFilled(ctx, updated(req, resp), objectID{plan.accountID, plan.parentID}, state)
 	}
 }
 
@@ -140,7 +140,7 @@ func (r *memberSetResource) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	read := resp.State
 	r.recordMembers(ctx, &read, state.accountID, state.parentID, members, &resp.Diagnostics)
-	r.save(ctx, refreshed(resp), objectID{state.accountID, state.parentID}, read)
+	r.saveFilled(ctx, refreshed(req, resp), objectID{state.accountID, state.parentID}, read)
 }
 
 // recordMembers writes the id and the members Chatwoot holds into state.

@@ -179,7 +179,7 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	state := tfsdk.State(req.Plan)
-	r.saveMembership(ctx, created(resp), &state, a, parent, user)
+	r.saveMembership(ctx, created(req, resp), &state, a, parent, user)
 }
 
 func (r *membershipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -212,7 +212,7 @@ func (r *membershipResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	state := resp.State
-	r.saveMembership(ctx, refreshed(resp), &state, a, parent, user)
+	r.saveMembership(ctx, refreshed(req, resp), &state, a, parent, user)
 }
 
 // Update changes only the timeouts: every other attribute replaces the resource.
@@ -222,7 +222,7 @@ func (r *membershipResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	state := tfsdk.State(req.Plan)
-	r.saveMembership(ctx, updated(resp), &state, plan.AccountID.ValueInt64(), plan.ParentID.ValueInt64(), plan.UserID.ValueInt64())
+	r.saveMembership(ctx, updated(req, resp), &state, plan.AccountID.ValueInt64(), plan.ParentID.ValueInt64(), plan.UserID.ValueInt64())
 }
 
 func (r *membershipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -242,7 +242,7 @@ func (r *membershipResource) Delete(ctx context.Context, req resource.DeleteRequ
 // saveMembership is the kit's save with the membership's id and its three-part identity.
 func (r *membershipResource) saveMembership(ctx context.Context, to saveTarget, state *tfsdk.State, accountID, parentID, userID int64) {
 	to.diags.Append(state.SetAttribute(ctx, path.Root("id"), membershipID(accountID, parentID, userID))...)
-	r.save(ctx, to, objectID{accountID, parentID}, *state)
+	r.saveFilled(ctx, to, objectID{accountID, parentID}, *state)
 	to.diags.Append(r.setMembershipIdentity(ctx, to.identity, accountID, parentID, userID)...)
 }
 

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -46,16 +45,16 @@ func NewSLAPolicyResource() resource.Resource {
 type slaPolicyResource struct{ accountObjectResource }
 
 type slaPolicyModel struct {
-	ID                      types.String   `tfsdk:"id"`
-	AccountID               types.Int64    `tfsdk:"account_id"`
-	SLAPolicyID             types.Int64    `tfsdk:"sla_policy_id"`
-	Name                    types.String   `tfsdk:"name"`
-	Description             types.String   `tfsdk:"description"`
-	FirstResponseTime       types.Int64    `tfsdk:"first_response_time_threshold"`
-	NextResponseTime        types.Int64    `tfsdk:"next_response_time_threshold"`
-	ResolutionTime          types.Int64    `tfsdk:"resolution_time_threshold"`
-	OnlyDuringBusinessHours types.Bool     `tfsdk:"only_during_business_hours"`
-	Timeouts                timeouts.Value `tfsdk:"timeouts"`
+	ID                      types.String `tfsdk:"id"`
+	AccountID               types.Int64  `tfsdk:"account_id"`
+	SLAPolicyID             types.Int64  `tfsdk:"sla_policy_id"`
+	Name                    types.String `tfsdk:"name"`
+	Description             types.String `tfsdk:"description"`
+	FirstResponseTime       types.Int64  `tfsdk:"first_response_time_threshold"`
+	NextResponseTime        types.Int64  `tfsdk:"next_response_time_threshold"`
+	ResolutionTime          types.Int64  `tfsdk:"resolution_time_threshold"`
+	OnlyDuringBusinessHours types.Bool   `tfsdk:"only_during_business_hours"`
+	operationTimeouts
 }
 
 func slaThresholdAttribute(what string) schema.Int64Attribute {
@@ -168,8 +167,7 @@ func (r *slaPolicyResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	state := slaPolicyState(accountID, p)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, p.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, p.ID}, &state)
 }
 
 func (r *slaPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -192,8 +190,7 @@ func (r *slaPolicyResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	state := slaPolicyState(id.accountID, p)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 // Update sends every field: Chatwoot's update takes them all, and a threshold left out would
@@ -217,8 +214,7 @@ func (r *slaPolicyResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	state := slaPolicyState(id.accountID, p)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), id, state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 // Delete asks Chatwoot to delete the policy and waits, within the delete timeout, until its

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -31,15 +30,15 @@ func NewTeamResource() resource.Resource {
 type teamResource struct{ accountObjectResource }
 
 type teamModel struct {
-	ID              types.String   `tfsdk:"id"`
-	AccountID       types.Int64    `tfsdk:"account_id"`
-	TeamID          types.Int64    `tfsdk:"team_id"`
-	Name            types.String   `tfsdk:"name"`
-	Description     types.String   `tfsdk:"description"`
-	AllowAutoAssign types.Bool     `tfsdk:"allow_auto_assign"`
-	Icon            types.String   `tfsdk:"icon"`
-	IconColor       types.String   `tfsdk:"icon_color"`
-	Timeouts        timeouts.Value `tfsdk:"timeouts"`
+	ID              types.String `tfsdk:"id"`
+	AccountID       types.Int64  `tfsdk:"account_id"`
+	TeamID          types.Int64  `tfsdk:"team_id"`
+	Name            types.String `tfsdk:"name"`
+	Description     types.String `tfsdk:"description"`
+	AllowAutoAssign types.Bool   `tfsdk:"allow_auto_assign"`
+	Icon            types.String `tfsdk:"icon"`
+	IconColor       types.String `tfsdk:"icon_color"`
+	operationTimeouts
 }
 
 func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -129,8 +128,7 @@ func (r *teamResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	state := teamState(accountID, team)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, team.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, team.ID}, &state)
 }
 
 func (r *teamResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -148,8 +146,7 @@ func (r *teamResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	read := teamState(accountID, team)
-	read.Timeouts = state.Timeouts
-	r.save(ctx, refreshed(resp), objectID{accountID, teamID}, read)
+	r.save(ctx, refreshed(req, resp), objectID{accountID, teamID}, &read)
 }
 
 func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -182,8 +179,7 @@ func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		}
 		state = teamState(accountID, team)
 	}
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), objectID{accountID, teamID}, state)
+	r.save(ctx, updated(req, resp), objectID{accountID, teamID}, &state)
 }
 
 func (r *teamResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
