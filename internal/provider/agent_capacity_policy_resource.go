@@ -77,7 +77,7 @@ func (r *capacityPolicyResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"account_id": r.accountIDAttribute(),
 			"policy_id": computedIDAttribute("The capacity policy's id in Chatwoot, as `policy_id` of " +
 				"`chatwoot_agent_capacity_policy_members` takes it."),
-			"name": requiredNameAttribute("The policy's name; at most 255 characters. Chatwoot does not require names to be unique."),
+			"name": requiredTextAttribute("The policy's name; at most 255 characters. Chatwoot does not require names to be unique.", 255),
 			"description": schema.StringAttribute{
 				MarkdownDescription: "A description of the policy. Omitted, the policy has none.",
 				Optional:            true,

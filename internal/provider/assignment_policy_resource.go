@@ -86,7 +86,7 @@ func (r *assignmentPolicyResource) Schema(ctx context.Context, _ resource.Schema
 			"account_id": r.accountIDAttribute(),
 			"policy_id": computedIDAttribute("The policy's id in Chatwoot, as `assignment_policy_id` of " +
 				"`chatwoot_inbox_assignment_policy` takes it."),
-			"name": requiredNameAttribute("The policy's name, unique within the account (compared with case); at most 255 characters."),
+			"name": requiredTextAttribute("The policy's name, unique within the account (compared with case); at most 255 characters.", 255),
 			"description": schema.StringAttribute{
 				MarkdownDescription: "A description of the policy; at most 20,000 characters. Omitted, the policy has none (Chatwoot " +
 					"stores null).",

@@ -78,7 +78,7 @@ func (r *platformAccountResource) Schema(ctx context.Context, _ resource.SchemaR
 			"id": computedStringIDAttribute("The account id, as text: the form `terraform import` takes."),
 			"account_id": computedIDAttribute("The account's id in Chatwoot, as `account_id` of the account's resources " +
 				"and of a second provider block takes it."),
-			"name": requiredNameAttribute("The account's name; at most 255 characters."),
+			"name": requiredTextAttribute("The account's name; at most 255 characters.", 255),
 			"locale": schema.StringAttribute{
 				MarkdownDescription: "The account's language, a Chatwoot locale code such as `en`, `de` or `pt_BR`. Defaults to `en`, as in Chatwoot.",
 				Optional:            true,

@@ -66,7 +66,7 @@ func (r *platformUserResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"id": computedStringIDAttribute("The user id, as text: the form `terraform import` takes."),
 			"user_id": computedIDAttribute("The user's id in Chatwoot, as `user_id` of `chatwoot_platform_account_user` and " +
 				"`chatwoot_platform_user_token` takes it, and as the agent id of the account's resources."),
-			"name": requiredNameAttribute("The user's full name; at most 255 characters."),
+			"name": requiredTextAttribute("The user's full name; at most 255 characters.", 255),
 			"display_name": schema.StringAttribute{
 				MarkdownDescription: "The name Chatwoot shows to customers instead of `name`. None when not set.",
 				Optional:            true,
