@@ -325,14 +325,8 @@ func (r *accountObjectResource) setIdentity(ctx context.Context, identity *tfsdk
 
 // idAttribute is the computed "id" attribute: "<account_id>/<id attribute>".
 func (r *accountObjectResource) idAttribute() schema.StringAttribute {
-	return computedStringIDAttribute("`<account_id>/<" + r.kind.idAttr + ">`, the form `terraform import` takes.")
-}
-
-// computedStringIDAttribute is a computed "id" attribute that keeps its value once known;
-// description names its form.
-func computedStringIDAttribute(description string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: description,
+		MarkdownDescription: "`<account_id>/<" + r.kind.idAttr + ">`, the form `terraform import` takes.",
 		Computed:            true,
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 	}

@@ -75,7 +75,11 @@ func (r *platformAccountResource) Schema(ctx context.Context, _ resource.SchemaR
 			"Chatwoot deletes an account in a background job; destroy waits until the account is gone, within the " +
 			"`timeouts` block's `delete`. Everything in the account goes with it; its users stay." + platformNote,
 		Attributes: map[string]schema.Attribute{
-			"id": computedStringIDAttribute("The account id, as text: the form `terraform import` takes."),
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The account id, as text: the form `terraform import` takes.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
 			"account_id": computedIDAttribute("The account's id in Chatwoot, as `account_id` of the account's resources " +
 				"and of a second provider block takes it."),
 			"name": requiredTextAttribute("The account's name; at most 255 characters.", 255),

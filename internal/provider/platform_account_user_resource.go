@@ -11,7 +11,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -54,7 +56,11 @@ func (r *platformAccountUserResource) Schema(ctx context.Context, _ resource.Sch
 			"Destroy removes the user from the account at once (their token is refused there from the next request); the " +
 			"user stays, and so do their other memberships." + platformNote,
 		Attributes: map[string]schema.Attribute{
-			"id":         computedStringIDAttribute("`<account_id>/<user_id>`, the form `terraform import` takes."),
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`<account_id>/<user_id>`, the form `terraform import` takes.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
 			"account_id": parentIDAttribute("The account, such as `chatwoot_platform_account.x.account_id`."),
 			"user_id":    parentIDAttribute("The user, such as `chatwoot_platform_user.x.user_id`."),
 			"role": schema.StringAttribute{

@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -63,7 +65,11 @@ func (r *platformUserResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"background deletion, within the `timeouts` block's `delete`, and every plan that destroys a user warns about it." +
 			platformNote,
 		Attributes: map[string]schema.Attribute{
-			"id": computedStringIDAttribute("The user id, as text: the form `terraform import` takes."),
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The user id, as text: the form `terraform import` takes.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
 			"user_id": computedIDAttribute("The user's id in Chatwoot, as `user_id` of `chatwoot_platform_account_user` and " +
 				"`chatwoot_platform_user_token` takes it, and as the agent id of the account's resources."),
 			"name": requiredTextAttribute("The user's full name; at most 255 characters.", 255),
