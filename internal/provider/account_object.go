@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -29,9 +30,9 @@ import (
 //
 //	Create/Update: ctx, cancel, client := r.begin(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 //	               ... client calls ...
-//	               r.save(ctx, created(resp), objectID{accountID, id}, state)
+//	               r.save(ctx, created(req, resp), objectID{accountID, id}, &state)
 //	Read:          client := r.client(&resp.Diagnostics); ... if !r.readFound(ctx, resp, id, err, op) { return }
-//	               r.save(ctx, refreshed(resp), id, state)
+//	               r.save(ctx, refreshed(req, resp), id, &state)
 //	Delete:        ctx, cancel, client := r.begin(ctx, state.Timeouts.Delete, &resp.Diagnostics)
 //	               err := client.Delete...(...); endDelete(&resp.Diagnostics, err, op)
 //
@@ -202,26 +203,52 @@ func (r *accountObjectResource) importObject(ctx context.Context, req resource.I
 }
 
 // saveTarget is where an operation's result goes: the state, the identity and the private state
-// of a Create, Read or Update response (created, refreshed, updated).
+// of a Create, Read or Update response (created, refreshed, updated), and the request's plan or
+// prior state, whose `timeouts` block save carries over.
 type saveTarget struct {
 	state    *tfsdk.State
 	identity *tfsdk.ResourceIdentity
 	private  interface {
 		SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
 	}
-	diags *diag.Diagnostics
+	diags    *diag.Diagnostics
+	timeouts interface {
+		GetAttribute(ctx context.Context, p path.Path, target interface{}) diag.Diagnostics
+	}
 }
 
-func created(resp *resource.CreateResponse) saveTarget {
-	return saveTarget{&resp.State, resp.Identity, resp.Private, &resp.Diagnostics}
+func created(req resource.CreateRequest, resp *resource.CreateResponse) saveTarget {
+	return saveTarget{&resp.State, resp.Identity, resp.Private, &resp.Diagnostics, req.Plan}
 }
 
-func refreshed(resp *resource.ReadResponse) saveTarget {
-	return saveTarget{&resp.State, resp.Identity, resp.Private, &resp.Diagnostics}
+func refreshed(req resource.ReadRequest, resp *resource.ReadResponse) saveTarget {
+	return saveTarget{&resp.State, resp.Identity, resp.Private, &resp.Diagnostics, req.State}
 }
 
-func updated(resp *resource.UpdateResponse) saveTarget {
-	return saveTarget{&resp.State, resp.Identity, resp.Private, &resp.Diagnostics}
+func updated(req resource.UpdateRequest, resp *resource.UpdateResponse) saveTarget {
+	return saveTarget{&resp.State, resp.Identity, resp.Private, &resp.Diagnostics, req.Plan}
+}
+
+// operationTimeouts is the `timeouts` block, embedded in every resource's model. The kit's save
+// fills it from the request (the plan of a create or update, the prior state of a read), so that
+// no operation copies it by hand and none can forget to.
+type operationTimeouts struct {
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (t *operationTimeouts) setTimeouts(v timeouts.Value) { t.Timeouts = v }
+
+// resourceModel is a pointer to a resource's model, which embeds operationTimeouts.
+type resourceModel interface {
+	setTimeouts(timeouts.Value)
+}
+
+// setState stores the model, with the request's timeouts block, in the response's state.
+func (to saveTarget) setState(ctx context.Context, state resourceModel) {
+	var t timeouts.Value
+	to.diags.Append(to.timeouts.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	state.setTimeouts(t)
+	to.diags.Append(to.state.Set(ctx, state)...)
 }
 
 // privateKey is one private-state key to write; a nil value removes the key.
@@ -230,18 +257,21 @@ type privateKey struct {
 	value []byte
 }
 
-// save is the one ending of a Create, Read or Update: it stores state (the resource's model, or a
-// tfsdk.State already filled, for a resource whose attribute names vary), the identity of id,
-// and the private keys given. Nothing else may write to the response's state.
-func (r *accountObjectResource) save(ctx context.Context, to saveTarget, id objectID, state any, private ...privateKey) {
-	if filled, ok := state.(tfsdk.State); ok {
-		to.state.Raw = filled.Raw
-	} else {
-		to.diags.Append(to.state.Set(ctx, state)...)
-	}
+// save is the one ending of a Create, Read or Update: it stores state (a pointer to the resource's
+// model; the timeouts block comes from the request), the identity of id, and the private keys
+// given. Nothing else may write to the response's state.
+func (r *accountObjectResource) save(ctx context.Context, to saveTarget, id objectID, state resourceModel, private ...privateKey) {
+	to.setState(ctx, state)
 	for _, p := range private {
 		to.diags.Append(to.private.SetKey(ctx, p.key, p.value)...)
 	}
+	to.diags.Append(r.setIdentity(ctx, to.identity, id)...)
+}
+
+// saveFilled is save for a resource whose attribute names vary, and which so fills a tfsdk.State
+// itself, timeouts included.
+func (r *accountObjectResource) saveFilled(ctx context.Context, to saveTarget, id objectID, state tfsdk.State) {
+	to.state.Raw = state.Raw
 	to.diags.Append(r.setIdentity(ctx, to.identity, id)...)
 }
 

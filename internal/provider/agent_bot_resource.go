@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -29,14 +28,14 @@ type agentBotResource struct{ accountObjectResource }
 // them in state would put a credential in every state file. chatwoot_agent_bot_token reads the
 // token when it is needed.
 type agentBotModel struct {
-	ID          types.String   `tfsdk:"id"`
-	AccountID   types.Int64    `tfsdk:"account_id"`
-	BotID       types.Int64    `tfsdk:"bot_id"`
-	Name        types.String   `tfsdk:"name"`
-	Description types.String   `tfsdk:"description"`
-	OutgoingURL types.String   `tfsdk:"outgoing_url"`
-	BotType     types.String   `tfsdk:"bot_type"`
-	Timeouts    timeouts.Value `tfsdk:"timeouts"`
+	ID          types.String `tfsdk:"id"`
+	AccountID   types.Int64  `tfsdk:"account_id"`
+	BotID       types.Int64  `tfsdk:"bot_id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+	OutgoingURL types.String `tfsdk:"outgoing_url"`
+	BotType     types.String `tfsdk:"bot_type"`
+	operationTimeouts
 }
 
 func (r *agentBotResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -55,29 +54,10 @@ func (r *agentBotResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"account_id": r.accountIDAttribute(),
 			"bot_id": computedIDAttribute("The bot's id in Chatwoot, as `agent_bot_id` of `chatwoot_inbox_agent_bot` and " +
 				"`chatwoot_agent_bot_token` take it."),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The bot's name, as agents see it in conversations; at most 255 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the bot. Defaults to empty.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
-			},
-			"outgoing_url": schema.StringAttribute{
-				MarkdownDescription: "Where Chatwoot posts the events of the bot's conversations (signed with the bot's secret); " +
-					"at most 2,048 characters. Chatwoot does not check the URL's form. Defaults to empty (no deliveries).",
-				Optional:   true,
-				Computed:   true,
-				Default:    stringdefault.StaticString(""),
-				Validators: []validator.String{stringvalidator.LengthAtMost(2048)},
-			},
+			"name":        requiredTextAttribute("The bot's name, as agents see it in conversations; at most 255 characters.", 255),
+			"description": optionalTextAttribute("A description of the bot. Defaults to empty.", 20000),
+			"outgoing_url": optionalTextAttribute("Where Chatwoot posts the events of the bot's conversations (signed with the bot's secret); "+
+				"at most 2,048 characters. Chatwoot does not check the URL's form. Defaults to empty (no deliveries).", 2048),
 			"bot_type": schema.StringAttribute{
 				MarkdownDescription: "The kind of bot. Chatwoot knows only `webhook` (the default) and fails on any other value, " +
 					"so others are refused at plan time.",
@@ -115,8 +95,7 @@ func (r *agentBotResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	state := agentBotState(accountID, bot)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, bot.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, bot.ID}, &state)
 }
 
 func (r *agentBotResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -143,8 +122,7 @@ func (r *agentBotResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	read := agentBotState(id.accountID, bot)
-	read.Timeouts = state.Timeouts
-	r.save(ctx, refreshed(resp), id, read)
+	r.save(ctx, refreshed(req, resp), id, &read)
 }
 
 func (r *agentBotResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -185,8 +163,7 @@ func (r *agentBotResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 		state = agentBotState(id.accountID, bot)
 	}
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), id, state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 func (r *agentBotResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

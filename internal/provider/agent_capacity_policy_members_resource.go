@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -30,11 +29,11 @@ func NewAgentCapacityPolicyMembersResource() resource.Resource {
 type capacityMembersResource struct{ accountObjectResource }
 
 type capacityMembersModel struct {
-	ID        types.String   `tfsdk:"id"`
-	AccountID types.Int64    `tfsdk:"account_id"`
-	PolicyID  types.Int64    `tfsdk:"policy_id"`
-	UserIDs   types.Set      `tfsdk:"user_ids"`
-	Timeouts  timeouts.Value `tfsdk:"timeouts"`
+	ID        types.String `tfsdk:"id"`
+	AccountID types.Int64  `tfsdk:"account_id"`
+	PolicyID  types.Int64  `tfsdk:"policy_id"`
+	UserIDs   types.Set    `tfsdk:"user_ids"`
+	operationTimeouts
 }
 
 func (r *capacityMembersResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -143,7 +142,7 @@ func (r *capacityMembersResource) Create(ctx context.Context, req resource.Creat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.apply(ctx, client, plan, created(resp))
+	r.apply(ctx, client, plan, created(req, resp))
 }
 
 func (r *capacityMembersResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -154,7 +153,7 @@ func (r *capacityMembersResource) Update(ctx context.Context, req resource.Updat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.apply(ctx, client, plan, updated(resp))
+	r.apply(ctx, client, plan, updated(req, resp))
 }
 
 // apply makes the policy's members the planned set: one POST per user to add, one DELETE per
@@ -197,8 +196,7 @@ func (r *capacityMembersResource) apply(ctx context.Context, client *chatwoot.Cl
 		return
 	}
 	state := capacityMembersState(id, members)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, to, id, state)
+	r.save(ctx, to, id, &state)
 }
 
 func (r *capacityMembersResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -220,8 +218,7 @@ func (r *capacityMembersResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	r.warnMovedAway(ctx, client, id, memberIDsFrom(ctx, prior.UserIDs, &resp.Diagnostics), members, &resp.Diagnostics)
 	state := capacityMembersState(id, members)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 // warnMovedAway names the policy each former member now holds: adding a user to another policy

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -31,14 +30,14 @@ func NewAgentCapacityPolicyResource() resource.Resource {
 type capacityPolicyResource struct{ accountObjectResource }
 
 type capacityPolicyModel struct {
-	ID             types.String   `tfsdk:"id"`
-	AccountID      types.Int64    `tfsdk:"account_id"`
-	PolicyID       types.Int64    `tfsdk:"policy_id"`
-	Name           types.String   `tfsdk:"name"`
-	Description    types.String   `tfsdk:"description"`
-	ExclusionRules types.Object   `tfsdk:"exclusion_rules"`
-	InboxLimits    types.Set      `tfsdk:"inbox_limits"`
-	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+	ID             types.String `tfsdk:"id"`
+	AccountID      types.Int64  `tfsdk:"account_id"`
+	PolicyID       types.Int64  `tfsdk:"policy_id"`
+	Name           types.String `tfsdk:"name"`
+	Description    types.String `tfsdk:"description"`
+	ExclusionRules types.Object `tfsdk:"exclusion_rules"`
+	InboxLimits    types.Set    `tfsdk:"inbox_limits"`
+	operationTimeouts
 }
 
 type capacityExclusionRulesModel struct {
@@ -264,7 +263,7 @@ func (r *capacityPolicyResource) Create(ctx context.Context, req resource.Create
 	// From here on the policy exists: it is saved even when a limit fails, so that the next
 	// apply finishes the job instead of creating a second policy.
 	r.syncLimits(ctx, client, id, nil, limits, &resp.Diagnostics)
-	r.finish(ctx, client, id, plan, created(resp))
+	r.finish(ctx, client, id, plan, created(req, resp))
 }
 
 func (r *capacityPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -303,7 +302,7 @@ func (r *capacityPolicyResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	r.syncLimits(ctx, client, id, current.InboxLimits, limits, &resp.Diagnostics)
-	r.finish(ctx, client, id, plan, updated(resp))
+	r.finish(ctx, client, id, plan, updated(req, resp))
 }
 
 // syncLimits turns the policy's limits (current, as Chatwoot holds them) into want with one
@@ -351,8 +350,7 @@ func (r *capacityPolicyResource) finish(ctx context.Context, client *chatwoot.Cl
 		return
 	}
 	state := capacityPolicyState(ctx, id.accountID, policy, plan.ExclusionRules, to.diags)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, to, id, state)
+	r.save(ctx, to, id, &state)
 }
 
 func (r *capacityPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -374,8 +372,7 @@ func (r *capacityPolicyResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	state := capacityPolicyState(ctx, id.accountID, policy, prior.ExclusionRules, &resp.Diagnostics)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 func (r *capacityPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -66,8 +65,8 @@ type agentModel struct {
 	AutoOffline  types.Bool   `tfsdk:"auto_offline"`
 	Confirmed    types.Bool   `tfsdk:"confirmed"`
 	// AllowSelfDemotion is only in Terraform: see agent_plan.go.
-	AllowSelfDemotion types.Bool     `tfsdk:"allow_self_demotion"`
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	AllowSelfDemotion types.Bool `tfsdk:"allow_self_demotion"`
+	operationTimeouts
 }
 
 func (r *agentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -183,8 +182,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 		if err != nil {
 			// The agent exists now: keep it in the state (tainted by the error) with the name it has.
 			state := withSelfDemotion(agentState(accountID, agent, plan.Availability), plan.AllowSelfDemotion)
-			state.Timeouts = plan.Timeouts
-			r.save(ctx, created(resp), objectID{accountID, agent.ID}, state, customRoleKey(agent.CustomRoleID))
+			r.save(ctx, created(req, resp), objectID{accountID, agent.ID}, &state, customRoleKey(agent.CustomRoleID))
 			resp.Diagnostics.Append(clientErrorDiagnostic(operation{
 				action: fmt.Sprintf("renaming the existing user %d (%s) to %q", agent.ID, email, wanted.ValueString()), accountID: accountID,
 			}, err))
@@ -198,8 +196,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 				"configuration or set it to %q.", email, previous, accountID, wanted.ValueString(), previous))
 	}
 	state := withSelfDemotion(agentState(accountID, agent, plan.Availability), plan.AllowSelfDemotion)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, agent.ID}, state, customRoleKey(agent.CustomRoleID))
+	r.save(ctx, created(req, resp), objectID{accountID, agent.ID}, &state, customRoleKey(agent.CustomRoleID))
 }
 
 // createError explains the common refusals: the user is already in the account (import it), or
@@ -239,8 +236,7 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		availability = types.StringValue(observed)
 	}
 	read := withSelfDemotion(agentState(accountID, agent, availability), state.AllowSelfDemotion)
-	read.Timeouts = state.Timeouts
-	r.save(ctx, refreshed(resp), objectID{accountID, userID}, read,
+	r.save(ctx, refreshed(req, resp), objectID{accountID, userID}, &read,
 		customRoleKey(agent.CustomRoleID), privateKey{privateAgentImporting, nil})
 }
 
@@ -284,8 +280,7 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		state, customRole = agentState(accountID, agent, plan.Availability), agent.CustomRoleID
 	}
 	state = withSelfDemotion(state, plan.AllowSelfDemotion)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), objectID{accountID, userID}, state, customRoleKey(customRole))
+	r.save(ctx, updated(req, resp), objectID{accountID, userID}, &state, customRoleKey(customRole))
 }
 
 func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

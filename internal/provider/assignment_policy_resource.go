@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -51,19 +50,19 @@ func NewAssignmentPolicyResource() resource.Resource {
 type assignmentPolicyResource struct{ accountObjectResource }
 
 type assignmentPolicyModel struct {
-	ID                     types.String   `tfsdk:"id"`
-	AccountID              types.Int64    `tfsdk:"account_id"`
-	PolicyID               types.Int64    `tfsdk:"policy_id"`
-	Name                   types.String   `tfsdk:"name"`
-	Description            types.String   `tfsdk:"description"`
-	AssignmentOrder        types.String   `tfsdk:"assignment_order"`
-	ConversationPriority   types.String   `tfsdk:"conversation_priority"`
-	FairDistributionLimit  types.Int64    `tfsdk:"fair_distribution_limit"`
-	FairDistributionWindow types.Int64    `tfsdk:"fair_distribution_window"`
-	ExcludeOlderThanHours  types.Int64    `tfsdk:"exclude_older_than_hours"`
-	Enabled                types.Bool     `tfsdk:"enabled"`
-	AssignedInboxCount     types.Int64    `tfsdk:"assigned_inbox_count"`
-	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	ID                     types.String `tfsdk:"id"`
+	AccountID              types.Int64  `tfsdk:"account_id"`
+	PolicyID               types.Int64  `tfsdk:"policy_id"`
+	Name                   types.String `tfsdk:"name"`
+	Description            types.String `tfsdk:"description"`
+	AssignmentOrder        types.String `tfsdk:"assignment_order"`
+	ConversationPriority   types.String `tfsdk:"conversation_priority"`
+	FairDistributionLimit  types.Int64  `tfsdk:"fair_distribution_limit"`
+	FairDistributionWindow types.Int64  `tfsdk:"fair_distribution_window"`
+	ExcludeOlderThanHours  types.Int64  `tfsdk:"exclude_older_than_hours"`
+	Enabled                types.Bool   `tfsdk:"enabled"`
+	AssignedInboxCount     types.Int64  `tfsdk:"assigned_inbox_count"`
+	operationTimeouts
 }
 
 // The Chatwoot version that stores exclude_older_than_hours; older servers drop it silently.
@@ -254,8 +253,7 @@ func (r *assignmentPolicyResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	state := assignmentPolicyState(accountID, policy)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, policy.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, policy.ID}, &state)
 }
 
 // assignmentPolicyFieldNames are the fields a 422 may name; they match the attributes.
@@ -296,8 +294,7 @@ func (r *assignmentPolicyResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	state := assignmentPolicyState(id.accountID, policy)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 func (r *assignmentPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -342,8 +339,7 @@ func (r *assignmentPolicyResource) Update(ctx context.Context, req resource.Upda
 		return
 	}
 	state := assignmentPolicyState(id.accountID, policy)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), id, state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 func (r *assignmentPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -52,8 +51,8 @@ type automationRuleModel struct {
 	Conditions  types.List   `tfsdk:"conditions"`
 	Actions     types.List   `tfsdk:"actions"`
 	// ExecutionDelay is in minutes; null runs the actions at once.
-	ExecutionDelay types.Int64    `tfsdk:"execution_delay"`
-	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+	ExecutionDelay types.Int64 `tfsdk:"execution_delay"`
+	operationTimeouts
 }
 
 type automationConditionModel struct {
@@ -249,8 +248,7 @@ func (r *automationRuleResource) Create(ctx context.Context, req resource.Create
 		return
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, rule.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, rule.ID}, &state)
 }
 
 func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -285,8 +283,7 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 				"be turned off again.", ruleID, rule.Name, accountID, cause))
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), objectID{accountID, ruleID}, state)
+	r.save(ctx, refreshed(req, resp), objectID{accountID, ruleID}, &state)
 }
 
 func (r *automationRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -317,8 +314,7 @@ func (r *automationRuleResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), objectID{accountID, ruleID}, state)
+	r.save(ctx, updated(req, resp), objectID{accountID, ruleID}, &state)
 }
 
 func (r *automationRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

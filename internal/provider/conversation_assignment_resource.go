@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -52,14 +51,14 @@ type conversationAssignmentResource struct {
 }
 
 type conversationAssignmentModel struct {
-	ID             types.String   `tfsdk:"id"`
-	AccountID      types.Int64    `tfsdk:"account_id"`
-	ConversationID types.Int64    `tfsdk:"conversation_id"`
-	AssigneeID     types.Int64    `tfsdk:"assignee_id"`
-	AgentBotID     types.Int64    `tfsdk:"agent_bot_id"`
-	TeamID         types.Int64    `tfsdk:"team_id"`
-	OnDestroy      types.String   `tfsdk:"on_destroy"`
-	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+	ID             types.String `tfsdk:"id"`
+	AccountID      types.Int64  `tfsdk:"account_id"`
+	ConversationID types.Int64  `tfsdk:"conversation_id"`
+	AssigneeID     types.Int64  `tfsdk:"assignee_id"`
+	AgentBotID     types.Int64  `tfsdk:"agent_bot_id"`
+	TeamID         types.Int64  `tfsdk:"team_id"`
+	OnDestroy      types.String `tfsdk:"on_destroy"`
+	operationTimeouts
 }
 
 // appliedValues is what this resource last assigned; a nil field is not managed.
@@ -157,7 +156,7 @@ func (r *conversationAssignmentResource) Create(ctx context.Context, req resourc
 		if (applied == appliedValues{}) && resp.Diagnostics.HasError() {
 			return
 		}
-		r.save(ctx, created(resp), id, state, appliedKey(applied, state))
+		r.save(ctx, created(req, resp), id, &state, appliedKey(applied, state))
 	}()
 
 	steps := assignmentSteps{client: client, id: id}
@@ -230,7 +229,7 @@ func (r *conversationAssignmentResource) Read(ctx context.Context, req resource.
 	state.ID = types.StringValue(id.String())
 	// Drift makes the state differ from what this resource assigned, which is when the private
 	// state has to say it.
-	r.save(ctx, refreshed(resp), id, state, appliedKey(applied, state), privateKey{privateImporting, nil})
+	r.save(ctx, refreshed(req, resp), id, &state, appliedKey(applied, state), privateKey{privateImporting, nil})
 }
 
 func (r *conversationAssignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -253,8 +252,7 @@ func (r *conversationAssignmentResource) Update(ctx context.Context, req resourc
 	// follows each request that succeeds.
 	state := prior
 	state.OnDestroy = plan.OnDestroy
-	state.Timeouts = plan.Timeouts
-	defer func() { r.save(ctx, updated(resp), id, state, appliedKey(applied, state)) }()
+	defer func() { r.save(ctx, updated(req, resp), id, &state, appliedKey(applied, state)) }()
 	steps := assignmentSteps{client: client, id: id}
 	// A field is cleared only against what the conversation holds now (the state may predate a
 	// human's change: -refresh=false), read once, after any team change that can move the agent.

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -51,18 +50,18 @@ func NewCustomAttributeDefinitionResource() resource.Resource {
 type customAttributeResource struct{ accountObjectResource }
 
 type customAttributeModel struct {
-	ID                   types.String   `tfsdk:"id"`
-	AccountID            types.Int64    `tfsdk:"account_id"`
-	DefinitionID         types.Int64    `tfsdk:"custom_attribute_definition_id"`
-	AttributeDisplayName types.String   `tfsdk:"attribute_display_name"`
-	AttributeKey         types.String   `tfsdk:"attribute_key"`
-	AttributeModel       types.String   `tfsdk:"attribute_model"`
-	AttributeDisplayType types.String   `tfsdk:"attribute_display_type"`
-	AttributeDescription types.String   `tfsdk:"attribute_description"`
-	AttributeValues      types.List     `tfsdk:"attribute_values"`
-	RegexPattern         types.String   `tfsdk:"regex_pattern"`
-	RegexCue             types.String   `tfsdk:"regex_cue"`
-	Timeouts             timeouts.Value `tfsdk:"timeouts"`
+	ID                   types.String `tfsdk:"id"`
+	AccountID            types.Int64  `tfsdk:"account_id"`
+	DefinitionID         types.Int64  `tfsdk:"custom_attribute_definition_id"`
+	AttributeDisplayName types.String `tfsdk:"attribute_display_name"`
+	AttributeKey         types.String `tfsdk:"attribute_key"`
+	AttributeModel       types.String `tfsdk:"attribute_model"`
+	AttributeDisplayType types.String `tfsdk:"attribute_display_type"`
+	AttributeDescription types.String `tfsdk:"attribute_description"`
+	AttributeValues      types.List   `tfsdk:"attribute_values"`
+	RegexPattern         types.String `tfsdk:"regex_pattern"`
+	RegexCue             types.String `tfsdk:"regex_cue"`
+	operationTimeouts
 }
 
 // noSurroundingSpace: Chatwoot strips key and display name, so a value with surrounding spaces
@@ -205,11 +204,9 @@ func (r *customAttributeResource) ValidateConfig(ctx context.Context, req resour
 
 // ModifyPlan resolves the account and refuses a key another definition of the model has.
 func (r *customAttributeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || r.data == nil {
-		return
+	if r.planToCheck(ctx, req, resp) {
+		customAttributeKeys.checkPlan(ctx, r.data.client, req, resp)
 	}
-	customAttributeKeys.checkPlan(ctx, r.data.client, req, resp)
 }
 
 func (r *customAttributeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -249,8 +246,7 @@ func (r *customAttributeResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	state := customAttributeState(accountID, d)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, d.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, d.ID}, &state)
 }
 
 func (r *customAttributeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -269,8 +265,7 @@ func (r *customAttributeResource) Read(ctx context.Context, req resource.ReadReq
 		return
 	}
 	state := customAttributeState(id.accountID, d)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 func (r *customAttributeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -318,8 +313,7 @@ func (r *customAttributeResource) Update(ctx context.Context, req resource.Updat
 		}
 		state = customAttributeState(id.accountID, d)
 	}
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), id, state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 func (r *customAttributeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -26,11 +25,11 @@ func NewInboxAgentBotResource() resource.Resource {
 type inboxAgentBotResource struct{ accountObjectResource }
 
 type inboxAgentBotModel struct {
-	ID         types.String   `tfsdk:"id"`
-	AccountID  types.Int64    `tfsdk:"account_id"`
-	InboxID    types.Int64    `tfsdk:"inbox_id"`
-	AgentBotID types.Int64    `tfsdk:"agent_bot_id"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	ID         types.String `tfsdk:"id"`
+	AccountID  types.Int64  `tfsdk:"account_id"`
+	InboxID    types.Int64  `tfsdk:"inbox_id"`
+	AgentBotID types.Int64  `tfsdk:"agent_bot_id"`
+	operationTimeouts
 }
 
 func (r *inboxAgentBotResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -98,7 +97,7 @@ func (r *inboxAgentBotResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	id := objectID{plan.AccountID.ValueInt64(), plan.InboxID.ValueInt64()}
-	r.save(ctx, created(resp), id, inboxAgentBotState(id, plan.AgentBotID.ValueInt64(), plan.Timeouts))
+	r.save(ctx, created(req, resp), id, inboxAgentBotState(id, plan.AgentBotID.ValueInt64()))
 }
 
 func (r *inboxAgentBotResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -116,7 +115,7 @@ func (r *inboxAgentBotResource) Read(ctx context.Context, req resource.ReadReque
 	}) {
 		return
 	}
-	r.save(ctx, refreshed(resp), id, inboxAgentBotState(id, bot.ID, state.Timeouts))
+	r.save(ctx, refreshed(req, resp), id, inboxAgentBotState(id, bot.ID))
 }
 
 func (r *inboxAgentBotResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -134,7 +133,7 @@ func (r *inboxAgentBotResource) Update(ctx context.Context, req resource.UpdateR
 	if !plan.AgentBotID.Equal(prior.AgentBotID) && !r.attach(ctx, client, plan, &resp.Diagnostics) {
 		return
 	}
-	r.save(ctx, updated(resp), id, inboxAgentBotState(id, plan.AgentBotID.ValueInt64(), plan.Timeouts))
+	r.save(ctx, updated(req, resp), id, inboxAgentBotState(id, plan.AgentBotID.ValueInt64()))
 }
 
 func (r *inboxAgentBotResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -165,12 +164,11 @@ func (r *inboxAgentBotResource) Delete(ctx context.Context, req resource.DeleteR
 			"the bot with its own resource if it is no longer needed.", botID, inboxID, accountID))
 }
 
-func inboxAgentBotState(id objectID, botID int64, t timeouts.Value) inboxAgentBotModel {
-	return inboxAgentBotModel{
+func inboxAgentBotState(id objectID, botID int64) *inboxAgentBotModel {
+	return &inboxAgentBotModel{
 		ID:         types.StringValue(id.String()),
 		AccountID:  types.Int64Value(id.accountID),
 		InboxID:    types.Int64Value(id.id),
 		AgentBotID: types.Int64Value(botID),
-		Timeouts:   t,
 	}
 }

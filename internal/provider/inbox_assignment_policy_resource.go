@@ -26,11 +26,11 @@ func NewInboxAssignmentPolicyResource() resource.Resource {
 type inboxAssignmentPolicyResource struct{ accountObjectResource }
 
 type inboxAssignmentPolicyModel struct {
-	ID                 types.String   `tfsdk:"id"`
-	AccountID          types.Int64    `tfsdk:"account_id"`
-	InboxID            types.Int64    `tfsdk:"inbox_id"`
-	AssignmentPolicyID types.Int64    `tfsdk:"assignment_policy_id"`
-	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+	ID                 types.String `tfsdk:"id"`
+	AccountID          types.Int64  `tfsdk:"account_id"`
+	InboxID            types.Int64  `tfsdk:"inbox_id"`
+	AssignmentPolicyID types.Int64  `tfsdk:"assignment_policy_id"`
+	operationTimeouts
 }
 
 func (r *inboxAssignmentPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -104,7 +104,7 @@ func (r *inboxAssignmentPolicyResource) Create(ctx context.Context, req resource
 				"attaching policy %d replaced it. If another configuration manages the inbox's policy, the two will undo each "+
 				"other's changes: keep one chatwoot_inbox_assignment_policy per inbox.", id.id, id.accountID, current.ID, current.Name, policyID))
 	}
-	r.bind(ctx, client, id, policyID, plan.Timeouts, created(resp))
+	r.bind(ctx, client, id, policyID, plan.Timeouts, created(req, resp))
 }
 
 func (r *inboxAssignmentPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -121,14 +121,13 @@ func (r *inboxAssignmentPolicyResource) Update(ctx context.Context, req resource
 	if plan.AssignmentPolicyID.Equal(prior.AssignmentPolicyID) {
 		// Only the timeouts changed.
 		state := prior
-		state.Timeouts = plan.Timeouts
-		r.save(ctx, updated(resp), id, state)
+		r.save(ctx, updated(req, resp), id, &state)
 		return
 	}
 	if !r.checkReferences(ctx, client, id, policyID, false, &resp.Diagnostics) {
 		return
 	}
-	r.bind(ctx, client, id, policyID, plan.Timeouts, updated(resp))
+	r.bind(ctx, client, id, policyID, plan.Timeouts, updated(req, resp))
 }
 
 // bind attaches the policy with one POST (Chatwoot replaces any other binding in the same
@@ -144,7 +143,7 @@ func (r *inboxAssignmentPolicyResource) bind(ctx context.Context, client *chatwo
 	}
 	state := inboxAssignmentPolicyState(id, policy.ID)
 	state.Timeouts = t
-	r.save(ctx, to, id, state)
+	r.save(ctx, to, id, &state)
 }
 
 // checkReferences makes sure the inbox (on create) and the policy exist, from the cached lists,
@@ -202,8 +201,7 @@ func (r *inboxAssignmentPolicyResource) Read(ctx context.Context, req resource.R
 		return
 	}
 	state := inboxAssignmentPolicyState(id, policy.ID)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 // removeUnbound ends a Read of an inbox that has no policy any more, with a warning that says

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -30,12 +29,12 @@ func NewInboxAutoAssignmentResource() resource.Resource {
 type inboxAutoAssignmentResource struct{ accountObjectResource }
 
 type inboxAutoAssignmentModel struct {
-	ID                   types.String   `tfsdk:"id"`
-	AccountID            types.Int64    `tfsdk:"account_id"`
-	InboxID              types.Int64    `tfsdk:"inbox_id"`
-	EnableAutoAssignment types.Bool     `tfsdk:"enable_auto_assignment"`
-	MaxAssignmentLimit   types.Int64    `tfsdk:"max_assignment_limit"`
-	Timeouts             timeouts.Value `tfsdk:"timeouts"`
+	ID                   types.String `tfsdk:"id"`
+	AccountID            types.Int64  `tfsdk:"account_id"`
+	InboxID              types.Int64  `tfsdk:"inbox_id"`
+	EnableAutoAssignment types.Bool   `tfsdk:"enable_auto_assignment"`
+	MaxAssignmentLimit   types.Int64  `tfsdk:"max_assignment_limit"`
+	operationTimeouts
 }
 
 func (r *inboxAutoAssignmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -87,7 +86,7 @@ func (r *inboxAutoAssignmentResource) Create(ctx context.Context, req resource.C
 		SetMaxAssignmentLimit: true,
 		MaxAssignmentLimit:    plan.MaxAssignmentLimit.ValueInt64Pointer(),
 	}, "configuring", &resp.Diagnostics); ok {
-		r.save(ctx, created(resp), objectID{plan.AccountID.ValueInt64(), plan.InboxID.ValueInt64()}, state)
+		r.save(ctx, created(req, resp), objectID{plan.AccountID.ValueInt64(), plan.InboxID.ValueInt64()}, &state)
 	}
 }
 
@@ -103,11 +102,11 @@ func (r *inboxAutoAssignmentResource) Update(ctx context.Context, req resource.U
 	id := objectID{plan.AccountID.ValueInt64(), plan.InboxID.ValueInt64()}
 	update, changed := settingsChange(prior, plan)
 	if !changed {
-		r.save(ctx, updated(resp), id, plan)
+		r.save(ctx, updated(req, resp), id, &plan)
 		return
 	}
 	if state, ok := r.send(ctx, client, plan, update, "updating", &resp.Diagnostics); ok {
-		r.save(ctx, updated(resp), id, state)
+		r.save(ctx, updated(req, resp), id, &state)
 	}
 }
 
@@ -127,7 +126,6 @@ func (r *inboxAutoAssignmentResource) send(ctx context.Context, client *chatwoot
 		return inboxAutoAssignmentModel{}, false
 	}
 	result := inboxAutoAssignmentState(accountID, inboxID, got)
-	result.Timeouts = plan.Timeouts
 	if update.SetMaxAssignmentLimit && !result.MaxAssignmentLimit.Equal(plan.MaxAssignmentLimit) {
 		diags.AddAttributeError(path.Root("max_assignment_limit"), "Chatwoot Did Not Keep max_assignment_limit",
 			fmt.Sprintf("Inbox %d in account %d was sent max_assignment_limit = %s, but Chatwoot now holds %s. The limit is a "+
@@ -153,8 +151,7 @@ func (r *inboxAutoAssignmentResource) Read(ctx context.Context, req resource.Rea
 		return
 	}
 	read := inboxAutoAssignmentState(accountID, inboxID, got)
-	read.Timeouts = state.Timeouts
-	r.save(ctx, refreshed(resp), objectID{accountID, inboxID}, read)
+	r.save(ctx, refreshed(req, resp), objectID{accountID, inboxID}, &read)
 }
 
 // Delete restores Chatwoot's defaults, sending only the settings that differ from them.

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -57,15 +56,15 @@ type inboxModel struct {
 	Name        types.String `tfsdk:"name"`
 	ChannelType types.String `tfsdk:"channel_type"`
 	inboxSettingsModel
-	CSATConfig      types.Object   `tfsdk:"csat_config"`
-	API             types.Object   `tfsdk:"api"`
-	WebWidget       types.Object   `tfsdk:"web_widget"`
-	WebsiteToken    types.String   `tfsdk:"website_token"`
-	WebWidgetScript types.String   `tfsdk:"web_widget_script"`
-	InboxIdentifier types.String   `tfsdk:"inbox_identifier"`
-	HMACToken       types.String   `tfsdk:"hmac_token"`
-	Secret          types.String   `tfsdk:"secret"`
-	Timeouts        timeouts.Value `tfsdk:"timeouts"`
+	CSATConfig      types.Object `tfsdk:"csat_config"`
+	API             types.Object `tfsdk:"api"`
+	WebWidget       types.Object `tfsdk:"web_widget"`
+	WebsiteToken    types.String `tfsdk:"website_token"`
+	WebWidgetScript types.String `tfsdk:"web_widget_script"`
+	InboxIdentifier types.String `tfsdk:"inbox_identifier"`
+	HMACToken       types.String `tfsdk:"hmac_token"`
+	Secret          types.String `tfsdk:"secret"`
+	operationTimeouts
 }
 
 type workingHourModel struct {
@@ -435,12 +434,12 @@ func (r *inboxResource) Create(ctx context.Context, req resource.CreateRequest, 
 			inbox = updated
 		}
 		if err != nil {
-			r.saveInbox(ctx, created(resp), id, plan, inbox)
+			r.saveInbox(ctx, created(req, resp), id, plan, inbox)
 			resp.Diagnostics.Append(workingHoursErrorDiagnostic(inbox.ID, accountID, err))
 			return
 		}
 	}
-	r.saveInbox(ctx, created(resp), id, plan, inbox)
+	r.saveInbox(ctx, created(req, resp), id, plan, inbox)
 }
 
 func (r *inboxResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -464,7 +463,7 @@ func (r *inboxResource) Read(ctx context.Context, req resource.ReadRequest, resp
 				"the other channels need third-party accounts. Read it with the data source chatwoot_inbox instead.", id.id, id.accountID, kind))
 		return
 	}
-	r.saveInbox(ctx, refreshed(resp), id, prior, inbox)
+	r.saveInbox(ctx, refreshed(req, resp), id, prior, inbox)
 }
 
 func (r *inboxResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -493,8 +492,7 @@ func (r *inboxResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if reflect.DeepEqual(u, chatwoot.InboxUpdate{}) {
 		// Only timeouts changed.
 		state := prior
-		state.Timeouts = plan.Timeouts
-		r.save(ctx, updated(resp), id, state)
+		r.save(ctx, updated(req, resp), id, &state)
 		return
 	}
 	op := operation{action: fmt.Sprintf("updating inbox %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("inbox %d", id.id)}
@@ -502,16 +500,16 @@ func (r *inboxResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	var skipped *chatwoot.WorkingHoursNotAppliedError
 	switch {
 	case err == nil:
-		r.saveInbox(ctx, updated(resp), id, plan, inbox)
+		r.saveInbox(ctx, updated(req, resp), id, plan, inbox)
 	case errors.As(err, &skipped):
-		r.saveInbox(ctx, updated(resp), id, plan, inbox)
+		r.saveInbox(ctx, updated(req, resp), id, plan, inbox)
 		resp.Diagnostics.Append(workingHoursErrorDiagnostic(id.id, id.accountID, err))
 	default:
 		appendClientErrorOnAttribute(&resp.Diagnostics, op, err, "name", "timezone", "greeting_message", "business_name")
 		// Chatwoot 4.15 may have saved part of a failed update: record what it holds now, so that
 		// the state does not claim the plan was applied.
 		if now, readErr := client.GetInbox(ctx, id.accountID, id.id); readErr == nil {
-			r.saveInbox(ctx, updated(resp), id, prior, now)
+			r.saveInbox(ctx, updated(req, resp), id, prior, now)
 		} else {
 			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
 		}
@@ -727,7 +725,8 @@ func jsonTextEqual(a, b string) bool {
 // or prior state: it decides which CSAT keys and whether the pre-chat form are managed, the order
 // of the working days, and the JSON spelling of additional_attributes when it means the same.
 func (r *inboxResource) saveInbox(ctx context.Context, to saveTarget, id objectID, base inboxModel, in *chatwoot.Inbox) {
-	r.save(ctx, to, id, inboxState(ctx, id, base, in, to.diags))
+	state := inboxState(ctx, id, base, in, to.diags)
+	r.save(ctx, to, id, &state)
 }
 
 // inboxState is the state for what Chatwoot holds; base (the plan or the prior state) decides
@@ -749,7 +748,6 @@ func inboxState(ctx context.Context, id objectID, base inboxModel, in *chatwoot.
 		InboxIdentifier:    types.StringValue(in.InboxIdentifier),
 		HMACToken:          types.StringValue(in.HMACToken),
 		Secret:             types.StringValue(in.Secret),
-		Timeouts:           base.Timeouts,
 	}
 	switch in.Kind() {
 	case chatwoot.ChannelAPI:

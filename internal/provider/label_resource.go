@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -35,14 +34,14 @@ func NewLabelResource() resource.Resource {
 type labelResource struct{ accountObjectResource }
 
 type labelModel struct {
-	ID            types.String   `tfsdk:"id"`
-	AccountID     types.Int64    `tfsdk:"account_id"`
-	LabelID       types.Int64    `tfsdk:"label_id"`
-	Title         types.String   `tfsdk:"title"`
-	Description   types.String   `tfsdk:"description"`
-	Color         types.String   `tfsdk:"color"`
-	ShowOnSidebar types.Bool     `tfsdk:"show_on_sidebar"`
-	Timeouts      timeouts.Value `tfsdk:"timeouts"`
+	ID            types.String `tfsdk:"id"`
+	AccountID     types.Int64  `tfsdk:"account_id"`
+	LabelID       types.Int64  `tfsdk:"label_id"`
+	Title         types.String `tfsdk:"title"`
+	Description   types.String `tfsdk:"description"`
+	Color         types.String `tfsdk:"color"`
+	ShowOnSidebar types.Bool   `tfsdk:"show_on_sidebar"`
+	operationTimeouts
 }
 
 func (r *labelResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -73,13 +72,7 @@ func (r *labelResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 						"must be at least two letters, digits, underscores or hyphens, start with a letter or digit, and hold no spaces"),
 				},
 			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the label. Defaults to empty.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
-			},
+			"description": optionalTextAttribute("A description of the label. Defaults to empty.", 20000),
 			"color": schema.StringAttribute{
 				MarkdownDescription: "The label's colour as `#rrggbb`, the form Chatwoot's interface writes and shows. " +
 					"Defaults to `" + chatwoot.DefaultLabelColor + "`, as in Chatwoot. Kept as written (letter case included).",
@@ -106,11 +99,9 @@ func (r *labelResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 
 // ModifyPlan resolves the account and refuses a title another label of the account has.
 func (r *labelResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || r.data == nil {
-		return
+	if r.planToCheck(ctx, req, resp) {
+		labelTitles.checkPlan(ctx, r.data.client, req, resp)
 	}
-	labelTitles.checkPlan(ctx, r.data.client, req, resp)
 }
 
 func (r *labelResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -138,8 +129,7 @@ func (r *labelResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	state := labelState(accountID, label)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, label.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, label.ID}, &state)
 }
 
 func (r *labelResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -159,8 +149,7 @@ func (r *labelResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	state := labelState(id.accountID, label)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 func (r *labelResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -192,8 +181,7 @@ func (r *labelResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		}
 		state = labelState(id.accountID, label)
 	}
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), id, state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 func (r *labelResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

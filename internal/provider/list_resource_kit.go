@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"reflect"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -143,7 +142,9 @@ func (l *accountListResource[T, M]) List(ctx context.Context, req list.ListReque
 			res := l.result(ctx, req, objectID{accountID, l.id(o)}, l.name(o))
 			if req.IncludeResource {
 				state := l.state(ctx, accountID, o, &res.Diagnostics)
-				withNullTimeouts(&state)
+				if m, ok := any(&state).(resourceModel); ok {
+					m.setTimeouts(nullTimeouts()) // absent, as after an import: the framework refuses the zero value
+				}
 				res.Diagnostics.Append(res.Resource.Set(ctx, state)...)
 			}
 			if !push(res) {
@@ -201,15 +202,6 @@ func (r *accountList) result(ctx context.Context, req list.ListRequest, id objec
 	res.Diagnostics.Append(res.Identity.SetAttribute(ctx, path.Root("account_id"), id.accountID)...)
 	res.Diagnostics.Append(res.Identity.SetAttribute(ctx, path.Root(r.kind.idAttr), id.id)...)
 	return res
-}
-
-// withNullTimeouts sets the model's Timeouts field (every account object's model has one) to an
-// absent timeouts block, as after an import: the framework refuses the zero timeouts.Value.
-func withNullTimeouts[M any](model *M) {
-	field := reflect.ValueOf(model).Elem().FieldByName("Timeouts")
-	if field.IsValid() && field.Type() == reflect.TypeFor[timeouts.Value]() {
-		field.Set(reflect.ValueOf(nullTimeouts()))
-	}
 }
 
 // nullTimeouts is an absent timeouts block, as after an import.

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -38,13 +37,13 @@ func NewMacroResource() resource.Resource {
 type macroResource struct{ accountObjectResource }
 
 type macroModel struct {
-	ID         types.String   `tfsdk:"id"`
-	AccountID  types.Int64    `tfsdk:"account_id"`
-	MacroID    types.Int64    `tfsdk:"macro_id"`
-	Name       types.String   `tfsdk:"name"`
-	Visibility types.String   `tfsdk:"visibility"`
-	Actions    types.List     `tfsdk:"actions"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	ID         types.String `tfsdk:"id"`
+	AccountID  types.Int64  `tfsdk:"account_id"`
+	MacroID    types.Int64  `tfsdk:"macro_id"`
+	Name       types.String `tfsdk:"name"`
+	Visibility types.String `tfsdk:"visibility"`
+	Actions    types.List   `tfsdk:"actions"`
+	operationTimeouts
 }
 
 type macroActionModel struct {
@@ -184,8 +183,7 @@ func (r *macroResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	state := macroState(ctx, accountID, m, &resp.Diagnostics)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, m.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, m.ID}, &state)
 }
 
 func (r *macroResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -211,8 +209,7 @@ func (r *macroResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	state := macroState(ctx, id.accountID, m, &resp.Diagnostics)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 // Update sends the whole macro: Chatwoot sets visibility on every write and stores null when it
@@ -240,8 +237,7 @@ func (r *macroResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	state := macroState(ctx, id.accountID, m, &resp.Diagnostics)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), id, state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 func (r *macroResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -141,7 +141,7 @@ func TestConversationAssignmentPlan_warnsAboutOthersChangeWithoutRefresh(t *test
 		ID: types.StringValue(objectID{sc.Account.ID, conv}.String()), AccountID: types.Int64Value(sc.Account.ID),
 		ConversationID: types.Int64Value(conv), AssigneeID: types.Int64Value(sc.Agent1.ID),
 		AgentBotID: types.Int64Null(), TeamID: types.Int64Null(), OnDestroy: types.StringValue(onDestroyUnassign),
-		Timeouts: priorAutomationRule(t, true).Timeouts,
+		operationTimeouts: priorAutomationRule(t, true).operationTimeouts,
 	}
 	resp := modifyPlan(t, r, prior, nil)
 	warnings := diagnosticsWith(resp.Diagnostics, diag.SeverityWarning, "Conversation Assignment Changed Outside Terraform")

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -55,17 +54,17 @@ type platformAccountResource struct {
 }
 
 type platformAccountModel struct {
-	ID               types.String   `tfsdk:"id"`
-	AccountID        types.Int64    `tfsdk:"account_id"`
-	Name             types.String   `tfsdk:"name"`
-	Locale           types.String   `tfsdk:"locale"`
-	Domain           types.String   `tfsdk:"domain"`
-	SupportEmail     types.String   `tfsdk:"support_email"`
-	Status           types.String   `tfsdk:"status"`
-	Features         types.Map      `tfsdk:"features"`
-	Limits           types.Map      `tfsdk:"limits"`
-	CustomAttributes types.String   `tfsdk:"custom_attributes"`
-	Timeouts         timeouts.Value `tfsdk:"timeouts"`
+	ID               types.String `tfsdk:"id"`
+	AccountID        types.Int64  `tfsdk:"account_id"`
+	Name             types.String `tfsdk:"name"`
+	Locale           types.String `tfsdk:"locale"`
+	Domain           types.String `tfsdk:"domain"`
+	SupportEmail     types.String `tfsdk:"support_email"`
+	Status           types.String `tfsdk:"status"`
+	Features         types.Map    `tfsdk:"features"`
+	Limits           types.Map    `tfsdk:"limits"`
+	CustomAttributes types.String `tfsdk:"custom_attributes"`
+	operationTimeouts
 }
 
 func (r *platformAccountResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -200,7 +199,7 @@ func (r *platformAccountResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	state := platformAccountState(plan, account)
-	r.save(ctx, created(resp), state, platformIdentity{"account_id", account.ID})
+	r.save(ctx, created(req, resp), &state, platformIdentity{"account_id", account.ID})
 }
 
 func (r *platformAccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -220,7 +219,8 @@ func (r *platformAccountResource) Read(ctx context.Context, req resource.ReadReq
 		resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("reading account %d", id), err))
 		return
 	}
-	r.save(ctx, refreshed(resp), platformAccountState(prior, account), platformIdentity{"account_id", id})
+	state := platformAccountState(prior, account)
+	r.save(ctx, refreshed(req, resp), &state, platformIdentity{"account_id", id})
 }
 
 func (r *platformAccountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -292,8 +292,7 @@ func (r *platformAccountResource) Update(ctx context.Context, req resource.Updat
 	} else {
 		state.Features = plan.Features
 	}
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), state, platformIdentity{"account_id", id})
+	r.save(ctx, updated(req, resp), &state, platformIdentity{"account_id", id})
 }
 
 func (r *platformAccountResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -335,7 +334,6 @@ func platformAccountState(prior platformAccountModel, a *chatwoot.PlatformAccoun
 		Status:           types.StringValue(a.Status),
 		Features:         types.MapNull(types.BoolType),
 		CustomAttributes: jsonObjectState(prior.CustomAttributes, a.CustomAttributes),
-		Timeouts:         prior.Timeouts,
 	}
 	if a.Domain != nil && *a.Domain != "" {
 		state.Domain = types.StringValue(*a.Domain)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -37,11 +36,11 @@ type platformAccountUserResource struct {
 }
 
 type platformAccountUserModel struct {
-	ID        types.String   `tfsdk:"id"`
-	AccountID types.Int64    `tfsdk:"account_id"`
-	UserID    types.Int64    `tfsdk:"user_id"`
-	Role      types.String   `tfsdk:"role"`
-	Timeouts  timeouts.Value `tfsdk:"timeouts"`
+	ID        types.String `tfsdk:"id"`
+	AccountID types.Int64  `tfsdk:"account_id"`
+	UserID    types.Int64  `tfsdk:"user_id"`
+	Role      types.String `tfsdk:"role"`
+	operationTimeouts
 }
 
 func (r *platformAccountUserResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -144,7 +143,8 @@ func (r *platformAccountUserResource) Create(ctx context.Context, req resource.C
 		appendPlatformErrorOnAttribute(&resp.Diagnostics, action, err, "user_id")
 		return
 	}
-	r.save(ctx, created(resp), platformAccountUserState(plan, member), memberIdentity(accountID, userID)...)
+	state := platformAccountUserState(member)
+	r.save(ctx, created(req, resp), &state, memberIdentity(accountID, userID)...)
 }
 
 // isAccountGone tells a missing account (a 404) from a user who is not a member.
@@ -170,7 +170,8 @@ func (r *platformAccountUserResource) Read(ctx context.Context, req resource.Rea
 		resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("reading the members of account %d", accountID), err))
 		return
 	}
-	r.save(ctx, refreshed(resp), platformAccountUserState(prior, member), memberIdentity(accountID, userID)...)
+	state := platformAccountUserState(member)
+	r.save(ctx, refreshed(req, resp), &state, memberIdentity(accountID, userID)...)
 }
 
 func (r *platformAccountUserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -190,10 +191,9 @@ func (r *platformAccountUserResource) Update(ctx context.Context, req resource.U
 			resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("changing the role of user %d in account %d", userID, accountID), err))
 			return
 		}
-		state = platformAccountUserState(plan, member)
+		state = platformAccountUserState(member)
 	}
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), state, memberIdentity(accountID, userID)...)
+	r.save(ctx, updated(req, resp), &state, memberIdentity(accountID, userID)...)
 }
 
 func (r *platformAccountUserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -216,12 +216,11 @@ func (r *platformAccountUserResource) Delete(ctx context.Context, req resource.D
 	}
 }
 
-func platformAccountUserState(prior platformAccountUserModel, m *chatwoot.PlatformAccountUser) platformAccountUserModel {
+func platformAccountUserState(m *chatwoot.PlatformAccountUser) platformAccountUserModel {
 	return platformAccountUserModel{
 		ID:        types.StringValue(compositeID(m.AccountID, m.UserID)),
 		AccountID: types.Int64Value(m.AccountID),
 		UserID:    types.Int64Value(m.UserID),
 		Role:      types.StringValue(m.Role),
-		Timeouts:  prior.Timeouts,
 	}
 }

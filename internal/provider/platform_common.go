@@ -154,9 +154,10 @@ type platformIdentity struct {
 	value int64
 }
 
-// save stores state and the identity, as the kit's save does.
-func (r *platformObject) save(ctx context.Context, to saveTarget, state any, identity ...platformIdentity) {
-	to.diags.Append(to.state.Set(ctx, state)...)
+// save stores state (a pointer to the model; the timeouts block comes from the request) and the
+// identity, as the kit's save does.
+func (r *platformObject) save(ctx context.Context, to saveTarget, state resourceModel, identity ...platformIdentity) {
+	to.setState(ctx, state)
 	to.diags.Append(setPlatformIdentity(ctx, to.identity, identity)...)
 }
 

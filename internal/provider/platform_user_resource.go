@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -41,15 +40,15 @@ type platformUserResource struct {
 }
 
 type platformUserModel struct {
-	ID                types.String   `tfsdk:"id"`
-	UserID            types.Int64    `tfsdk:"user_id"`
-	Name              types.String   `tfsdk:"name"`
-	DisplayName       types.String   `tfsdk:"display_name"`
-	Email             types.String   `tfsdk:"email"`
-	CustomAttributes  types.String   `tfsdk:"custom_attributes"`
-	PasswordWO        types.String   `tfsdk:"password_wo"`
-	PasswordWOVersion types.Int64    `tfsdk:"password_wo_version"`
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	ID                types.String `tfsdk:"id"`
+	UserID            types.Int64  `tfsdk:"user_id"`
+	Name              types.String `tfsdk:"name"`
+	DisplayName       types.String `tfsdk:"display_name"`
+	Email             types.String `tfsdk:"email"`
+	CustomAttributes  types.String `tfsdk:"custom_attributes"`
+	PasswordWO        types.String `tfsdk:"password_wo"`
+	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
+	operationTimeouts
 }
 
 const userDeletedEverywhere = "Chatwoot deletes a user from the whole installation: from every account they belong to, " +
@@ -236,13 +235,14 @@ func (r *platformUserResource) Create(ctx context.Context, req resource.CreateRe
 		// Created, but the display name could not be set: keep the user in the state (tainted).
 		resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("setting the display name of new user %d", user.ID), err))
 		state := platformUserState(plan, user)
-		r.save(ctx, created(resp), state, platformIdentity{"user_id", user.ID})
+		r.save(ctx, created(req, resp), &state, platformIdentity{"user_id", user.ID})
 		return
 	case err != nil:
 		appendPlatformErrorOnAttribute(&resp.Diagnostics, fmt.Sprintf("creating user %s", email), err, "name", "email", "password", "display_name")
 		return
 	}
-	r.save(ctx, created(resp), platformUserState(plan, user), platformIdentity{"user_id", user.ID})
+	state := platformUserState(plan, user)
+	r.save(ctx, created(req, resp), &state, platformIdentity{"user_id", user.ID})
 }
 
 func (r *platformUserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -262,7 +262,8 @@ func (r *platformUserResource) Read(ctx context.Context, req resource.ReadReques
 		resp.Diagnostics.Append(platformErrorDiagnostic(fmt.Sprintf("reading user %d", id), err))
 		return
 	}
-	r.save(ctx, refreshed(resp), platformUserState(prior, user), platformIdentity{"user_id", id})
+	state := platformUserState(prior, user)
+	r.save(ctx, refreshed(req, resp), &state, platformIdentity{"user_id", id})
 }
 
 func (r *platformUserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -326,7 +327,8 @@ func (r *platformUserResource) Update(ctx context.Context, req resource.UpdateRe
 			return
 		}
 	}
-	r.save(ctx, updated(resp), platformUserState(plan, user), platformIdentity{"user_id", id})
+	state := platformUserState(plan, user)
+	r.save(ctx, updated(req, resp), &state, platformIdentity{"user_id", id})
 }
 
 func (r *platformUserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -366,7 +368,6 @@ func platformUserState(prior platformUserModel, u *chatwoot.PlatformUser) platfo
 		CustomAttributes:  types.StringNull(),
 		PasswordWO:        types.StringNull(),
 		PasswordWOVersion: prior.PasswordWOVersion,
-		Timeouts:          prior.Timeouts,
 	}
 	if u.DisplayName != nil && *u.DisplayName != "" {
 		state.DisplayName = types.StringValue(*u.DisplayName)

@@ -9,15 +9,12 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -46,16 +43,16 @@ func NewSLAPolicyResource() resource.Resource {
 type slaPolicyResource struct{ accountObjectResource }
 
 type slaPolicyModel struct {
-	ID                      types.String   `tfsdk:"id"`
-	AccountID               types.Int64    `tfsdk:"account_id"`
-	SLAPolicyID             types.Int64    `tfsdk:"sla_policy_id"`
-	Name                    types.String   `tfsdk:"name"`
-	Description             types.String   `tfsdk:"description"`
-	FirstResponseTime       types.Int64    `tfsdk:"first_response_time_threshold"`
-	NextResponseTime        types.Int64    `tfsdk:"next_response_time_threshold"`
-	ResolutionTime          types.Int64    `tfsdk:"resolution_time_threshold"`
-	OnlyDuringBusinessHours types.Bool     `tfsdk:"only_during_business_hours"`
-	Timeouts                timeouts.Value `tfsdk:"timeouts"`
+	ID                      types.String `tfsdk:"id"`
+	AccountID               types.Int64  `tfsdk:"account_id"`
+	SLAPolicyID             types.Int64  `tfsdk:"sla_policy_id"`
+	Name                    types.String `tfsdk:"name"`
+	Description             types.String `tfsdk:"description"`
+	FirstResponseTime       types.Int64  `tfsdk:"first_response_time_threshold"`
+	NextResponseTime        types.Int64  `tfsdk:"next_response_time_threshold"`
+	ResolutionTime          types.Int64  `tfsdk:"resolution_time_threshold"`
+	OnlyDuringBusinessHours types.Bool   `tfsdk:"only_during_business_hours"`
+	operationTimeouts
 }
 
 func slaThresholdAttribute(what string) schema.Int64Attribute {
@@ -76,24 +73,11 @@ func (r *slaPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"Chatwoot deletes a policy in a background job; destroy waits, within the `delete` timeout, until the policy is no " +
 			"longer listed. Names need not be unique." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
-			"id":            r.idAttribute(),
-			"account_id":    r.accountIDAttribute(),
-			"sla_policy_id": computedIDAttribute("The policy's id in Chatwoot, as the `add_sla` action takes it."),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The policy's name; at most 255 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "What the policy is for. Defaults to empty.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
-			},
+			"id":                            r.idAttribute(),
+			"account_id":                    r.accountIDAttribute(),
+			"sla_policy_id":                 computedIDAttribute("The policy's id in Chatwoot, as the `add_sla` action takes it."),
+			"name":                          requiredTextAttribute("The policy's name; at most 255 characters.", 255),
+			"description":                   optionalTextAttribute("What the policy is for. Defaults to empty.", 20000),
 			"first_response_time_threshold": slaThresholdAttribute("first response"),
 			"next_response_time_threshold":  slaThresholdAttribute("next response"),
 			"resolution_time_threshold":     slaThresholdAttribute("resolution"),
@@ -168,8 +152,7 @@ func (r *slaPolicyResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	state := slaPolicyState(accountID, p)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, p.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, p.ID}, &state)
 }
 
 func (r *slaPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -192,8 +175,7 @@ func (r *slaPolicyResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	state := slaPolicyState(id.accountID, p)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 // Update sends every field: Chatwoot's update takes them all, and a threshold left out would
@@ -217,8 +199,7 @@ func (r *slaPolicyResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	state := slaPolicyState(id.accountID, p)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), id, state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 // Delete asks Chatwoot to delete the policy and waits, within the delete timeout, until its

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -41,15 +40,15 @@ func NewWebhookResource() resource.Resource {
 type webhookResource struct{ accountObjectResource }
 
 type webhookModel struct {
-	ID            types.String   `tfsdk:"id"`
-	AccountID     types.Int64    `tfsdk:"account_id"`
-	WebhookID     types.Int64    `tfsdk:"webhook_id"`
-	URL           types.String   `tfsdk:"url"`
-	Name          types.String   `tfsdk:"name"`
-	Subscriptions types.Set      `tfsdk:"subscriptions"`
-	InboxID       types.Int64    `tfsdk:"inbox_id"`
-	Secret        types.String   `tfsdk:"secret"`
-	Timeouts      timeouts.Value `tfsdk:"timeouts"`
+	ID            types.String `tfsdk:"id"`
+	AccountID     types.Int64  `tfsdk:"account_id"`
+	WebhookID     types.Int64  `tfsdk:"webhook_id"`
+	URL           types.String `tfsdk:"url"`
+	Name          types.String `tfsdk:"name"`
+	Subscriptions types.Set    `tfsdk:"subscriptions"`
+	InboxID       types.Int64  `tfsdk:"inbox_id"`
+	Secret        types.String `tfsdk:"secret"`
+	operationTimeouts
 }
 
 func defaultWebhookSubscriptions() types.Set {
@@ -131,11 +130,9 @@ func (r *webhookResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 
 // ModifyPlan resolves the account and refuses a URL another webhook of the account has.
 func (r *webhookResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || r.data == nil {
-		return
+	if r.planToCheck(ctx, req, resp) {
+		webhookURLs.checkPlan(ctx, r.data.client, req, resp)
 	}
-	webhookURLs.checkPlan(ctx, r.data.client, req, resp)
 }
 
 // checkInbox refuses an inbox id the account does not have: Chatwoot would store it and never
@@ -185,8 +182,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	state := webhookState(accountID, w)
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, created(resp), objectID{accountID, w.ID}, state)
+	r.save(ctx, created(req, resp), objectID{accountID, w.ID}, &state)
 }
 
 func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -205,8 +201,7 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	state := webhookState(id.accountID, w)
-	state.Timeouts = prior.Timeouts
-	r.save(ctx, refreshed(resp), id, state)
+	r.save(ctx, refreshed(req, resp), id, &state)
 }
 
 func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -251,8 +246,7 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 			state.InboxID = plan.InboxID
 		}
 	}
-	state.Timeouts = plan.Timeouts
-	r.save(ctx, updated(resp), id, state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
