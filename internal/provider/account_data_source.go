@@ -41,31 +41,13 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"The account and the version are read once per Terraform command and shared with the provider's own " +
 			"plan-time checks.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.Int64Attribute{
-				MarkdownDescription: "The account's id (the same number as `account_id`).",
-				Computed:            true,
-			},
-			"account_id": dataSourceAccountIDAttribute(),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The account's name.",
-				Computed:            true,
-			},
-			"locale": schema.StringAttribute{
-				MarkdownDescription: "The account's language, such as `en`.",
-				Computed:            true,
-			},
-			"domain": schema.StringAttribute{
-				MarkdownDescription: "The account's e-mail domain; empty when none is set.",
-				Computed:            true,
-			},
-			"support_email": schema.StringAttribute{
-				MarkdownDescription: "The account's support e-mail address; empty when none is set.",
-				Computed:            true,
-			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "`active` or `suspended`.",
-				Computed:            true,
-			},
+			"id":            computedDataInt64("The account's id (the same number as `account_id`)."),
+			"account_id":    dataSourceAccountIDAttribute(),
+			"name":          computedDataString("The account's name."),
+			"locale":        computedDataString("The account's language, such as `en`."),
+			"domain":        computedDataString("The account's e-mail domain; empty when none is set."),
+			"support_email": computedDataString("The account's support e-mail address; empty when none is set."),
+			"status":        computedDataString("`active` or `suspended`."),
 			"features": schema.SetAttribute{
 				MarkdownDescription: "The feature flags switched on for the account, such as `assignment_v2` or `sla`. A flag " +
 					"that is not in the set is off (Chatwoot lists only the enabled ones). Which flags exist depends on the " +
@@ -73,23 +55,14 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				ElementType: types.StringType,
 				Computed:    true,
 			},
-			"chatwoot_version": schema.StringAttribute{
-				MarkdownDescription: "The Chatwoot version the server reports (`GET /api`), such as `4.16.2`; empty when the " +
-					"server does not say (the provider then warns once and assumes the newest behaviour it knows). A " +
-					"development build reports the last release before it.",
-				Computed: true,
-			},
-			"edition": schema.StringAttribute{
-				MarkdownDescription: "The Chatwoot build: `enterprise` (Chatwoot's standard image, which carries the Enterprise " +
-					"code; premium features are still off unless the account's flags turn them on) or `community` (the image " +
-					"built without it). Chatwoot shows this only through the account, which the Enterprise build renders with " +
-					"`subscribed_features`.",
-				Computed: true,
-			},
-			"latest_chatwoot_version": schema.StringAttribute{
-				MarkdownDescription: "The newest Chatwoot release the server knows of; empty when it has not checked.",
-				Computed:            true,
-			},
+			"chatwoot_version": computedDataString("The Chatwoot version the server reports (`GET /api`), such as `4.16.2`; empty when the " +
+				"server does not say (the provider then warns once and assumes the newest behaviour it knows). A " +
+				"development build reports the last release before it."),
+			"edition": computedDataString("The Chatwoot build: `enterprise` (Chatwoot's standard image, which carries the Enterprise " +
+				"code; premium features are still off unless the account's flags turn them on) or `community` (the image " +
+				"built without it). Chatwoot shows this only through the account, which the Enterprise build renders with " +
+				"`subscribed_features`."),
+			"latest_chatwoot_version": computedDataString("The newest Chatwoot release the server knows of; empty when it has not checked."),
 		},
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	actionschema "github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	ephemeralschema "github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -48,6 +50,22 @@ func (e *ephemeralKit) Configure(_ context.Context, req ephemeral.ConfigureReque
 	e.data = providerDataFrom(req.ProviderData, "Ephemeral Resource", &resp.Diagnostics)
 }
 
+// accountAndClient resolves an action's or ephemeral resource's account_id against the
+// provider's and returns the client.
+func accountAndClient(own types.Int64, data *providerData, diags *diag.Diagnostics) (int64, *chatwoot.Client) {
+	if data == nil || data.client == nil {
+		diags.AddError("Chatwoot Provider Not Configured",
+			"The provider has no Chatwoot client. Check the provider block's base_url and api_access_token.")
+		return 0, nil
+	}
+	accountID, _, ok := resolveAccountID(own, data)
+	if !ok {
+		missingAccountDiagnostic(diags)
+		return 0, nil
+	}
+	return accountID, data.client
+}
+
 // sendProgress tells the CLI what the action did; a CLI that does not listen gets nothing.
 func sendProgress(resp *action.InvokeResponse, format string, args ...any) {
 	if resp.SendProgress != nil {
@@ -65,16 +83,28 @@ func actionIDAttribute(description string, required bool) actionschema.Int64Attr
 	}
 }
 
+// ephemeralIDAttribute is the required id an ephemeral resource reads the object of: a whole
+// number of 1 or more.
+func ephemeralIDAttribute(description string) ephemeralschema.Int64Attribute {
+	return ephemeralschema.Int64Attribute{
+		MarkdownDescription: description,
+		Required:            true,
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+}
+
 // objectAction is an action that sends one request about one object of the account: its schema
-// is account_id and the object's id (idAttr); send makes the call, failed says what failed for
-// the error, and done (a format taking the id) is the progress message after it succeeded.
+// is account_id and the object's id (idAttr), and send makes the call. doing, missing and done
+// are formats taking the id: what was being done and which object Chatwoot did not find, for a
+// failure's error, and the progress message after it succeeded.
 type objectAction struct {
 	actionKit
 	description   string
 	idAttr        string
 	idDescription string
 	send          func(ctx context.Context, client *chatwoot.Client, accountID, id int64) error
-	failed        func(accountID, id int64) operation
+	doing         string
+	missing       string
 	done          string
 }
 
@@ -95,12 +125,13 @@ func (a *objectAction) Invoke(ctx context.Context, req action.InvokeRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	accountID, client := botAccountAndClient(own, a.data, &resp.Diagnostics)
+	accountID, client := accountAndClient(own, a.data, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if err := a.send(ctx, client, accountID, id.ValueInt64()); err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(a.failed(accountID, id.ValueInt64()), err))
+		failed := operation{action: fmt.Sprintf(a.doing, id.ValueInt64()), accountID: accountID, notFound: fmt.Sprintf(a.missing, id.ValueInt64())}
+		resp.Diagnostics.Append(clientErrorDiagnostic(failed, err))
 		return
 	}
 	sendProgress(resp, a.done, id.ValueInt64())

@@ -1,12 +1,8 @@
 package provider
 
 import (
-	"context"
-	"fmt"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -21,32 +17,21 @@ func NewAgentBotDataSource() datasource.DataSource {
 			"Within one Terraform run, the account's bot list is fetched once and shared by every `chatwoot_agent_bot` data " +
 			"source and by the existence checks of `chatwoot_conversation_assignment`.",
 		attributes: map[string]schema.Attribute{
-			"description": schema.StringAttribute{
-				MarkdownDescription: "The bot's description; empty when it has none.",
-				Computed:            true,
-			},
-			"bot_type": schema.StringAttribute{
-				MarkdownDescription: "The bot's type, `webhook` for the bots Chatwoot's API creates.",
-				Computed:            true,
-			},
-			"system_bot": schema.BoolAttribute{
-				MarkdownDescription: "Whether the bot is a system (global) bot that belongs to no account.",
-				Computed:            true,
-			},
+			"description": computedDataString("The bot's description; empty when it has none."),
+			"bot_type":    computedDataString("The bot's type, `webhook` for the bots Chatwoot's API creates."),
+			"system_bot":  computedDataBool("Whether the bot is a system (global) bot that belongs to no account."),
 		},
-		idDescription: "The bot's id, the value `chatwoot_conversation_assignment.agent_bot_id` takes. " +
-			"Set exactly one of `id` and `name`.",
-		keyAttr: "name",
+		idDescription: "The bot's id, the value `chatwoot_conversation_assignment.agent_bot_id` takes.",
 		keyDescription: "The bot's name. Chatwoot does not require bot names to be unique, so an exact match wins; " +
 			"without one, a match that ignores case is taken when it is the only one. Several matches are an error " +
-			"that lists them with their ids. Set exactly one of `id` and `name`.",
-		find: func(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64, id types.Int64, name types.String) *chatwoot.AgentBot {
-			return agentBotsByName.read(ctx, diags, client, accountID, id, name,
-				fmt.Sprintf("Account %d has no agent bot with id %d, neither its own nor a system bot. Check the id, or look the bot up by name instead.",
-					accountID, id.ValueInt64()),
-				fmt.Sprintf("Account %d has no agent bot named %q, neither its own nor a system bot.", accountID, name.ValueString()))
+			"that lists them with their ids.",
+		lookup: namedLookup[chatwoot.AgentBot]{
+			list: chatwoot.AgentBots, attr: "name",
+			id:    func(b *chatwoot.AgentBot) int64 { return b.ID },
+			key:   func(b *chatwoot.AgentBot) string { return b.Name },
+			scope: "neither its own nor a system bot", listedBy: "chatwoot_agent_bots",
 		},
-		state: func(_ context.Context, _ *diag.Diagnostics, accountID int64, bot *chatwoot.AgentBot) agentBotDataSourceModel {
+		state: func(accountID int64, bot *chatwoot.AgentBot) agentBotDataSourceModel {
 			return agentBotDataSourceModel{
 				AccountID:   types.Int64Value(accountID),
 				ID:          types.Int64Value(bot.ID),
@@ -66,11 +51,4 @@ type agentBotDataSourceModel struct {
 	Description types.String `tfsdk:"description"`
 	BotType     types.String `tfsdk:"bot_type"`
 	SystemBot   types.Bool   `tfsdk:"system_bot"`
-}
-
-// agentBotsByName looks bots up by id or name in the cached list of the bots an account may use.
-var agentBotsByName = namedLookup[chatwoot.AgentBot]{
-	list: chatwoot.AgentBots, attr: "name",
-	id:  func(b *chatwoot.AgentBot) int64 { return b.ID },
-	key: func(b *chatwoot.AgentBot) string { return b.Name },
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	ephemeralschema "github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -47,11 +46,7 @@ func (e *agentBotTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaReq
 				Computed:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
 			},
-			"bot_id": ephemeralschema.Int64Attribute{
-				MarkdownDescription: "The bot's id (`chatwoot_agent_bot.x.bot_id`). Global bots have no token here.",
-				Required:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"bot_id": ephemeralIDAttribute("The bot's id (`chatwoot_agent_bot.x.bot_id`). Global bots have no token here."),
 			"access_token": ephemeralschema.StringAttribute{
 				MarkdownDescription: "The bot's access token, for Chatwoot's API as the bot.",
 				Computed:            true,
@@ -72,7 +67,7 @@ func (e *agentBotTokenEphemeral) Open(ctx context.Context, req ephemeral.OpenReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	accountID, client := botAccountAndClient(cfg.AccountID, e.data, &resp.Diagnostics)
+	accountID, client := accountAndClient(cfg.AccountID, e.data, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -96,21 +91,6 @@ func (e *agentBotTokenEphemeral) Open(ctx context.Context, req ephemeral.OpenReq
 	resp.Diagnostics.Append(resp.Result.Set(ctx, cfg)...)
 }
 
-// botAccountAndClient resolves account_id against the provider's and returns the client.
-func botAccountAndClient(own types.Int64, data *providerData, diags *diag.Diagnostics) (int64, *chatwoot.Client) {
-	if data == nil || data.client == nil {
-		diags.AddError("Chatwoot Provider Not Configured",
-			"The provider has no Chatwoot client. Check the provider block's base_url and api_access_token.")
-		return 0, nil
-	}
-	accountID, _, ok := resolveAccountID(own, data)
-	if !ok {
-		missingAccountDiagnostic(diags)
-		return 0, nil
-	}
-	return accountID, data.client
-}
-
 // NewAgentBotResetTokenAction is the action chatwoot_agent_bot_reset_token.
 func NewAgentBotResetTokenAction() action.Action {
 	return &objectAction{
@@ -125,12 +105,8 @@ func NewAgentBotResetTokenAction() action.Action {
 			_, err := client.ResetAgentBotAccessToken(ctx, accountID, botID)
 			return err
 		},
-		failed: func(accountID, botID int64) operation {
-			return operation{
-				action: fmt.Sprintf("resetting the access token of agent bot %d", botID), accountID: accountID,
-				notFound: fmt.Sprintf("agent bot %d (global bots cannot be reset)", botID),
-			}
-		},
-		done: "Agent bot %d has a new access token.",
+		doing:   "resetting the access token of agent bot %d",
+		missing: "agent bot %d (global bots cannot be reset)",
+		done:    "Agent bot %d has a new access token.",
 	}
 }

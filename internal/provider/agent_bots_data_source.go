@@ -18,18 +18,12 @@ func NewAgentBotsDataSource() datasource.DataSource {
 			"It shares its single list call per Terraform run with `chatwoot_agent_bot`.",
 		listAttr: "bots", itemsDescription: "The bots, in Chatwoot's order.",
 		itemAttributes: map[string]schema.Attribute{
-			"id": schema.Int64Attribute{
-				MarkdownDescription: "The bot's id, as `chatwoot_inbox_agent_bot.agent_bot_id` takes it.",
-				Computed:            true,
-			},
+			"id":           computedDataInt64("The bot's id, as `chatwoot_inbox_agent_bot.agent_bot_id` takes it."),
 			"name":         computedDataString("The bot's name."),
 			"description":  computedDataString("The bot's description; empty when it has none."),
 			"bot_type":     computedDataString("The bot's type (`webhook`)."),
 			"outgoing_url": computedDataString("Where Chatwoot posts the bot's events; empty for system bots, which do not show it."),
-			"system_bot": schema.BoolAttribute{
-				MarkdownDescription: "Whether the bot is a system (global) bot that belongs to no account.",
-				Computed:            true,
-			},
+			"system_bot":   computedDataBool("Whether the bot is a system (global) bot that belongs to no account."),
 		},
 		list: chatwoot.AgentBots,
 		item: func(b *chatwoot.AgentBot) agentBotItemModel {

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -21,12 +20,12 @@ func NewAgentCapacityPolicyDataSource() datasource.DataSource {
 			"names unique: a name that several policies share is an error that lists their ids. Only administrators may read " +
 			"capacity policies." + enterpriseOnlyNote,
 		attributes: map[string]schema.Attribute{
-			"description": schema.StringAttribute{MarkdownDescription: "The policy's description; null when it has none.", Computed: true},
+			"description": computedDataString("The policy's description; null when it has none."),
 			"exclusion_rules": schema.SingleNestedAttribute{
 				MarkdownDescription: "The conversations Assignment V2 leaves alone in the inboxes the policy limits; null when none.",
 				Computed:            true,
 				Attributes: map[string]schema.Attribute{
-					"exclude_older_than_hours": schema.Int64Attribute{MarkdownDescription: "The age limit in hours, or null.", Computed: true},
+					"exclude_older_than_hours": computedDataInt64("The age limit in hours, or null."),
 					"excluded_labels": schema.SetAttribute{
 						MarkdownDescription: "The labels whose conversations are skipped, or null.", Computed: true, ElementType: types.StringType,
 					},
@@ -36,25 +35,22 @@ func NewAgentCapacityPolicyDataSource() datasource.DataSource {
 				MarkdownDescription: "The per-inbox limits; null when none.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"inbox_id":           schema.Int64Attribute{MarkdownDescription: "The inbox.", Computed: true},
-					"conversation_limit": schema.Int64Attribute{MarkdownDescription: "The most open conversations per agent.", Computed: true},
+					"inbox_id":           computedDataInt64("The inbox."),
+					"conversation_limit": computedDataInt64("The most open conversations per agent."),
 				}},
 			},
-			"assigned_agent_count": schema.Int64Attribute{MarkdownDescription: "How many agents hold the policy.", Computed: true},
+			"assigned_agent_count": computedDataInt64("How many agents hold the policy."),
 		},
-		idDescription: "The policy's id, the value `chatwoot_agent_capacity_policy_members.policy_id` takes. Set exactly one of `id` and `name`.",
-		keyAttr:       "name",
+		idDescription: "The policy's id, the value `chatwoot_agent_capacity_policy_members.policy_id` takes.",
 		keyDescription: "The policy's name: an exact match wins, otherwise a match that ignores case is taken when " +
-			"it is the only one. Set exactly one of `id` and `name`.",
-		find: func(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64, id types.Int64, name types.String) *chatwoot.CapacityPolicy {
-			if requireEnterprise(ctx, client, accountID, "agent capacity policies", diags); diags.HasError() {
-				return nil
-			}
-			return capacityPoliciesByName.read(ctx, diags, client, accountID, id, name,
-				fmt.Sprintf("Account %d has no agent capacity policy with id %d. Check the id, or look the policy up by name instead.", accountID, id.ValueInt64()),
-				fmt.Sprintf("Account %d has no agent capacity policy named %q. Check the name.", accountID, name.ValueString()))
+			"it is the only one.",
+		lookup: namedLookup[chatwoot.CapacityPolicy]{
+			list: chatwoot.CapacityPolicies, attr: "name",
+			id:  func(p *chatwoot.CapacityPolicy) int64 { return p.ID },
+			key: func(p *chatwoot.CapacityPolicy) string { return p.Name },
 		},
-		state: func(ctx context.Context, diags *diag.Diagnostics, accountID int64, policy *chatwoot.CapacityPolicy) capacityPolicyDataSourceModel {
+		enterpriseOnly: "agent capacity policies",
+		stateWithDiags: func(ctx context.Context, diags *diag.Diagnostics, accountID int64, policy *chatwoot.CapacityPolicy) capacityPolicyDataSourceModel {
 			s := capacityPolicyState(ctx, accountID, policy, types.ObjectNull(exclusionRulesAttrTypes), diags)
 			return capacityPolicyDataSourceModel{
 				AccountID: types.Int64Value(accountID), ID: s.PolicyID, Name: s.Name, Description: s.Description,
@@ -72,11 +68,4 @@ type capacityPolicyDataSourceModel struct {
 	ExclusionRules     types.Object `tfsdk:"exclusion_rules"`
 	InboxLimits        types.Set    `tfsdk:"inbox_limits"`
 	AssignedAgentCount types.Int64  `tfsdk:"assigned_agent_count"`
-}
-
-// capacityPoliciesByName looks capacity policies up by id or name in the cached list.
-var capacityPoliciesByName = namedLookup[chatwoot.CapacityPolicy]{
-	list: chatwoot.CapacityPolicies, attr: "name",
-	id:  func(p *chatwoot.CapacityPolicy) int64 { return p.ID },
-	key: func(p *chatwoot.CapacityPolicy) string { return p.Name },
 }

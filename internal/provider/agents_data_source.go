@@ -1,10 +1,7 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -13,8 +10,8 @@ import (
 // NewAgentsDataSource is the chatwoot_agents data source.
 func NewAgentsDataSource() datasource.DataSource {
 	item := agentAttributes()
-	item["id"] = schema.Int64Attribute{MarkdownDescription: "The agent's user id.", Computed: true}
-	item["email"] = schema.StringAttribute{MarkdownDescription: "The agent's email address, downcased by Chatwoot.", Computed: true}
+	item["id"] = computedDataInt64("The agent's user id.")
+	item["email"] = computedDataString("The agent's email address, downcased by Chatwoot.")
 	return &listDataSource[chatwoot.Agent, agentItemModel]{
 		dataSourceProviderData: dataSourceProviderData{typeName: "agents"},
 		description: "Lists the agents of an account (every member, administrators included), in Chatwoot's order " +
@@ -24,13 +21,10 @@ func NewAgentsDataSource() datasource.DataSource {
 		listAttr: "agents", itemsDescription: "The agents.", itemAttributes: item,
 		list: chatwoot.Agents, item: agentItem,
 		filter: &listFilter[agentItemModel]{
-			attr: "role",
-			attribute: schema.StringAttribute{
-				MarkdownDescription: "Keep only the members with this role: `agent` or `administrator`. Unset, all members are listed.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf("agent", "administrator")},
-			},
-			keep: func(a agentItemModel, role string) bool { return a.Role.ValueString() == role },
+			attr:        "role",
+			description: "Keep only the members with this role: `agent` or `administrator`. Unset, all members are listed.",
+			values:      []string{"agent", "administrator"},
+			of:          func(a agentItemModel) types.String { return a.Role },
 		},
 	}
 }

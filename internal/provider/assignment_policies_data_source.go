@@ -2,7 +2,6 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
@@ -10,8 +9,8 @@ import (
 // NewAssignmentPoliciesDataSource is the chatwoot_assignment_policies data source.
 func NewAssignmentPoliciesDataSource() datasource.DataSource {
 	item := assignmentPolicyAttributes()
-	item["id"] = schema.Int64Attribute{MarkdownDescription: "The policy's id.", Computed: true}
-	item["name"] = schema.StringAttribute{MarkdownDescription: "The policy's name.", Computed: true}
+	item["id"] = computedDataInt64("The policy's id.")
+	item["name"] = computedDataString("The policy's name.")
 	return &listDataSource[chatwoot.AssignmentPolicy, assignmentPolicyItemModel]{
 		dataSourceProviderData: dataSourceProviderData{typeName: "assignment_policies"},
 		description: "Lists the Assignment V2 assignment policies of an account, in Chatwoot's order (which Chatwoot " +

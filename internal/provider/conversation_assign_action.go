@@ -4,11 +4,9 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/actionvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -32,7 +30,6 @@ type conversationAssignModel struct {
 }
 
 func (a *conversationAssignAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
-	idValidators := []validator.Int64{int64validator.AtLeast(1)}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Assigns a conversation to an agent (or an agent bot) and/or a team, once, when Terraform invokes " +
 			"the action (`terraform apply -invoke=action.chatwoot_conversation_assign.<name>`, or an `action_trigger` in another " +
@@ -43,31 +40,11 @@ func (a *conversationAssignAction) Schema(_ context.Context, _ action.SchemaRequ
 			"assigned before the agent (Chatwoot ignores `team_id` in a request that names an agent), and Chatwoot's answer is " +
 			"checked.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.Int64Attribute{
-				MarkdownDescription: accountIDDescription,
-				Optional:            true,
-				Validators:          idValidators,
-			},
-			"conversation_id": schema.Int64Attribute{
-				MarkdownDescription: "The conversation's number as shown in the Chatwoot UI and its URLs (its display id).",
-				Required:            true,
-				Validators:          idValidators,
-			},
-			"assignee_id": schema.Int64Attribute{
-				MarkdownDescription: "The user id of the agent to assign. Conflicts with `agent_bot_id`.",
-				Optional:            true,
-				Validators:          idValidators,
-			},
-			"agent_bot_id": schema.Int64Attribute{
-				MarkdownDescription: "The id of an agent bot (the account's or a global one) to assign instead of an agent.",
-				Optional:            true,
-				Validators:          idValidators,
-			},
-			"team_id": schema.Int64Attribute{
-				MarkdownDescription: "The id of the team to assign; assigned before the agent.",
-				Optional:            true,
-				Validators:          idValidators,
-			},
+			"account_id":      actionIDAttribute(accountIDDescription, false),
+			"conversation_id": actionIDAttribute("The conversation's number as shown in the Chatwoot UI and its URLs (its display id).", true),
+			"assignee_id":     actionIDAttribute("The user id of the agent to assign. Conflicts with `agent_bot_id`.", false),
+			"agent_bot_id":    actionIDAttribute("The id of an agent bot (the account's or a global one) to assign instead of an agent.", false),
+			"team_id":         actionIDAttribute("The id of the team to assign; assigned before the agent.", false),
 		},
 	}
 }
@@ -85,15 +62,8 @@ func (a *conversationAssignAction) Invoke(ctx context.Context, req action.Invoke
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if a.data == nil || a.data.client == nil {
-		resp.Diagnostics.AddError("Chatwoot Provider Not Configured",
-			"The provider has no Chatwoot client, so the action cannot assign anything. Check the provider block's base_url and api_access_token.")
-		return
-	}
-	client := a.data.client
-	accountID, _, ok := resolveAccountID(cfg.AccountID, a.data)
-	if !ok {
-		missingAccountDiagnostic(&resp.Diagnostics)
+	accountID, client := accountAndClient(cfg.AccountID, a.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	id := objectID{accountID, cfg.ConversationID.ValueInt64()}

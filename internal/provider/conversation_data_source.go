@@ -49,44 +49,20 @@ func (d *conversationDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				Required:   true,
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "`open`, `resolved`, `pending` or `snoozed`.",
-				Computed:            true,
-			},
-			"priority": schema.StringAttribute{
-				MarkdownDescription: "`low`, `medium`, `high` or `urgent`; null when the conversation has no priority.",
-				Computed:            true,
-			},
-			"inbox_id": schema.Int64Attribute{
-				MarkdownDescription: "The id of the conversation's inbox.",
-				Computed:            true,
-			},
-			"assignee_type": schema.StringAttribute{
-				MarkdownDescription: "What the conversation is assigned to: `User` (an agent) or `AgentBot`; null when unassigned.",
-				Computed:            true,
-			},
-			"assignee_id": schema.Int64Attribute{
-				MarkdownDescription: "The user id of the assigned agent; null when no agent is assigned (or when the agent has left " +
-					"the account, which Chatwoot hides until it has cleared the assignment).",
-				Computed: true,
-			},
-			"agent_bot_id": schema.Int64Attribute{
-				MarkdownDescription: "The id of the assigned agent bot; null when no bot is assigned.",
-				Computed:            true,
-			},
-			"team_id": schema.Int64Attribute{
-				MarkdownDescription: "The id of the conversation's team; null when it has none.",
-				Computed:            true,
-			},
+			"status":        computedDataString("`open`, `resolved`, `pending` or `snoozed`."),
+			"priority":      computedDataString("`low`, `medium`, `high` or `urgent`; null when the conversation has no priority."),
+			"inbox_id":      computedDataInt64("The id of the conversation's inbox."),
+			"assignee_type": computedDataString("What the conversation is assigned to: `User` (an agent) or `AgentBot`; null when unassigned."),
+			"assignee_id": computedDataInt64("The user id of the assigned agent; null when no agent is assigned (or when the agent has left " +
+				"the account, which Chatwoot hides until it has cleared the assignment)."),
+			"agent_bot_id": computedDataInt64("The id of the assigned agent bot; null when no bot is assigned."),
+			"team_id":      computedDataInt64("The id of the conversation's team; null when it has none."),
 			"labels": schema.ListAttribute{
 				MarkdownDescription: "The conversation's labels.",
 				ElementType:         types.StringType,
 				Computed:            true,
 			},
-			"created_at": schema.StringAttribute{
-				MarkdownDescription: "When the conversation was created, in RFC 3339 format (UTC).",
-				Computed:            true,
-			},
+			"created_at": computedDataString("When the conversation was created, in RFC 3339 format (UTC)."),
 		},
 	}
 }

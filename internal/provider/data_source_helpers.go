@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -113,18 +114,26 @@ func dataSourceAccountIDAttribute() schema.Int64Attribute {
 // case-insensitively and stores them downcased (emails, team names) and others exactly (inbox
 // and bot names), so the rule is the same for all: an exact match wins; without one, a
 // case-insensitive match is taken when it is the only one.
+//
+// Its not-found errors are composed from the list's kind and the key attribute; the fields
+// after key add what a kind needs said beyond that.
 type namedLookup[T any] struct {
 	list chatwoot.CachedList[T]
 	attr string // the attribute the key is given in: "name" or "email"
 	id   func(*T) int64
 	key  func(*T) string
+
+	idName   string // what the id is called when it is not just "id": agents' "user id"
+	scope    string // where the lookup searched when the kind does not say: "neither its own nor a system bot"
+	check    string // what to check when no key matches, when it is more than "the name" (or the email)
+	listedBy string // the data source that lists the account's objects of the kind, if there is one
 }
 
 // read finds the object by id when id is set, else by key. No such object is an error on the
-// attribute used, with missingID or missingKey as its detail; several matches of the key and a
-// failed list call are errors too. It returns nil after adding an error.
+// attribute used; several matches of the key and a failed list call are errors too. It returns
+// nil after adding an error.
 func (l namedLookup[T]) read(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64,
-	id types.Int64, key types.String, missingID, missingKey string,
+	id types.Int64, key types.String,
 ) *T {
 	if !id.IsNull() {
 		found, err := l.list.Get(ctx, client, accountID, id.ValueInt64())
@@ -133,15 +142,47 @@ func (l namedLookup[T]) read(ctx context.Context, diags *diag.Diagnostics, clien
 			return nil
 		}
 		if found == nil {
-			diags.AddAttributeError(path.Root("id"), "Chatwoot "+titleCase(l.list.Kind)+" Not Found", missingID)
+			diags.AddAttributeError(path.Root("id"), l.notFoundSummary(), l.missingID(accountID, id.ValueInt64()))
 		}
 		return found
 	}
 	found, ok := l.match(ctx, diags, client, accountID, key.ValueString())
 	if ok && found == nil {
-		diags.AddAttributeError(path.Root(l.attr), "Chatwoot "+titleCase(l.list.Kind)+" Not Found", missingKey)
+		diags.AddAttributeError(path.Root(l.attr), l.notFoundSummary(), l.missingKey(accountID, key.ValueString()))
 	}
 	return found
+}
+
+// notFoundSummary is the summary of both not-found errors: "Chatwoot Team Not Found".
+func (l namedLookup[T]) notFoundSummary() string {
+	return "Chatwoot " + titleCase(l.list.Kind) + " Not Found"
+}
+
+// missingID is the detail of the error for an id the account has no object with.
+func (l namedLookup[T]) missingID(accountID, id int64) string {
+	return fmt.Sprintf("Account %d has no %s with %s %d%s. Check the id, or look the %s up by %s instead.",
+		accountID, l.list.Kind, cmp.Or(l.idName, "id"), id, l.scopeClause(), l.list.Kind, l.attr)
+}
+
+// missingKey is the detail of the error for a key that matches no object, even ignoring case.
+func (l namedLookup[T]) missingKey(accountID int64, key string) string {
+	with := "named"
+	if l.attr != "name" {
+		with = "with " + l.attr
+	}
+	detail := fmt.Sprintf("Account %d has no %s %s %q (compared without regard to case)%s. Check %s",
+		accountID, l.list.Kind, with, key, l.scopeClause(), cmp.Or(l.check, "the "+l.attr))
+	if l.listedBy != "" {
+		detail += fmt.Sprintf("; the %s data source lists the account's %s", l.listedBy, pluralOf(l.list.Kind))
+	}
+	return detail + "."
+}
+
+func (l namedLookup[T]) scopeClause() string {
+	if l.scope == "" {
+		return ""
+	}
+	return ", " + l.scope
 }
 
 // match returns the one object whose key matches value. A failed list call or several matches
@@ -271,18 +312,21 @@ func lookupValidators(key string) []datasource.ConfigValidator {
 }
 
 // lookupDataSource is a data source that looks one object of the account up by id or by a
-// name-like key: its schema is account_id, id, the key and the object's computed attributes.
-// find runs the lookup (usually a namedLookup's read with the kind's wording), state maps what
-// it found to the data source's model.
+// name-like key: its schema is account_id, id, the key (lookup's attr) and the object's computed
+// attributes. lookup finds the object; state maps what it found to the data source's model, or
+// stateWithDiags does for a model whose values are built with diagnostics (sets, objects).
 type lookupDataSource[T, M any] struct {
 	dataSourceProviderData
 	description    string
 	attributes     map[string]schema.Attribute // the computed attributes of the object
-	idDescription  string
-	keyAttr        string // "name" or "email"
+	idDescription  string                      // the schema adds that exactly one of id and the key is set
 	keyDescription string
+	lookup         namedLookup[T]
+	enterpriseOnly string // the kind, in the plural, when only Chatwoot Enterprise has it; checked before the lookup
+	// find, when set, replaces lookup's read, for a kind whose misses need more explaining (inboxes).
 	find           func(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64, id types.Int64, key types.String) *T
-	state          func(ctx context.Context, diags *diag.Diagnostics, accountID int64, found *T) M
+	state          func(accountID int64, found *T) M
+	stateWithDiags func(ctx context.Context, diags *diag.Diagnostics, accountID int64, found *T) M
 }
 
 var _ datasource.DataSourceWithConfigValidators = (*lookupDataSource[chatwoot.Team, teamDataSourceModel])(nil)
@@ -290,13 +334,14 @@ var _ datasource.DataSourceWithConfigValidators = (*lookupDataSource[chatwoot.Te
 func (d *lookupDataSource[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := maps.Clone(d.attributes)
 	attrs["account_id"] = dataSourceAccountIDAttribute()
-	attrs["id"] = lookupIDAttribute(d.idDescription)
-	attrs[d.keyAttr] = lookupKeyAttribute(d.keyDescription)
+	exactlyOne := " Set exactly one of `id` and `" + d.lookup.attr + "`."
+	attrs["id"] = lookupIDAttribute(d.idDescription + exactlyOne)
+	attrs[d.lookup.attr] = lookupKeyAttribute(d.keyDescription + exactlyOne)
 	resp.Schema = schema.Schema{MarkdownDescription: d.description, Attributes: attrs}
 }
 
 func (d *lookupDataSource[T, M]) ConfigValidators(_ context.Context) []datasource.ConfigValidator {
-	return lookupValidators(d.keyAttr)
+	return lookupValidators(d.lookup.attr)
 }
 
 func (d *lookupDataSource[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -307,15 +352,30 @@ func (d *lookupDataSource[T, M]) Read(ctx context.Context, req datasource.ReadRe
 	var id types.Int64
 	var key types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(d.keyAttr), &key)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(d.lookup.attr), &key)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	found := d.find(ctx, &resp.Diagnostics, client, accountID, id, key)
+	if d.enterpriseOnly != "" {
+		if requireEnterprise(ctx, client, accountID, d.enterpriseOnly, &resp.Diagnostics); resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	find := d.lookup.read
+	if d.find != nil {
+		find = d.find
+	}
+	found := find(ctx, &resp.Diagnostics, client, accountID, id, key)
 	if found == nil || resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, d.state(ctx, &resp.Diagnostics, accountID, found))...)
+	var state M
+	if d.stateWithDiags != nil {
+		state = d.stateWithDiags(ctx, &resp.Diagnostics, accountID, found)
+	} else {
+		state = d.state(accountID, found)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // listDataSource is a data source that lists the account's cached list of one kind: its schema
@@ -332,19 +392,25 @@ type listDataSource[T, M any] struct {
 	filter           *listFilter[M] // nil: every item is listed
 }
 
-// listFilter is an optional string attribute of a list data source; when set, only the items
-// keep accepts are listed. The cached list holds every item, so that the resources' refresh and
-// the data source share one request; the filter is applied here.
+// listFilter is an optional string attribute of a list data source that takes one of values;
+// when set, only the items whose field (of) holds that value are listed. The cached list holds
+// every item, so that the resources' refresh and the data source share one request; the filter
+// is applied here.
 type listFilter[M any] struct {
-	attr      string
-	attribute schema.StringAttribute
-	keep      func(item M, value string) bool
+	attr        string
+	description string
+	values      []string
+	of          func(item M) types.String
 }
 
 func (d *listDataSource[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	s := listDataSourceSchema(d.description, d.listAttr, d.itemsDescription, d.itemAttributes)
 	if d.filter != nil {
-		s.Attributes[d.filter.attr] = d.filter.attribute
+		s.Attributes[d.filter.attr] = schema.StringAttribute{
+			MarkdownDescription: d.filter.description,
+			Optional:            true,
+			Validators:          []validator.String{stringvalidator.OneOf(d.filter.values...)},
+		}
 	}
 	resp.Schema = s
 }
@@ -364,7 +430,7 @@ func (d *listDataSource[T, M]) Read(ctx context.Context, req datasource.ReadRequ
 			return
 		}
 		if !value.IsNull() {
-			items = slices.DeleteFunc(items, func(item M) bool { return !d.filter.keep(item, value.ValueString()) })
+			items = slices.DeleteFunc(items, func(item M) bool { return d.filter.of(item).ValueString() != value.ValueString() })
 		}
 	}
 	// The state starts as the configuration, so the filter keeps the value it was given.
@@ -389,4 +455,12 @@ func listDataSourceSchema(description, listAttr, itemsDescription string, item m
 
 func computedDataString(description string) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: description, Computed: true}
+}
+
+func computedDataInt64(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{MarkdownDescription: description, Computed: true}
+}
+
+func computedDataBool(description string) schema.BoolAttribute {
+	return schema.BoolAttribute{MarkdownDescription: description, Computed: true}
 }

@@ -8,12 +8,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/fixture"
 )
 
@@ -122,4 +124,36 @@ resource "chatwoot_conversation_assignment" "test" {
 			},
 		}},
 	})
+}
+
+// The lookup kit composes the not-found details from the kind, the key attribute and what a
+// declaration adds; these are the texts users read, for a kind with each addition and one without.
+func TestLookupDataSources_notFoundDetails(t *testing.T) {
+	agent := lookupOf[chatwoot.Agent, agentDataSourceModel](t, NewAgentDataSource())
+	bot := lookupOf[chatwoot.AgentBot, agentBotDataSourceModel](t, NewAgentBotDataSource())
+	capacity := lookupOf[chatwoot.CapacityPolicy, capacityPolicyDataSourceModel](t, NewAgentCapacityPolicyDataSource())
+	for _, tc := range []struct{ got, want string }{
+		{agent.notFoundSummary(), "Chatwoot Agent Not Found"},
+		{agent.missingID(3, 7), "Account 3 has no agent with user id 7. Check the id, or look the agent up by email instead."},
+		{agent.missingKey(3, "a@example.test"), `Account 3 has no agent with email "a@example.test" (compared without regard to case). ` +
+			"Check the address, and that the user has been added to this account; the chatwoot_agents data source lists the account's agents."},
+		{bot.missingID(3, 7), "Account 3 has no agent bot with id 7, neither its own nor a system bot. Check the id, or look the agent bot up by name instead."},
+		{bot.missingKey(3, "Helper"), `Account 3 has no agent bot named "Helper" (compared without regard to case), neither its own nor a system bot. ` +
+			"Check the name; the chatwoot_agent_bots data source lists the account's agent bots."},
+		{capacity.notFoundSummary(), "Chatwoot Agent Capacity Policy Not Found"},
+		{capacity.missingKey(3, "Night"), `Account 3 has no agent capacity policy named "Night" (compared without regard to case). Check the name.`},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got  %q\nwant %q", tc.got, tc.want)
+		}
+	}
+}
+
+func lookupOf[T, M any](t *testing.T, ds datasource.DataSource) namedLookup[T] {
+	t.Helper()
+	d, ok := ds.(*lookupDataSource[T, M])
+	if !ok {
+		t.Fatalf("%T is not a lookup data source of these types", ds)
+	}
+	return d.lookup
 }

@@ -27,18 +27,18 @@ func NewInboxDataSource() datasource.DataSource {
 			"Within one Terraform run, the account's inbox list is fetched once and shared by every `chatwoot_inbox` and " +
 			"`chatwoot_inboxes` data source.",
 		attributes:    inboxAttributes(),
-		idDescription: "The inbox's id. Set exactly one of `id` and `name`.",
-		keyAttr:       "name",
+		idDescription: "The inbox's id.",
 		keyDescription: "The inbox's name. Chatwoot keeps inbox names as typed and does not require them to be unique, " +
 			"so an exact match wins; without one, a match that ignores case is taken when it is the only one. Several " +
-			"matches are an error that lists them with their ids. Set exactly one of `id` and `name`.",
+			"matches are an error that lists them with their ids.",
+		lookup: inboxesByName,
 		find: func(ctx context.Context, diags *diag.Diagnostics, client *chatwoot.Client, accountID int64, id types.Int64, name types.String) *chatwoot.Inbox {
 			if !id.IsNull() {
 				return findInboxByID(ctx, client, accountID, id.ValueInt64(), diags)
 			}
 			return findInboxByName(ctx, client, accountID, name.ValueString(), diags)
 		},
-		state: func(_ context.Context, _ *diag.Diagnostics, accountID int64, inbox *chatwoot.Inbox) inboxDataSourceModel {
+		state: func(accountID int64, inbox *chatwoot.Inbox) inboxDataSourceModel {
 			return inboxDataSourceModel{AccountID: types.Int64Value(accountID), inboxItemModel: inboxItem(inbox)}
 		},
 	}
@@ -56,23 +56,14 @@ type autoAssignmentConfigModel struct {
 // inboxAttributes are the computed attributes of an inbox, shared with chatwoot_inboxes.
 func inboxAttributes() map[string]schema.Attribute {
 	attrs := map[string]schema.Attribute{
-		"channel_type": schema.StringAttribute{
-			MarkdownDescription: "The inbox's channel, as Chatwoot names it: `Channel::Api`, `Channel::WebWidget`, `Channel::Email`, ….",
-			Computed:            true,
-		},
-		"enable_auto_assignment": schema.BoolAttribute{
-			MarkdownDescription: "Whether Chatwoot assigns new and reopened conversations of the inbox to an online member.",
-			Computed:            true,
-		},
+		"channel_type":           computedDataString("The inbox's channel, as Chatwoot names it: `Channel::Api`, `Channel::WebWidget`, `Channel::Email`, …."),
+		"enable_auto_assignment": computedDataBool("Whether Chatwoot assigns new and reopened conversations of the inbox to an online member."),
 		"auto_assignment_config": schema.SingleNestedAttribute{
 			MarkdownDescription: "The inbox's auto-assignment settings.",
 			Computed:            true,
 			Attributes: map[string]schema.Attribute{
-				"max_assignment_limit": schema.Int64Attribute{
-					MarkdownDescription: "The most open conversations of the inbox auto-assignment gives one agent " +
-						"(Chatwoot Enterprise); null when there is no limit.",
-					Computed: true,
-				},
+				"max_assignment_limit": computedDataInt64("The most open conversations of the inbox auto-assignment gives one agent " +
+					"(Chatwoot Enterprise); null when there is no limit."),
 			},
 		},
 	}
@@ -84,6 +75,14 @@ func inboxAttributes() map[string]schema.Attribute {
 
 func autoAssignmentConfig(c chatwoot.AutoAssignmentConfig) *autoAssignmentConfigModel {
 	return &autoAssignmentConfigModel{MaxAssignmentLimit: types.Int64PointerValue(c.MaxAssignmentLimit)}
+}
+
+// inboxesByName looks inboxes up by name in the cached list of the inboxes the token sees; the
+// data source's find adds what a token that may not see every inbox needs explained.
+var inboxesByName = namedLookup[chatwoot.Inbox]{
+	list: chatwoot.Inboxes, attr: "name", listedBy: "chatwoot_inboxes",
+	id:  func(in *chatwoot.Inbox) int64 { return in.ID },
+	key: func(in *chatwoot.Inbox) string { return in.Name },
 }
 
 // findInboxByID looks in the inbox list the token sees. On a miss it asks for the inbox itself:
@@ -102,8 +101,7 @@ func findInboxByID(ctx context.Context, client *chatwoot.Client, accountID, id i
 	case err == nil:
 		return inbox
 	case chatwoot.IsNotFound(err):
-		diags.AddAttributeError(path.Root("id"), "Chatwoot Inbox Not Found",
-			fmt.Sprintf("Account %d has no inbox with id %d. Check the id, or look the inbox up by name instead.", accountID, id))
+		diags.AddAttributeError(path.Root("id"), inboxesByName.notFoundSummary(), inboxesByName.missingID(accountID, id))
 	case chatwoot.AuthProblemOf(err) == chatwoot.AuthForbidden:
 		diags.AddAttributeError(path.Root("id"), "Chatwoot Inbox Not Visible to This Token",
 			fmt.Sprintf("Inbox %d exists in account %d, but the token's user may not see it. %s Add the user to the inbox, "+
@@ -115,11 +113,7 @@ func findInboxByID(ctx context.Context, client *chatwoot.Client, accountID, id i
 }
 
 func findInboxByName(ctx context.Context, client *chatwoot.Client, accountID int64, name string, diags *diag.Diagnostics) *chatwoot.Inbox {
-	inbox, ok := namedLookup[chatwoot.Inbox]{
-		list: chatwoot.Inboxes, attr: "name",
-		id:  func(in *chatwoot.Inbox) int64 { return in.ID },
-		key: func(in *chatwoot.Inbox) string { return in.Name },
-	}.match(ctx, diags, client, accountID, name)
+	inbox, ok := inboxesByName.match(ctx, diags, client, accountID, name)
 	if !ok || inbox != nil {
 		return inbox
 	}
@@ -131,8 +125,7 @@ func findInboxByName(ctx context.Context, client *chatwoot.Client, accountID int
 				name, accountID, inboxVisibilityNote))
 		return nil
 	}
-	diags.AddAttributeError(path.Root("name"), "Chatwoot Inbox Not Found",
-		fmt.Sprintf("Account %d has no inbox named %q. Check the name; the chatwoot_inboxes data source lists the account's inboxes.", accountID, name))
+	diags.AddAttributeError(path.Root("name"), inboxesByName.notFoundSummary(), inboxesByName.missingKey(accountID, name))
 	return nil
 }
 

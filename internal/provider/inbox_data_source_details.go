@@ -24,43 +24,39 @@ type inboxDetailsModel struct {
 }
 
 func inboxDetailAttributes() map[string]schema.Attribute {
-	str := func(d string) schema.Attribute { return schema.StringAttribute{MarkdownDescription: d, Computed: true} }
-	boolean := func(d string) schema.Attribute { return schema.BoolAttribute{MarkdownDescription: d, Computed: true} }
-	hour := func(d string) schema.Attribute {
-		return schema.Int64Attribute{MarkdownDescription: d + " Null on a closed or all-day day.", Computed: true}
-	}
+	hour := func(d string) schema.Attribute { return computedDataInt64(d + " Null on a closed or all-day day.") }
 	return map[string]schema.Attribute{
-		"channel_kind":                  str("The channel as `chatwoot_inbox`'s `channel_type` names it: `api`, `web_widget`, `email`, `whatsapp`, …."),
-		"channel_id":                    schema.Int64Attribute{MarkdownDescription: "The id of the inbox's channel record.", Computed: true},
-		"greeting_enabled":              boolean("Whether Chatwoot sends `greeting_message` when a conversation starts."),
-		"greeting_message":              str("The greeting; empty when there is none."),
-		"enable_email_collect":          boolean("Whether the widget asks a visitor for an e-mail address."),
-		"allow_messages_after_resolved": boolean("Whether a contact may write in a resolved conversation."),
-		"lock_to_single_conversation":   boolean("Whether a contact's new messages go to their existing conversation."),
-		"sender_name_type":              str("`friendly` or `professional`."),
-		"business_name":                 str("The business name; empty when there is none."),
-		"timezone":                      str("The IANA time zone of the working hours."),
-		"working_hours_enabled":         boolean("Whether Chatwoot answers with `out_of_office_message` outside the working hours."),
-		"out_of_office_message":         str("The reply outside working hours; empty when there is none."),
+		"channel_kind":                  computedDataString("The channel as `chatwoot_inbox`'s `channel_type` names it: `api`, `web_widget`, `email`, `whatsapp`, …."),
+		"channel_id":                    computedDataInt64("The id of the inbox's channel record."),
+		"greeting_enabled":              computedDataBool("Whether Chatwoot sends `greeting_message` when a conversation starts."),
+		"greeting_message":              computedDataString("The greeting; empty when there is none."),
+		"enable_email_collect":          computedDataBool("Whether the widget asks a visitor for an e-mail address."),
+		"allow_messages_after_resolved": computedDataBool("Whether a contact may write in a resolved conversation."),
+		"lock_to_single_conversation":   computedDataBool("Whether a contact's new messages go to their existing conversation."),
+		"sender_name_type":              computedDataString("`friendly` or `professional`."),
+		"business_name":                 computedDataString("The business name; empty when there is none."),
+		"timezone":                      computedDataString("The IANA time zone of the working hours."),
+		"working_hours_enabled":         computedDataBool("Whether Chatwoot answers with `out_of_office_message` outside the working hours."),
+		"out_of_office_message":         computedDataString("The reply outside working hours; empty when there is none."),
 		"working_hours": schema.ListNestedAttribute{
 			MarkdownDescription: "The week's opening hours, Sunday (`day_of_week` 0) first.",
 			Computed:            true,
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"day_of_week":    schema.Int64Attribute{MarkdownDescription: "0 Sunday … 6 Saturday.", Computed: true},
-				"closed_all_day": boolean("Whether the inbox is closed all day."),
-				"open_all_day":   boolean("Whether the inbox is open all day."),
+				"day_of_week":    computedDataInt64("0 Sunday … 6 Saturday."),
+				"closed_all_day": computedDataBool("Whether the inbox is closed all day."),
+				"open_all_day":   computedDataBool("Whether the inbox is open all day."),
 				"open_hour":      hour("The opening hour."),
 				"open_minutes":   hour("The opening minute."),
 				"close_hour":     hour("The closing hour."),
 				"close_minutes":  hour("The closing minute."),
 			}},
 		},
-		"csat_survey_enabled": boolean("Whether Chatwoot sends a satisfaction survey when a conversation is resolved."),
-		"website_url":         str("A web widget's website; empty for other channels."),
-		"website_token":       str("A web widget's token; empty for other channels."),
-		"widget_color":        str("A web widget's colour; empty for other channels."),
-		"inbox_identifier":    str("An API inbox's identifier for Chatwoot's public client API; empty for other channels."),
-		"webhook_url":         str("An API inbox's webhook URL; empty for other channels."),
+		"csat_survey_enabled": computedDataBool("Whether Chatwoot sends a satisfaction survey when a conversation is resolved."),
+		"website_url":         computedDataString("A web widget's website; empty for other channels."),
+		"website_token":       computedDataString("A web widget's token; empty for other channels."),
+		"widget_color":        computedDataString("A web widget's colour; empty for other channels."),
+		"inbox_identifier":    computedDataString("An API inbox's identifier for Chatwoot's public client API; empty for other channels."),
+		"webhook_url":         computedDataString("An API inbox's webhook URL; empty for other channels."),
 	}
 }
 

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 
@@ -23,12 +22,8 @@ func NewInboxResetSecretAction() action.Action {
 			_, err := client.ResetInboxSecret(ctx, accountID, inboxID)
 			return err
 		},
-		failed: func(accountID, inboxID int64) operation {
-			return operation{
-				action: fmt.Sprintf("resetting the secret of inbox %d", inboxID), accountID: accountID,
-				notFound: fmt.Sprintf("inbox %d, or it is not an api inbox (only those have a secret)", inboxID),
-			}
-		},
-		done: "Inbox %d has a new webhook secret.",
+		doing:   "resetting the secret of inbox %d",
+		missing: "inbox %d, or it is not an api inbox (only those have a secret)",
+		done:    "Inbox %d has a new webhook secret.",
 	}
 }

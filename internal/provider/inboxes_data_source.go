@@ -2,7 +2,6 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -11,8 +10,8 @@ import (
 // NewInboxesDataSource is the chatwoot_inboxes data source.
 func NewInboxesDataSource() datasource.DataSource {
 	item := inboxAttributes()
-	item["id"] = schema.Int64Attribute{MarkdownDescription: "The inbox's id.", Computed: true}
-	item["name"] = schema.StringAttribute{MarkdownDescription: "The inbox's name.", Computed: true}
+	item["id"] = computedDataInt64("The inbox's id.")
+	item["name"] = computedDataString("The inbox's name.")
 	return &listDataSource[chatwoot.Inbox, inboxItemModel]{
 		dataSourceProviderData: dataSourceProviderData{typeName: "inboxes"},
 		description: "Lists the inboxes of an account that the token may see, in Chatwoot's order (by name, ignoring case).\n\n" +

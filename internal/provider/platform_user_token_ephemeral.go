@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -40,11 +38,7 @@ func (e *platformUserTokenEphemeral) Schema(_ context.Context, _ ephemeral.Schem
 			"member, and so that destroy removes the tenant's resources before the membership.\n\n" +
 			"Chatwoot hands back the user's current token; reading it does not rotate it. The Platform App must manage the user.",
 		Attributes: map[string]schema.Attribute{
-			"user_id": schema.Int64Attribute{
-				MarkdownDescription: "The user, such as `chatwoot_platform_user.x.user_id`.",
-				Required:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"user_id": ephemeralIDAttribute("The user, such as `chatwoot_platform_user.x.user_id`."),
 			"access_token": schema.StringAttribute{
 				MarkdownDescription: "The user's access token, for a provider block's `api_access_token`.",
 				Computed:            true,

@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -42,65 +40,33 @@ type profileAccountModel struct {
 }
 
 func (d *profileDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	// account_id is the one every data source takes, but it says only which account role reports.
+	accountID := dataSourceAccountIDAttribute()
+	accountID.MarkdownDescription = "The account whose role `role` reports. Defaults to the provider's `account_id`; when " +
+		"neither is set, `role` is null. It is an error if the user is not a member of this account."
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Who the provider's access token belongs to, and the user's role in each of their accounts. " +
 			"Use it to stop a run early when the token is not an administrator's (see the example), rather than " +
 			"failing halfway through an apply.\n\n" +
 			"Only a user's token has a profile: an agent bot's or a platform app's token is refused by Chatwoot.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.Int64Attribute{
-				MarkdownDescription: "The account whose role `role` reports. Defaults to the provider's `account_id`; when " +
-					"neither is set, `role` is null. It is an error if the user is not a member of this account.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"role": schema.StringAttribute{
-				MarkdownDescription: "The user's role in `account_id`: `agent` or `administrator`. Null when no account is set.",
-				Computed:            true,
-			},
-			"id": schema.Int64Attribute{
-				MarkdownDescription: "The user's id, the value `chatwoot_conversation_assignment.assignee_id` takes.",
-				Computed:            true,
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The user's full name.",
-				Computed:            true,
-			},
-			"email": schema.StringAttribute{
-				MarkdownDescription: "The user's email address, downcased by Chatwoot.",
-				Computed:            true,
-			},
-			"available_name": schema.StringAttribute{
-				MarkdownDescription: "The name shown to customers: the display name if the user set one, otherwise `name`.",
-				Computed:            true,
-			},
+			"account_id":     accountID,
+			"role":           computedDataString("The user's role in `account_id`: `agent` or `administrator`. Null when no account is set."),
+			"id":             computedDataInt64("The user's id, the value `chatwoot_conversation_assignment.assignee_id` takes."),
+			"name":           computedDataString("The user's full name."),
+			"email":          computedDataString("The user's email address, downcased by Chatwoot."),
+			"available_name": computedDataString("The name shown to customers: the display name if the user set one, otherwise `name`."),
 			"accounts": schema.ListNestedAttribute{
 				MarkdownDescription: "Every account the user is a member of.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":   schema.Int64Attribute{MarkdownDescription: "The account's id.", Computed: true},
-					"name": schema.StringAttribute{MarkdownDescription: "The account's name.", Computed: true},
-					"role": schema.StringAttribute{
-						MarkdownDescription: "The user's role in the account: `agent` or `administrator`.",
-						Computed:            true,
-					},
-					"status": schema.StringAttribute{
-						MarkdownDescription: "The account's status: `active` or `suspended`.",
-						Computed:            true,
-					},
-					"availability": schema.StringAttribute{
-						MarkdownDescription: "The availability the user chose in the account: `online`, `busy` or `offline`.",
-						Computed:            true,
-					},
-					"availability_status": schema.StringAttribute{
-						MarkdownDescription: "The effective availability: `offline` when `auto_offline` is true and the user has no open Chatwoot session.",
-						Computed:            true,
-					},
-					"auto_offline": schema.BoolAttribute{
-						MarkdownDescription: "Whether Chatwoot marks the user offline when they close the app.",
-						Computed:            true,
-					},
+					"id":                  computedDataInt64("The account's id."),
+					"name":                computedDataString("The account's name."),
+					"role":                computedDataString("The user's role in the account: `agent` or `administrator`."),
+					"status":              computedDataString("The account's status: `active` or `suspended`."),
+					"availability":        computedDataString("The availability the user chose in the account: `online`, `busy` or `offline`."),
+					"availability_status": computedDataString("The effective availability: `offline` when `auto_offline` is true and the user has no open Chatwoot session."),
+					"auto_offline":        computedDataBool("Whether Chatwoot marks the user offline when they close the app."),
 				}},
 			},
 		},

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -11,8 +10,8 @@ import (
 // NewTeamsDataSource is the chatwoot_teams data source.
 func NewTeamsDataSource() datasource.DataSource {
 	item := teamAttributes()
-	item["id"] = schema.Int64Attribute{MarkdownDescription: "The team's id.", Computed: true}
-	item["name"] = schema.StringAttribute{MarkdownDescription: "The team's name, downcased by Chatwoot.", Computed: true}
+	item["id"] = computedDataInt64("The team's id.")
+	item["name"] = computedDataString("The team's name, downcased by Chatwoot.")
 	return &listDataSource[chatwoot.Team, teamItemModel]{
 		dataSourceProviderData: dataSourceProviderData{typeName: "teams"},
 		description: "Lists the teams of an account, in Chatwoot's order. Any member of the account may read it.\n\n" +

@@ -1,10 +1,8 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -24,11 +22,11 @@ func NewLabelsDataSource() datasource.DataSource {
 			"it. It shares its single list call per Terraform run with `chatwoot_label`.",
 		listAttr: "labels", itemsDescription: "The labels.",
 		itemAttributes: map[string]schema.Attribute{
-			"id":              schema.Int64Attribute{MarkdownDescription: "The label's id.", Computed: true},
+			"id":              computedDataInt64("The label's id."),
 			"title":           computedDataString("The title, in lowercase as Chatwoot stores it."),
 			"description":     computedDataString("The description; empty when there is none."),
 			"color":           computedDataString("The colour, as Chatwoot holds it (`#rrggbb` when set through the interface)."),
-			"show_on_sidebar": schema.BoolAttribute{MarkdownDescription: "Whether the label is listed in the sidebar.", Computed: true},
+			"show_on_sidebar": computedDataBool("Whether the label is listed in the sidebar."),
 		},
 		list: chatwoot.Labels,
 		item: func(l *chatwoot.Label) labelItemModel {
@@ -59,7 +57,7 @@ func NewCannedResponsesDataSource() datasource.DataSource {
 			"`chatwoot_canned_response`.",
 		listAttr: "canned_responses", itemsDescription: "The canned responses.",
 		itemAttributes: map[string]schema.Attribute{
-			"id":         schema.Int64Attribute{MarkdownDescription: "The canned response's id.", Computed: true},
+			"id":         computedDataInt64("The canned response's id."),
 			"short_code": computedDataString("The short code, as written (letter case counts)."),
 			"content":    computedDataString("The reply's text."),
 		},
@@ -87,16 +85,13 @@ func NewWebhooksDataSource() datasource.DataSource {
 			"It shares its single list call per Terraform run with `chatwoot_webhook`.",
 		listAttr: "webhooks", itemsDescription: "The webhooks.",
 		itemAttributes: map[string]schema.Attribute{
-			"id":   schema.Int64Attribute{MarkdownDescription: "The webhook's id.", Computed: true},
+			"id":   computedDataInt64("The webhook's id."),
 			"name": computedDataString("The webhook's name; null when it has none."),
 			"url":  computedDataString("Where Chatwoot sends the events."),
 			"subscriptions": schema.SetAttribute{
 				MarkdownDescription: "The events Chatwoot sends.", ElementType: types.StringType, Computed: true,
 			},
-			"inbox_id": schema.Int64Attribute{
-				MarkdownDescription: "The inbox the webhook is limited to; null for every inbox (or an inbox that no longer exists).",
-				Computed:            true,
-			},
+			"inbox_id": computedDataInt64("The inbox the webhook is limited to; null for every inbox (or an inbox that no longer exists)."),
 		},
 		list: chatwoot.Webhooks,
 		item: func(w *chatwoot.Webhook) webhookItemModel {
@@ -131,7 +126,7 @@ func NewCustomAttributeDefinitionsDataSource() datasource.DataSource {
 			"`chatwoot_custom_attribute_definition`.",
 		listAttr: "custom_attribute_definitions", itemsDescription: "The definitions.",
 		itemAttributes: map[string]schema.Attribute{
-			"id":                     schema.Int64Attribute{MarkdownDescription: "The definition's id.", Computed: true},
+			"id":                     computedDataInt64("The definition's id."),
 			"attribute_display_name": computedDataString("The name agents see."),
 			"attribute_key":          computedDataString("The key values are stored under."),
 			"attribute_model":        computedDataString("`conversation_attribute`, `contact_attribute` or `company_attribute`."),
@@ -155,15 +150,10 @@ func NewCustomAttributeDefinitionsDataSource() datasource.DataSource {
 		},
 		filter: &listFilter[customAttributeItemModel]{
 			attr: "attribute_model",
-			attribute: schema.StringAttribute{
-				MarkdownDescription: "Only the definitions of this model: " + markdownList(chatwoot.CustomAttributeModels) +
-					". Without it, every model's.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.OneOf(chatwoot.CustomAttributeModels...)},
-			},
-			keep: func(item customAttributeItemModel, model string) bool {
-				return item.AttributeModel.ValueString() == model
-			},
+			description: "Only the definitions of this model: " + markdownList(chatwoot.CustomAttributeModels) +
+				". Without it, every model's.",
+			values: chatwoot.CustomAttributeModels,
+			of:     func(item customAttributeItemModel) types.String { return item.AttributeModel },
 		},
 	}
 }
