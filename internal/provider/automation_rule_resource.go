@@ -304,9 +304,7 @@ func (r *automationRuleResource) Update(ctx context.Context, req resource.Update
 	in.ClearExecutionDelay = plan.ExecutionDelay.IsNull() && !prior.ExecutionDelay.IsNull()
 	rule, err := client.UpdateAutomationRule(ctx, accountID, ruleID, in)
 	if chatwoot.IsNotFound(err) {
-		resp.Diagnostics.AddError("Chatwoot Automation Rule No Longer Exists",
-			fmt.Sprintf("Automation rule %d was deleted from account %d after Terraform last read it, so it could not be updated. "+
-				"Run terraform apply again: the refresh removes it from the state and the plan creates it anew.\n\nOriginal error: %s", ruleID, accountID, err))
+		r.updateGone(&resp.Diagnostics, objectID{accountID, ruleID}, err)
 		return
 	}
 	if err != nil {
@@ -476,17 +474,7 @@ func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.Au
 			diags.Append(d...)
 			action.TeamIDs = teamIDs
 		} else {
-			integers := slices.Contains(chatwoot.IntParamActions, a.ActionName)
-			params := make([]string, 0, len(a.ActionParams))
-			for _, p := range a.ActionParams {
-				params = append(params, paramText(p, integers, func() {
-					diags.AddAttributeWarning(path.Root("actions").AtListIndex(i).AtName("params"), "Automation Rule Holds an ID as Text",
-						fmt.Sprintf("%s (%s) of automation rule %d holds the id %q as a JSON string, which Chatwoot silently "+
-							"ignores: the action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.",
-							counted("Action", i), a.ActionName, rule.ID, p.String()))
-				}))
-			}
-			action.Params = automationStringList(ctx, params, diags)
+			action.Params = actionParamsState(ctx, "automation rule", rule.ID, i, a, diags)
 		}
 		actions = append(actions, action)
 	}

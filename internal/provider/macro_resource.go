@@ -287,16 +287,7 @@ func macroState(ctx context.Context, accountID int64, m *chatwoot.Macro, diags *
 	}
 	actions := make([]macroActionModel, 0, len(m.Actions))
 	for i, a := range m.Actions {
-		integers := slices.Contains(chatwoot.IntParamActions, a.ActionName)
-		params := make([]string, 0, len(a.ActionParams))
-		for _, p := range a.ActionParams {
-			params = append(params, paramText(p, integers, func() {
-				diags.AddAttributeWarning(path.Root("actions").AtListIndex(i).AtName("params"), "Macro Holds an ID as Text",
-					fmt.Sprintf("%s (%s) of macro %d holds the id %q as a JSON string, which Chatwoot silently ignores: the "+
-						"action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.", counted("Action", i), a.ActionName, m.ID, p.String()))
-			}))
-		}
-		actions = append(actions, macroActionModel{ActionName: types.StringValue(a.ActionName), Params: automationStringList(ctx, params, diags)})
+		actions = append(actions, macroActionModel{ActionName: types.StringValue(a.ActionName), Params: actionParamsState(ctx, "macro", m.ID, i, a, diags)})
 	}
 	var d diag.Diagnostics
 	state.Actions, d = types.ListValueFrom(ctx, macroActionType, actions)
