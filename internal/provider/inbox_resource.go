@@ -202,11 +202,7 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The inbox's name; at most 255 characters. Names need not be unique.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255), stringvalidator.RegexMatches(nonBlank, "must not be blank")},
-			},
+			"name": nameAttribute("The inbox's name; at most 255 characters. Names need not be unique."),
 			"channel_type": schema.StringAttribute{
 				MarkdownDescription: "The channel: `api` (conversations come from your backend through Chatwoot's API) or " +
 					"`web_widget` (the chat bubble on a website). Chatwoot cannot change an inbox's channel, so changing it " +

@@ -75,14 +75,7 @@ func (r *macroResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
 			"macro_id":   computedIDAttribute("The macro's id in Chatwoot."),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The macro's name, as agents see it in the conversation's macro menu; at most 255 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
+			"name":       nameAttribute("The macro's name, as agents see it in the conversation's macro menu; at most 255 characters."),
 			"visibility": schema.StringAttribute{
 				MarkdownDescription: "`global` (the default): every member of the account sees and may run the macro. " +
 					"`personal` is refused: a personal macro is invisible to every token but its author's.",
