@@ -247,8 +247,7 @@ func (r *automationRuleResource) Create(ctx context.Context, req resource.Create
 		resp.Diagnostics.Append(automationRuleErrorDiagnostic(operation{action: "creating automation rule " + strconv.Quote(in.Name), accountID: accountID}, err))
 		return
 	}
-	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
-	r.save(ctx, created(req, resp), objectID{accountID, rule.ID}, &state)
+	r.saveRule(ctx, created(req, resp), objectID{accountID, rule.ID}, rule)
 }
 
 func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -282,8 +281,7 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 				"emails the account's administrators when it does. If it was Chatwoot, fix the conditions, or the rule will "+
 				"be turned off again.", ruleID, rule.Name, accountID, cause))
 	}
-	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
-	r.save(ctx, refreshed(req, resp), objectID{accountID, ruleID}, &state)
+	r.saveRule(ctx, refreshed(req, resp), objectID{accountID, ruleID}, rule)
 }
 
 func (r *automationRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -311,8 +309,7 @@ func (r *automationRuleResource) Update(ctx context.Context, req resource.Update
 		resp.Diagnostics.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("updating automation rule %d", ruleID), accountID: accountID}, err))
 		return
 	}
-	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
-	r.save(ctx, updated(req, resp), objectID{accountID, ruleID}, &state)
+	r.saveRule(ctx, updated(req, resp), objectID{accountID, ruleID}, rule)
 }
 
 func (r *automationRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -414,6 +411,12 @@ func automationStrings(ctx context.Context, list types.List, diags *diag.Diagnos
 	var out []string
 	diags.Append(list.ElementsAs(ctx, &out, false)...)
 	return out
+}
+
+// saveRule ends a Create, Read or Update with the rule as Chatwoot holds it.
+func (r *automationRuleResource) saveRule(ctx context.Context, to saveTarget, id objectID, rule *chatwoot.AutomationRule) {
+	state := automationRuleState(ctx, id.accountID, rule, to.diags)
+	r.save(ctx, to, id, &state)
 }
 
 // automationRuleState converts what Chatwoot holds into state. Values come back as Chatwoot

@@ -175,8 +175,7 @@ func (r *macroResource) Create(ctx context.Context, req resource.CreateRequest, 
 		resp.Diagnostics.AddError("Chatwoot Administrator Required", detail)
 		return
 	}
-	state := macroState(ctx, accountID, m, &resp.Diagnostics)
-	r.save(ctx, created(req, resp), objectID{accountID, m.ID}, &state)
+	r.saveMacro(ctx, created(req, resp), objectID{accountID, m.ID}, m)
 }
 
 func (r *macroResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -201,8 +200,7 @@ func (r *macroResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		resp.Diagnostics.Append(macroErrorDiagnostic(operation{action: fmt.Sprintf("reading macro %d", id.id), accountID: id.accountID}, err))
 		return
 	}
-	state := macroState(ctx, id.accountID, m, &resp.Diagnostics)
-	r.save(ctx, refreshed(req, resp), id, &state)
+	r.saveMacro(ctx, refreshed(req, resp), id, m)
 }
 
 // Update sends the whole macro: Chatwoot sets visibility on every write and stores null when it
@@ -229,8 +227,7 @@ func (r *macroResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		resp.Diagnostics.Append(macroErrorDiagnostic(operation{action: fmt.Sprintf("updating macro %d", id.id), accountID: id.accountID}, err))
 		return
 	}
-	state := macroState(ctx, id.accountID, m, &resp.Diagnostics)
-	r.save(ctx, updated(req, resp), id, &state)
+	r.saveMacro(ctx, updated(req, resp), id, m)
 }
 
 func (r *macroResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -266,6 +263,12 @@ func checkedMacroInput(ctx context.Context, client *chatwoot.Client, plan macroM
 		checkActionReferences(ctx, client, "macro", plan.AccountID.ValueInt64(), in.Actions, diags)
 	}
 	return in, !diags.HasError()
+}
+
+// saveMacro ends a Create, Read or Update with the macro as Chatwoot holds it.
+func (r *macroResource) saveMacro(ctx context.Context, to saveTarget, id objectID, m *chatwoot.Macro) {
+	state := macroState(ctx, id.accountID, m, to.diags)
+	r.save(ctx, to, id, &state)
 }
 
 // macroState converts what Chatwoot holds into state. An id stored as a JSON string (which
