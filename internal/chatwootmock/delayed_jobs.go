@@ -2,9 +2,11 @@ package chatwootmock
 
 // Chatwoot runs some deletions in a background job (DeleteObjectJob): the DELETE answers 200 at
 // once and the object keeps working until the job has run. The mock makes that window
-// deterministic: a delayed job runs once the mock has answered one more request after the one
-// that enqueued it. So the first request after the DELETE still sees the object, the second does
-// not, whoever sends them; a client that waits for the deletion must therefore poll.
+// deterministic and countable: a delayed job runs once the mock has answered a given number of
+// requests after the one that enqueued it (one for accounts and users; Options.InboxDeletionDelay
+// for inboxes, inbox_deletion.go). So with one, the first request after the DELETE still sees the
+// object and the second does not, whoever sends them; a client that waits for the deletion must
+// therefore poll. This is the mock's one mechanism for Chatwoot's asynchronous deletions.
 
 type delayedJob struct {
 	wait int // requests still to be answered before the job runs
@@ -15,9 +17,10 @@ type delayedJobs struct {
 	queue []delayedJob
 }
 
-// enqueueDelayed schedules run for after the next request. The caller holds s.mu.
-func (s *Server) enqueueDelayed(run func()) {
-	s.delayed.queue = append(s.delayed.queue, delayedJob{wait: 1, run: run})
+// enqueueDelayed schedules run for after the wait-th request that follows this one (0: at the end
+// of this one). The caller holds s.mu.
+func (s *Server) enqueueDelayed(wait int, run func()) {
+	s.delayed.queue = append(s.delayed.queue, delayedJob{wait: wait, run: run})
 }
 
 // tickDelayed is called at the end of every request, under s.mu: due jobs run, the others wait

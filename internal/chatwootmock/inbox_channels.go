@@ -13,10 +13,8 @@ type inboxExt struct {
 	web         *webWidget
 	other       map[string]any // the required attributes of email, line and sms channels
 	hours       [7]workingHour
-	// deleteIn counts the requests that still see the inbox once a DELETE has enqueued its
-	// deletion job (inbox_deletion.go); deleting says whether one is pending.
+	// deleting says whether a DELETE has enqueued the inbox's deletion job (inbox_deletion.go).
 	deleting bool
-	deleteIn int
 }
 
 // ext returns the inbox's extension, made on first use for rows created before it existed.

@@ -1,12 +1,10 @@
 package chatwootmock
 
-import "sort"
-
 // Chatwoot deletes an inbox in a background job: DELETE answers 200 at once, and until the job
-// has run the inbox is unchanged (readable, listed, usable). The mock makes "later" countable:
-// the job runs just before the (delay+1)-th request after the DELETE is handled, where delay is
-// Options.InboxDeletionDelay (1 when zero). So with the default, the first request after the
-// DELETE still reads the inbox and the second gets 404.
+// has run the inbox is unchanged (readable, listed, usable). The job is one of the mock's delayed
+// jobs (delayed_jobs.go), run once Options.InboxDeletionDelay more requests (1 when zero, none
+// when negative) have been answered. So with the default, the first request after the DELETE still
+// reads the inbox and the second gets 404.
 
 func (s *Server) inboxDeletionDelay() int {
 	switch d := s.opts.InboxDeletionDelay; {
@@ -26,30 +24,8 @@ func (s *Server) scheduleInboxDeletion(in *inbox) {
 	if x.deleting {
 		return
 	}
-	x.deleting, x.deleteIn = true, s.inboxDeletionDelay()
-	if x.deleteIn == 0 {
-		s.destroyInbox(in)
-	}
-}
-
-// runDueInboxDeletions runs before every request: it counts the request against each pending
-// deletion and runs the jobs whose count is used up, in id order.
-func (s *Server) runDueInboxDeletions() {
-	var due []*inbox
-	for _, in := range s.state.inboxes {
-		if in.ext == nil || !in.ext.deleting {
-			continue
-		}
-		if in.ext.deleteIn == 0 {
-			due = append(due, in)
-			continue
-		}
-		in.ext.deleteIn--
-	}
-	sort.Slice(due, func(i, j int) bool { return due[i].id < due[j].id })
-	for _, in := range due {
-		s.destroyInbox(in)
-	}
+	x.deleting = true
+	s.enqueueDelayed(s.inboxDeletionDelay(), func() { s.destroyInbox(in) })
 }
 
 // destroyInbox is DeleteObjectJob for an inbox: its conversations and contact inboxes, then the

@@ -270,7 +270,7 @@ func (s *Server) platformDeleteAccount(c *reqCtx) error {
 	if err != nil {
 		return err
 	}
-	s.enqueueDelayed(func() { s.destroyAccount(id) })
+	s.enqueueDelayed(1, func() { s.destroyAccount(id) })
 	c.okEmpty()
 	return nil
 }
@@ -601,7 +601,7 @@ func (s *Server) platformDeleteUser(c *reqCtx) error {
 	if err != nil {
 		return err
 	}
-	s.enqueueDelayed(func() { s.destroyUser(id) })
+	s.enqueueDelayed(1, func() { s.destroyUser(id) })
 	c.okEmpty()
 	return nil
 }

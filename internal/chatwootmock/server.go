@@ -103,7 +103,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	c := newReqCtx(s, r)
 	s.mu.Lock()
-	s.runDueInboxDeletions()
 	s.dispatch(c)
 	// Chatwoot's background jobs (assignment_v2) run after the response was rendered but before
 	// anyone else sees the state: that keeps them observable only on the next request.

@@ -55,13 +55,14 @@ func customAttributeAttrs(_ context.Context, _ *Session, d *chatwoot.CustomAttri
 		}
 		values = append(values, String(v))
 	}
-	attrs := []Attr{{"attribute_display_name", String(d.AttributeDisplayName)}, {"attribute_key", String(d.AttributeKey)}}
-	attrs = optional(attrs, "attribute_model", d.AttributeModel, "conversation_attribute", String)
-	attrs = optional(attrs, "attribute_display_type", d.AttributeDisplayType, "text", String)
-	attrs = optional(attrs, "attribute_description", d.AttributeDescription, "", String)
+	a := attrList{{"attribute_display_name", String(d.AttributeDisplayName)}, {"attribute_key", String(d.AttributeKey)}}
+	a.str("attribute_model", d.AttributeModel, "conversation_attribute")
+	a.str("attribute_display_type", d.AttributeDisplayType, "text")
+	a.str("attribute_description", d.AttributeDescription, "")
 	if list {
-		attrs = append(attrs, Attr{"attribute_values", values})
+		a.add("attribute_values", values)
 	}
-	attrs = optional(attrs, "regex_pattern", d.RegexPattern, "", String)
-	return optional(attrs, "regex_cue", d.RegexCue, "", String), nil
+	a.str("regex_pattern", d.RegexPattern, "")
+	a.str("regex_cue", d.RegexCue, "")
+	return a, nil
 }

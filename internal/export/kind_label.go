@@ -32,10 +32,11 @@ func labelAttrs(_ context.Context, _ *Session, l *chatwoot.Label) ([]Attr, error
 	if !chatwoot.LabelColorPattern.MatchString(l.Color) {
 		return nil, refuseBecause("its colour %q is not written as #rrggbb, which chatwoot_label requires", l.Color)
 	}
-	attrs := []Attr{{"title", String(l.Title)}}
-	attrs = optional(attrs, "description", l.Description, "", String)
-	attrs = optional(attrs, "color", l.Color, chatwoot.DefaultLabelColor, String)
-	return optional(attrs, "show_on_sidebar", l.ShowOnSidebar != nil && *l.ShowOnSidebar, false, Bool), nil
+	a := attrList{{"title", String(l.Title)}}
+	a.str("description", l.Description, "")
+	a.str("color", l.Color, chatwoot.DefaultLabelColor)
+	a.boolean("show_on_sidebar", l.ShowOnSidebar != nil && *l.ShowOnSidebar, false)
+	return a, nil
 }
 
 // labels is the account's label list, the one labelKind exported.

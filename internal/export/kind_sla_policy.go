@@ -37,8 +37,8 @@ var slaPolicies = listedKind[chatwoot.SLAPolicy]{
 }
 
 func slaPolicyAttrs(_ context.Context, _ *Session, p *chatwoot.SLAPolicy) ([]Attr, error) {
-	attrs := []Attr{{"name", String(p.Name)}}
-	attrs = optional(attrs, "description", p.Description, "", String)
+	a := attrList{{"name", String(p.Name)}}
+	a.str("description", p.Description, "")
 	for _, t := range []struct {
 		attr    string
 		seconds *float64
@@ -54,9 +54,10 @@ func slaPolicyAttrs(_ context.Context, _ *Session, p *chatwoot.SLAPolicy) ([]Att
 		if n < 1 {
 			return nil, refuseBecause("its %s is %v seconds, and the resource takes 1 or more", t.attr, *t.seconds)
 		}
-		attrs = append(attrs, Attr{t.attr, Int(n)})
+		a.add(t.attr, Int(n))
 	}
-	return optional(attrs, "only_during_business_hours", p.OnlyDuringBusinessHours, false, Bool), nil
+	a.boolean("only_during_business_hours", p.OnlyDuringBusinessHours, false)
+	return a, nil
 }
 
 // slaUnavailable says why the list failed when the Chatwoot or the account has no SLA policies

@@ -34,8 +34,8 @@ var webhookKind = &Kind{
 }
 
 func webhookAttrs(ctx context.Context, s *Session, w *chatwoot.Webhook) ([]Attr, error) {
-	attrs := []Attr{{"url", String(w.URL)}}
-	attrs = optional(attrs, "name", w.Name, "", String) // the resource reads "" as no name
+	a := attrList{{"url", String(w.URL)}}
+	a.str("name", w.Name, "") // the resource reads "" as no name
 	// A set: Chatwoot keeps duplicates it was sent, the resource does not.
 	var events List
 	var seen []string
@@ -49,16 +49,16 @@ func webhookAttrs(ctx context.Context, s *Session, w *chatwoot.Webhook) ([]Attr,
 		}
 	}
 	if len(seen) != len(chatwoot.DefaultWebhookSubscriptions) || !containsAll(seen, chatwoot.DefaultWebhookSubscriptions) {
-		attrs = append(attrs, Attr{"subscriptions", events})
+		a.add("subscriptions", events)
 	}
 	if w.Inbox != nil {
 		inbox, err := s.InboxRef(ctx, w.Inbox.ID)
 		if err != nil {
 			return nil, err
 		}
-		attrs = append(attrs, Attr{"inbox_id", inbox})
+		a.add("inbox_id", inbox)
 	}
-	return attrs, nil
+	return a, nil
 }
 
 func containsAll(values, want []string) bool {

@@ -29,11 +29,3 @@ func (l listedKind[T]) Export(ctx context.Context, s *Session, k *Kind) error {
 		func(_ int64, o *T) string { return l.what(o) },
 		func(_ int64, o *T) ([]Attr, error) { return l.attrs(ctx, s, o) })
 }
-
-// optional appends the attribute when the value differs from the schema's default.
-func optional[V comparable](attrs []Attr, name string, value, schemaDefault V, expr func(V) Expr) []Attr {
-	if value == schemaDefault {
-		return attrs
-	}
-	return append(attrs, Attr{name, expr(value)})
-}

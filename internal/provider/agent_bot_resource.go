@@ -54,29 +54,10 @@ func (r *agentBotResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"account_id": r.accountIDAttribute(),
 			"bot_id": computedIDAttribute("The bot's id in Chatwoot, as `agent_bot_id` of `chatwoot_inbox_agent_bot` and " +
 				"`chatwoot_agent_bot_token` take it."),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The bot's name, as agents see it in conversations; at most 255 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the bot. Defaults to empty.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
-			},
-			"outgoing_url": schema.StringAttribute{
-				MarkdownDescription: "Where Chatwoot posts the events of the bot's conversations (signed with the bot's secret); " +
-					"at most 2,048 characters. Chatwoot does not check the URL's form. Defaults to empty (no deliveries).",
-				Optional:   true,
-				Computed:   true,
-				Default:    stringdefault.StaticString(""),
-				Validators: []validator.String{stringvalidator.LengthAtMost(2048)},
-			},
+			"name":        requiredTextAttribute("The bot's name, as agents see it in conversations; at most 255 characters.", 255),
+			"description": optionalTextAttribute("A description of the bot. Defaults to empty.", 20000),
+			"outgoing_url": optionalTextAttribute("Where Chatwoot posts the events of the bot's conversations (signed with the bot's secret); "+
+				"at most 2,048 characters. Chatwoot does not check the URL's form. Defaults to empty (no deliveries).", 2048),
 			"bot_type": schema.StringAttribute{
 				MarkdownDescription: "The kind of bot. Chatwoot knows only `webhook` (the default) and fails on any other value, " +
 					"so others are refused at plan time.",

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
@@ -54,23 +52,9 @@ func (r *cannedResponseResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"id":                 r.idAttribute(),
 			"account_id":         r.accountIDAttribute(),
 			"canned_response_id": computedIDAttribute("The canned response's id in Chatwoot."),
-			"short_code": schema.StringAttribute{
-				MarkdownDescription: "The short code agents type after `/`, kept as written (not downcased), unique within the " +
-					"account (case-sensitively); at most 255 characters.",
-				Required: true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
-			"content": schema.StringAttribute{
-				MarkdownDescription: "The reply's text; at most 20,000 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 20000),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
+			"short_code": requiredTextAttribute("The short code agents type after `/`, kept as written (not downcased), unique within the "+
+				"account (case-sensitively); at most 255 characters.", 255),
+			"content": requiredTextAttribute("The reply's text; at most 20,000 characters.", 20000),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),
@@ -80,11 +64,9 @@ func (r *cannedResponseResource) Schema(ctx context.Context, _ resource.SchemaRe
 
 // ModifyPlan resolves the account and refuses a short code another canned response has.
 func (r *cannedResponseResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || r.data == nil {
-		return
+	if r.planToCheck(ctx, req, resp) {
+		cannedShortCodes.checkPlan(ctx, r.data.client, req, resp)
 	}
-	cannedShortCodes.checkPlan(ctx, r.data.client, req, resp)
 }
 
 func (r *cannedResponseResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -204,11 +204,9 @@ func (r *customAttributeResource) ValidateConfig(ctx context.Context, req resour
 
 // ModifyPlan resolves the account and refuses a key another definition of the model has.
 func (r *customAttributeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || r.data == nil {
-		return
+	if r.planToCheck(ctx, req, resp) {
+		customAttributeKeys.checkPlan(ctx, r.data.client, req, resp)
 	}
-	customAttributeKeys.checkPlan(ctx, r.data.client, req, resp)
 }
 
 func (r *customAttributeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

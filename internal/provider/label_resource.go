@@ -72,13 +72,7 @@ func (r *labelResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 						"must be at least two letters, digits, underscores or hyphens, start with a letter or digit, and hold no spaces"),
 				},
 			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the label. Defaults to empty.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
-			},
+			"description": optionalTextAttribute("A description of the label. Defaults to empty.", 20000),
 			"color": schema.StringAttribute{
 				MarkdownDescription: "The label's colour as `#rrggbb`, the form Chatwoot's interface writes and shows. " +
 					"Defaults to `" + chatwoot.DefaultLabelColor + "`, as in Chatwoot. Kept as written (letter case included).",
@@ -105,11 +99,9 @@ func (r *labelResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 
 // ModifyPlan resolves the account and refuses a title another label of the account has.
 func (r *labelResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || r.data == nil {
-		return
+	if r.planToCheck(ctx, req, resp) {
+		labelTitles.checkPlan(ctx, r.data.client, req, resp)
 	}
-	labelTitles.checkPlan(ctx, r.data.client, req, resp)
 }
 
 func (r *labelResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -83,44 +84,36 @@ func (r *memberSetResource) Schema(ctx context.Context, _ resource.SchemaRequest
 
 func (r *memberSetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan := r.values(ctx, req.Plan, &resp.Diagnostics)
-	ctx, cancel, client := r.begin(ctx, plan.timeouts.Create, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if state, ok := r.apply(ctx, client, req.Plan, plan, &resp.Diagnostics); ok {
-		r.saveFilled(ctx, created(req, resp), objectID{plan.accountID, plan.parentID}, state)
-	}
+	r.apply(ctx, req.Plan, plan, plan.timeouts.Create, created(req, resp))
 }
 
 func (r *memberSetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	plan := r.values(ctx, req.Plan, &resp.Diagnostics)
-	ctx, cancel, client := r.begin(ctx, plan.timeouts.Update, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if state, ok := r.apply(ctx, client, req.Plan, plan, &resp.Diagnostics); ok {
-		r.saveFilled(ctx, updated(req, resp), objectID{plan.accountID, plan.parentID}, state)
-	}
+	r.apply(ctx, req.Plan, plan, plan.timeouts.Update, updated(req, resp))
 }
 
-// apply replaces the container's members with the planned set in one PATCH, and returns the
-// plan with the id and the members Chatwoot answered with, to be saved.
-func (r *memberSetResource) apply(ctx context.Context, client *chatwoot.Client, planned tfsdk.Plan, plan memberSetValues,
-	diags *diag.Diagnostics) (tfsdk.State, bool) {
-	ids := memberIDsFrom(ctx, plan.userIDs, diags)
-	if diags.HasError() || !checkAccountAgents(ctx, client, plan.accountID, ids, r.kind.noun, diags) {
-		return tfsdk.State{}, false
+// apply is Create and Update: it replaces the container's members with the planned set in one
+// PATCH, within the operation's timeout, and saves the plan with the id and the members Chatwoot
+// answered with.
+func (r *memberSetResource) apply(ctx context.Context, planned tfsdk.Plan, plan memberSetValues,
+	timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), to saveTarget) {
+	ctx, cancel, client := r.begin(ctx, timeout, to.diags)
+	defer cancel()
+	if to.diags.HasError() {
+		return
+	}
+	ids := memberIDsFrom(ctx, plan.userIDs, to.diags)
+	if to.diags.HasError() || !checkAccountAgents(ctx, client, plan.accountID, ids, r.kind.noun, to.diags) {
+		return
 	}
 	members, err := r.setMembers(client, ctx, plan.accountID, plan.parentID, ids)
 	if err != nil {
-		diags.Append(r.clientError("setting", plan.accountID, plan.parentID, err))
-		return tfsdk.State{}, false
+		to.diags.Append(clientErrorDiagnostic(r.membersOperation("setting", plan.accountID, plan.parentID), err))
+		return
 	}
 	state := tfsdk.State(planned)
-	r.recordMembers(ctx, &state, plan.accountID, plan.parentID, members, diags)
-	return state, true
+	r.recordMembers(ctx, &state, plan.accountID, plan.parentID, members, to.diags)
+	r.saveFilled(ctx, to, objectID{plan.accountID, plan.parentID}, state)
 }
 
 func (r *memberSetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -135,7 +128,7 @@ func (r *memberSetResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(r.clientError("reading", state.accountID, state.parentID, err))
+		resp.Diagnostics.Append(clientErrorDiagnostic(r.membersOperation("reading", state.accountID, state.parentID), err))
 		return
 	}
 	read := resp.State
@@ -158,9 +151,8 @@ func (r *memberSetResource) Delete(ctx context.Context, req resource.DeleteReque
 		return
 	}
 	_, err := r.setMembers(client, ctx, state.accountID, state.parentID, nil)
-	if err != nil && !chatwoot.IsNotFound(err) { // a deleted team or inbox has no members left to remove
-		resp.Diagnostics.Append(r.clientError("removing", state.accountID, state.parentID, err))
-	}
+	// A deleted team or inbox has no members left to remove.
+	endDelete(&resp.Diagnostics, err, r.membersOperation("removing", state.accountID, state.parentID))
 	if err == nil {
 		resp.Diagnostics.AddWarning(titleCase(r.kind.noun)+" Kept Without Members",
 			fmt.Sprintf("Every member was removed from %s %d of account %d. The %s itself stays, and its former members stay "+
@@ -168,13 +160,9 @@ func (r *memberSetResource) Delete(ctx context.Context, req resource.DeleteReque
 	}
 }
 
-// clientError is the diagnostic for a failed call: "<verb> the members of team 7".
-func (r *memberSetResource) clientError(verb string, accountID, parentID int64, err error) diag.Diagnostic {
-	return clientErrorDiagnostic(operation{
-		action:    fmt.Sprintf("%s the members of %s %d", verb, r.kind.noun, parentID),
-		accountID: accountID,
-		notFound:  fmt.Sprintf("%s %d", r.kind.noun, parentID),
-	}, err)
+// membersOperation names a call on the container's member list: "<verb> the members of team 7".
+func (r *memberSetResource) membersOperation(verb string, accountID, parentID int64) operation {
+	return memberOperation(verb+" the members of", r.kind.noun, accountID, parentID)
 }
 
 func memberUserIDsAttribute(container string) schema.SetAttribute {

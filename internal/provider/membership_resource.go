@@ -49,37 +49,33 @@ type membershipResource struct {
 
 // NewTeamMemberResource is the chatwoot_team_member resource.
 func NewTeamMemberResource() resource.Resource {
-	return &membershipResource{accountObjectResource{kind: objectKind{
-		typeName: "team_member", idAttr: "team_id", noun: "team", idDescription: "The team's id.",
-	}}, membership{
+	return &membershipResource{accountObjectResource{kind: memberKind("team_member", "team")}, membership{
 		parentDescription: "The id of the team, for example `chatwoot_team.billing.team_id`.",
-		description: "One agent in one Chatwoot team. This resource is **additive**: it adds its user and, on destroy, removes " +
-			"that user only, leaving every other member alone, so several configurations (or modules) can each add their own " +
-			"people to a shared team.\n\n" + membershipChoice("team"),
-		listMembers: (*chatwoot.Client).ListTeamMembers,
-		add:         (*chatwoot.Client).AddTeamMembers,
-		remove:      (*chatwoot.Client).RemoveTeamMembers,
+		description:       membershipDescription("team", ""),
+		listMembers:       (*chatwoot.Client).ListTeamMembers,
+		add:               (*chatwoot.Client).AddTeamMembers,
+		remove:            (*chatwoot.Client).RemoveTeamMembers,
 	}}
 }
 
 // NewInboxMemberResource is the chatwoot_inbox_member resource.
 func NewInboxMemberResource() resource.Resource {
-	return &membershipResource{accountObjectResource{kind: objectKind{
-		typeName: "inbox_member", idAttr: "inbox_id", noun: "inbox", idDescription: "The inbox's id.",
-	}}, membership{
+	return &membershipResource{accountObjectResource{kind: memberKind("inbox_member", "inbox")}, membership{
 		parentDescription: "The id of the inbox, for example `data.chatwoot_inbox.support.id`.",
-		description: "One agent in one Chatwoot inbox. This resource is **additive**: it adds its user and, on destroy, removes " +
-			"that user only, leaving every other member alone, so several configurations (or modules) can each add their own " +
-			"people to a shared inbox. Conversations assigned to a removed agent stay assigned.\n\n" + membershipChoice("inbox"),
-		listMembers: (*chatwoot.Client).ListInboxMembers,
-		add:         (*chatwoot.Client).AddInboxMembers,
-		remove:      (*chatwoot.Client).RemoveInboxMembers,
+		description:       membershipDescription("inbox", " Conversations assigned to a removed agent stay assigned."),
+		listMembers:       (*chatwoot.Client).ListInboxMembers,
+		add:               (*chatwoot.Client).AddInboxMembers,
+		remove:            (*chatwoot.Client).RemoveInboxMembers,
 	}}
 }
 
-// membershipChoice is the docs' advice on which member resource to use, and the refusal.
-func membershipChoice(noun string) string {
-	return fmt.Sprintf("**Which to choose.** Use `chatwoot_%[1]s_members` when one configuration owns the %[1]s's whole member "+
+// membershipDescription is the resource's description: what it does to the noun's members (and,
+// in more, what that leaves), the docs' advice on which member resource to use, and the refusal.
+func membershipDescription(noun, more string) string {
+	return fmt.Sprintf("One agent in one Chatwoot %[1]s. This resource is **additive**: it adds its user and, on destroy, removes "+
+		"that user only, leaving every other member alone, so several configurations (or modules) can each add their own "+
+		"people to a shared %[1]s.%[2]s\n\n"+
+		"**Which to choose.** Use `chatwoot_%[1]s_members` when one configuration owns the %[1]s's whole member "+
 		"list: members added elsewhere are removed. Use `chatwoot_%[1]s_member`, one per user, when several configurations or "+
 		"people add their own members. Never both on the same %[1]s: each apply would undo the other, so a plan that has both for "+
 		"one %[1]s is refused. The check compares what one plan sees, within one provider configuration: resources in another "+
@@ -87,7 +83,7 @@ func membershipChoice(noun string) string {
 		"plan time (the %[1]s is created in the same run) the refusal comes during apply, once the id is known, and the member "+
 		"resource applied first may already have made its change: fix the configuration and apply again.\n\n"+
 		"The user must be an agent or administrator of the account; the provider checks this before it sends anything. A user "+
-		"removed from the %[1]s in Chatwoot is added back by the next apply.", noun) + adminOnlyNote
+		"removed from the %[1]s in Chatwoot is added back by the next apply.", noun, more) + adminOnlyNote
 }
 
 type membershipModel struct {
@@ -175,7 +171,7 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	if err := r.add(client, ctx, a, parent, []int64{user}); err != nil {
-		resp.Diagnostics.Append(r.clientError(fmt.Sprintf("adding user %d to", user), a, parent, err))
+		resp.Diagnostics.Append(clientErrorDiagnostic(memberOperation(fmt.Sprintf("adding user %d to", user), r.kind.noun, a, parent), err))
 		return
 	}
 	state := tfsdk.State(req.Plan)
@@ -191,7 +187,7 @@ func (r *membershipResource) Read(ctx context.Context, req resource.ReadRequest,
 	a, parent, user := prior.AccountID.ValueInt64(), prior.ParentID.ValueInt64(), prior.UserID.ValueInt64()
 	members, err := r.listMembers(client, ctx, a, parent)
 	if err != nil && !chatwoot.IsNotFound(err) {
-		resp.Diagnostics.Append(r.clientError("reading the members of", a, parent, err))
+		resp.Diagnostics.Append(clientErrorDiagnostic(memberOperation("reading the members of", r.kind.noun, a, parent), err))
 		return
 	}
 	member := false
@@ -234,9 +230,8 @@ func (r *membershipResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 	a, parent, user := state.AccountID.ValueInt64(), state.ParentID.ValueInt64(), state.UserID.ValueInt64()
 	err := r.remove(client, ctx, a, parent, []int64{user})
-	if err != nil && !chatwoot.IsNotFound(err) { // a deleted team or inbox has no members left to remove
-		resp.Diagnostics.Append(r.clientError(fmt.Sprintf("removing user %d from", user), a, parent, err))
-	}
+	// A deleted team or inbox has no members left to remove.
+	endDelete(&resp.Diagnostics, err, memberOperation(fmt.Sprintf("removing user %d from", user), r.kind.noun, a, parent))
 }
 
 // saveMembership is the kit's save with the membership's id and its three-part identity.
@@ -304,13 +299,4 @@ func (r *membershipResource) ImportState(ctx context.Context, req resource.Impor
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.kind.idAttr), ids[1])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), ids[2])...)
 	resp.Diagnostics.Append(r.setMembershipIdentity(ctx, resp.Identity, ids[0], ids[1], ids[2])...)
-}
-
-// clientError is the diagnostic for a failed call: "adding user 3 to team 7".
-func (r *membershipResource) clientError(what string, accountID, parentID int64, err error) diag.Diagnostic {
-	return clientErrorDiagnostic(operation{
-		action:    fmt.Sprintf("%s %s %d", what, r.kind.noun, parentID),
-		accountID: accountID,
-		notFound:  fmt.Sprintf("%s %d", r.kind.noun, parentID),
-	}, err)
 }

@@ -10,13 +10,11 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -75,24 +73,11 @@ func (r *slaPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"Chatwoot deletes a policy in a background job; destroy waits, within the `delete` timeout, until the policy is no " +
 			"longer listed. Names need not be unique." + adminOnlyNote,
 		Attributes: map[string]schema.Attribute{
-			"id":            r.idAttribute(),
-			"account_id":    r.accountIDAttribute(),
-			"sla_policy_id": computedIDAttribute("The policy's id in Chatwoot, as the `add_sla` action takes it."),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The policy's name; at most 255 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "What the policy is for. Defaults to empty.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
-			},
+			"id":                            r.idAttribute(),
+			"account_id":                    r.accountIDAttribute(),
+			"sla_policy_id":                 computedIDAttribute("The policy's id in Chatwoot, as the `add_sla` action takes it."),
+			"name":                          requiredTextAttribute("The policy's name; at most 255 characters.", 255),
+			"description":                   optionalTextAttribute("What the policy is for. Defaults to empty.", 20000),
 			"first_response_time_threshold": slaThresholdAttribute("first response"),
 			"next_response_time_threshold":  slaThresholdAttribute("next response"),
 			"resolution_time_threshold":     slaThresholdAttribute("resolution"),

@@ -8,9 +8,7 @@ import (
 
 // NewTeamMembersResource is the chatwoot_team_members resource; its logic is memberSetResource's.
 func NewTeamMembersResource() resource.Resource {
-	return &memberSetResource{accountObjectResource: accountObjectResource{kind: objectKind{
-		typeName: "team_members", idAttr: "team_id", noun: "team", idDescription: "The team's id.",
-	}}, memberSet: memberSet{
+	return &memberSetResource{accountObjectResource: accountObjectResource{kind: memberKind("team_members", "team")}, memberSet: memberSet{
 		parentDescription: "The id of the team, for example `chatwoot_team.billing.team_id`.",
 		description: "The complete set of agents in one Chatwoot team. This resource is **authoritative**: " +
 			"members added in Chatwoot's UI or by other tools show as drift in the next plan and are removed by apply. " +

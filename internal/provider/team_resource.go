@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -67,13 +66,7 @@ func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					lowercaseStringValidator{what: "team names"},
 				},
 			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the team. Defaults to empty.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
-			},
+			"description": optionalTextAttribute("A description of the team. Defaults to empty.", 20000),
 			"allow_auto_assign": schema.BoolAttribute{
 				MarkdownDescription: "Whether Chatwoot may pick an online member of the team (who is also a member of the " +
 					"conversation's inbox) when a conversation is assigned to the team without an agent. Defaults to `true`, " +
@@ -82,22 +75,10 @@ func (r *teamResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed: true,
 				Default:  booldefault.StaticBool(true),
 			},
-			"icon": schema.StringAttribute{
-				MarkdownDescription: "The team's icon, as Chatwoot's UI names it. Needs Chatwoot 4.16.0 or later; defaults to " +
-					"empty (no icon). At most 255 characters.",
-				Optional:   true,
-				Computed:   true,
-				Default:    stringdefault.StaticString(""),
-				Validators: []validator.String{stringvalidator.LengthAtMost(255)},
-			},
-			"icon_color": schema.StringAttribute{
-				MarkdownDescription: "The colour of the team's icon, such as `#1f93ff`. Needs Chatwoot 4.16.0 or later; " +
-					"defaults to empty. At most 255 characters.",
-				Optional:   true,
-				Computed:   true,
-				Default:    stringdefault.StaticString(""),
-				Validators: []validator.String{stringvalidator.LengthAtMost(255)},
-			},
+			"icon": optionalTextAttribute("The team's icon, as Chatwoot's UI names it. Needs Chatwoot 4.16.0 or later; defaults to "+
+				"empty (no icon). At most 255 characters.", 255),
+			"icon_color": optionalTextAttribute("The colour of the team's icon, such as `#1f93ff`. Needs Chatwoot 4.16.0 or later; "+
+				"defaults to empty. At most 255 characters.", 255),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": operationTimeoutsBlock(ctx),
@@ -138,15 +119,15 @@ func (r *teamResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	accountID, teamID := state.AccountID.ValueInt64(), state.TeamID.ValueInt64()
-	team, err := client.GetTeam(ctx, accountID, teamID)
-	if !r.readFound(ctx, resp, objectID{accountID, teamID}, err, operation{
-		action: fmt.Sprintf("reading team %d", teamID), accountID: accountID, notFound: fmt.Sprintf("team %d", teamID),
+	id := objectID{state.AccountID.ValueInt64(), state.TeamID.ValueInt64()}
+	team, err := client.GetTeam(ctx, id.accountID, id.id)
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading team %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("team %d", id.id),
 	}) {
 		return
 	}
-	read := teamState(accountID, team)
-	r.save(ctx, refreshed(req, resp), objectID{accountID, teamID}, &read)
+	read := teamState(id.accountID, team)
+	r.save(ctx, refreshed(req, resp), id, &read)
 }
 
 func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -158,7 +139,7 @@ func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	accountID, teamID := prior.AccountID.ValueInt64(), prior.TeamID.ValueInt64()
+	id := objectID{prior.AccountID.ValueInt64(), prior.TeamID.ValueInt64()}
 
 	// Send only what changed: a rename that is not asked for must not race another change.
 	var fields chatwoot.TeamFields
@@ -170,16 +151,16 @@ func (r *teamResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	fields.IconColor = changedString(plan.IconColor, prior.IconColor, &changed)
 	state := prior
 	if changed {
-		team, err := client.UpdateTeam(ctx, accountID, teamID, fields)
+		team, err := client.UpdateTeam(ctx, id.accountID, id.id, fields)
 		if err != nil {
 			appendClientErrorOnAttribute(&resp.Diagnostics, operation{
-				action: fmt.Sprintf("updating team %d", teamID), accountID: accountID, notFound: fmt.Sprintf("team %d", teamID),
+				action: fmt.Sprintf("updating team %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("team %d", id.id),
 			}, err, "name", "description")
 			return
 		}
-		state = teamState(accountID, team)
+		state = teamState(id.accountID, team)
 	}
-	r.save(ctx, updated(req, resp), objectID{accountID, teamID}, &state)
+	r.save(ctx, updated(req, resp), id, &state)
 }
 
 func (r *teamResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

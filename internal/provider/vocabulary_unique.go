@@ -50,11 +50,9 @@ func (u uniqueFields[T]) planValues(ctx context.Context, plan interface {
 // checkPlan refuses a planned create or change of the unique fields that another object of the
 // account already holds. It sends at most the kind's one list call per provider process (the one
 // the refresh already made), and nothing when the fields do not change. A failed list is a warning:
-// the apply reports Chatwoot's own answer.
+// the apply reports Chatwoot's own answer. ModifyPlan calls it when planToCheck says there is a
+// plan to check.
 func (u uniqueFields[T]) checkPlan(ctx context.Context, client *chatwoot.Client, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if client == nil || req.Plan.Raw.IsNull() {
-		return
-	}
 	var accountID types.Int64
 	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("account_id"), &accountID)...)
 	values, ok := u.planValues(ctx, &resp.Plan, &resp.Diagnostics)

@@ -130,11 +130,9 @@ func (r *webhookResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 
 // ModifyPlan resolves the account and refuses a URL another webhook of the account has.
 func (r *webhookResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
-	if resp.Diagnostics.HasError() || r.data == nil {
-		return
+	if r.planToCheck(ctx, req, resp) {
+		webhookURLs.checkPlan(ctx, r.data.client, req, resp)
 	}
-	webhookURLs.checkPlan(ctx, r.data.client, req, resp)
 }
 
 // checkInbox refuses an inbox id the account does not have: Chatwoot would store it and never
