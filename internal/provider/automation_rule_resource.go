@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -105,13 +104,7 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "What the rule is for. Defaults to an empty string.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
-			},
+			"description": optionalTextAttribute("What the rule is for. Defaults to an empty string.", 20000),
 			"event_name": schema.StringAttribute{
 				MarkdownDescription: "The event that runs the rule: " + automationCodeList(automationEvents) + ". " +
 					"Labels are usually added after a conversation is created, so rules on labels normally use `conversation_updated`.",

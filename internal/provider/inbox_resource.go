@@ -202,7 +202,7 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
-			"name": nameAttribute("The inbox's name; at most 255 characters. Names need not be unique."),
+			"name": requiredTextAttribute("The inbox's name; at most 255 characters. Names need not be unique.", 255),
 			"channel_type": schema.StringAttribute{
 				MarkdownDescription: "The channel: `api` (conversations come from your backend through Chatwoot's API) or " +
 					"`web_widget` (the chat bubble on a website). Chatwoot cannot change an inbox's channel, so changing it " +
@@ -211,9 +211,8 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Validators:    []validator.String{inboxChannelTypeValidator},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"greeting_enabled": optionalBool("Whether Chatwoot sends `greeting_message` when a conversation starts. Defaults to `false`.", false),
-			"greeting_message": optionalString("The greeting sent when `greeting_enabled`; at most 10,000 characters. Defaults to empty.", "",
-				stringvalidator.LengthAtMost(10000)),
+			"greeting_enabled":     optionalBool("Whether Chatwoot sends `greeting_message` when a conversation starts. Defaults to `false`.", false),
+			"greeting_message":     optionalTextAttribute("The greeting sent when `greeting_enabled`; at most 10,000 characters. Defaults to empty.", 10000),
 			"enable_email_collect": optionalBool("Whether the widget asks a visitor for an e-mail address. Defaults to `true`.", true),
 			"allow_messages_after_resolved": optionalBool("Whether a contact may write in a resolved conversation (the widget "+
 				"hides its reply box when `false`). Defaults to `true`.", true),
@@ -222,14 +221,13 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"sender_name_type": optionalString("How agents' names show in outgoing e-mail: `friendly` (the agent's name) or "+
 				"`professional` (`business_name`). Defaults to `friendly`. Chatwoot fails on any other value, so it is checked at plan time.",
 				"friendly", stringvalidator.OneOf("friendly", "professional")),
-			"business_name": optionalString("The business name used with `sender_name_type = \"professional\"`; at most 255 characters. "+
-				"Defaults to empty.", "", stringvalidator.LengthAtMost(255)),
+			"business_name": optionalTextAttribute("The business name used with `sender_name_type = \"professional\"`; at most 255 characters. "+
+				"Defaults to empty.", 255),
 			"timezone": optionalString("The IANA time zone of `working_hours` (case-sensitive, such as `Europe/Berlin`). Defaults to `UTC`.",
 				"UTC", timezoneValidator),
 			"working_hours_enabled": optionalBool("Whether Chatwoot answers with `out_of_office_message` outside `working_hours`. "+
 				"Defaults to `false`.", false),
-			"out_of_office_message": optionalString("The reply outside working hours; at most 10,000 characters. Defaults to empty.", "",
-				stringvalidator.LengthAtMost(10000)),
+			"out_of_office_message": optionalTextAttribute("The reply outside working hours; at most 10,000 characters. Defaults to empty.", 10000),
 			"working_hours": schema.ListNestedAttribute{
 				MarkdownDescription: "The week's opening hours: all seven days, in order from `day_of_week` 0 (Sunday) to 6 (Saturday), " +
 					"as Chatwoot lists them. Each day is closed (`closed_all_day`), open all day (`open_all_day`) or open from " +
@@ -284,8 +282,8 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 				Attributes: map[string]schema.Attribute{
-					"webhook_url": optionalString("Where Chatwoot posts the inbox's events, signed with `secret`; at most 2,048 "+
-						"characters (Chatwoot does not check the form). Defaults to empty.", "", stringvalidator.LengthAtMost(2048)),
+					"webhook_url": optionalTextAttribute("Where Chatwoot posts the inbox's events, signed with `secret`; at most 2,048 "+
+						"characters (Chatwoot does not check the form). Defaults to empty.", 2048),
 					"hmac_mandatory": optionalBool("Whether contacts must be identified with an HMAC of `hmac_token`. Defaults to `false`.", false),
 					"additional_attributes": optionalString("Further channel settings as a JSON object (`jsonencode({...})`), stored as "+
 						"written. Defaults to `{}`.", "{}", jsonObjectValidator),

@@ -75,7 +75,7 @@ func (r *macroResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
 			"macro_id":   computedIDAttribute("The macro's id in Chatwoot."),
-			"name":       nameAttribute("The macro's name, as agents see it in the conversation's macro menu; at most 255 characters."),
+			"name":       requiredTextAttribute("The macro's name, as agents see it in the conversation's macro menu; at most 255 characters.", 255),
 			"visibility": schema.StringAttribute{
 				MarkdownDescription: "`global` (the default): every member of the account sees and may run the macro. " +
 					"`personal` is refused: a personal macro is invisible to every token but its author's.",
