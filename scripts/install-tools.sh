@@ -85,23 +85,29 @@ install_terraform() {
   fi
 }
 
-install_terraform_new() {
-  local name="terraform-${TERRAFORM_NEW_VERSION#v}"
-  if has_module "$BIN/$name" github.com/hashicorp/terraform "$TERRAFORM_NEW_VERSION"; then
+# build_wrapper NAME MODULE VERSION ESTIMATE [go build args...]: build NAME from the
+# wrapper module in tools/NAME, unless .tools/bin/NAME was built with MODULE at VERSION.
+build_wrapper() {
+  local name="$1" mod="$2" ver="$3" estimate="$4"; shift 4
+  if has_module "$BIN/$name" "$mod" "$ver"; then
     log "$name: present"; return
   fi
-  # Terraform 1.14's go.mod replaces nested state-backend modules with
-  # directories the module zip lacks, so `go install …@v1.14.9` fails; the
-  # wrapper module in tools/terraform-1.14.9 replaces them with stubs.
-  # version.dev=no: without it Terraform reports itself as 1.14.9-dev.
   local start=$SECONDS
-  log "building $name from tools/$name (about 4 minutes on a cold cache, 2 cores)"
-  (cd "$ROOT/tools/$name" &&
-    CGO_ENABLED=0 go build -trimpath -o "$BIN/$name.tmp" \
-      -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
-      github.com/hashicorp/terraform) || { log "FAILED to build $name"; rm -f "$BIN/$name.tmp"; return 1; }
+  log "building $name from tools/$name ($estimate)"
+  (cd "$ROOT/tools/$name" && go build -o "$BIN/$name.tmp" "$@") ||
+    { log "FAILED to build $name"; rm -f "$BIN/$name.tmp"; return 1; }
   mv -f "$BIN/$name.tmp" "$BIN/$name"
   log "built $name in $((SECONDS - start))s"
+}
+
+# Terraform 1.14's go.mod replaces nested state-backend modules with directories the
+# module zip lacks, so `go install …@v1.14.9` fails; the wrapper module in
+# tools/terraform-1.14.9 replaces them with stubs. version.dev=no: without it Terraform
+# reports itself as 1.14.9-dev.
+install_terraform_new() {
+  CGO_ENABLED=0 build_wrapper "terraform-${TERRAFORM_NEW_VERSION#v}" github.com/hashicorp/terraform "$TERRAFORM_NEW_VERSION" \
+    "about 4 minutes on a cold cache, 2 cores" \
+    -trimpath -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" github.com/hashicorp/terraform
 }
 
 install_tofu_old() {
@@ -114,38 +120,19 @@ install_tofu_old() {
     -ldflags "-X github.com/opentofu/opentofu/version.dev=no"
 }
 
+# OpenTofu 1.12's go.mod has a replace directive, which `go install pkg@version` refuses,
+# so it is built from the wrapper module in tools/tofu-1.12.6, which repeats that replace.
 install_tofu_new() {
-  local name="tofu-${TOFU_NEW_VERSION#v}"
-  if has_module "$BIN/$name" github.com/opentofu/opentofu "$TOFU_NEW_VERSION"; then
-    log "$name: present"; return
-  fi
-  # OpenTofu 1.12's go.mod has a replace directive, which `go install pkg@version`
-  # refuses, so it is built from the wrapper module in tools/tofu-1.12.6, which
-  # repeats that replace.
-  local start=$SECONDS
-  log "building $name from tools/$name (about 7 minutes on a cold cache, 2 cores)"
-  (cd "$ROOT/tools/$name" &&
-    go build -o "$BIN/$name.tmp" \
-      -ldflags "-X github.com/opentofu/opentofu/version.dev=no" \
-      github.com/opentofu/opentofu/cmd/tofu) || { log "FAILED to build $name"; rm -f "$BIN/$name.tmp"; return 1; }
-  mv -f "$BIN/$name.tmp" "$BIN/$name"
-  log "built $name in $((SECONDS - start))s"
+  build_wrapper "tofu-${TOFU_NEW_VERSION#v}" github.com/opentofu/opentofu "$TOFU_NEW_VERSION" \
+    "about 7 minutes on a cold cache, 2 cores" \
+    -ldflags "-X github.com/opentofu/opentofu/version.dev=no" github.com/opentofu/opentofu/cmd/tofu
 }
 
+# `go install github.com/miniscruff/changie@v1.22.1` asks the proxy for changie's version
+# list, which it does not serve, so changie is built from the wrapper module in
+# tools/changie, which requires that exact version.
 install_changie() {
-  if has_module "$BIN/changie" github.com/miniscruff/changie "$CHANGIE_VERSION"; then
-    log "changie: present"; return
-  fi
-  # `go install github.com/miniscruff/changie@v1.22.1` asks the proxy for
-  # changie's version list, which it does not serve, so changie is built from
-  # the wrapper module in tools/changie, which requires that exact version.
-  local start=$SECONDS
-  log "building changie from tools/changie (under a minute)"
-  (cd "$ROOT/tools/changie" &&
-    go build -o "$BIN/changie.tmp" github.com/miniscruff/changie) ||
-    { log "FAILED to build changie"; rm -f "$BIN/changie.tmp"; return 1; }
-  mv -f "$BIN/changie.tmp" "$BIN/changie"
-  log "built changie in $((SECONDS - start))s"
+  build_wrapper changie github.com/miniscruff/changie "$CHANGIE_VERSION" "under a minute" github.com/miniscruff/changie
 }
 
 install_simple() { # name module package version

@@ -18,41 +18,27 @@ type AgentBotFields struct {
 
 // GetAgentBot reads one of the account's bots or a global bot (any member).
 func (c *Client) GetAgentBot(ctx context.Context, accountID, botID int64) (*AgentBot, error) {
-	var bot AgentBot
-	if _, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/agent_bots/%d", botID), idempotent: true}, &bot); err != nil {
-		return nil, err
-	}
-	return &bot, nil
+	return objectOf[AgentBot](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/agent_bots/%d", botID), idempotent: true})
 }
 
 // CreateAgentBot creates an account bot (administrators only); the answer has its access token
 // and secret. It is not retried after an unknown outcome.
 func (c *Client) CreateAgentBot(ctx context.Context, accountID int64, fields AgentBotFields) (*AgentBot, error) {
-	var bot AgentBot
-	_, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/agent_bots"), body: fields}, &bot)
-	c.lookups.invalidate(accountID, AgentBots.Kind)
-	if err != nil {
-		return nil, err
-	}
-	return &bot, nil
+	defer c.lookups.invalidate(accountID, AgentBots.Kind)
+	return objectOf[AgentBot](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/agent_bots"), body: fields})
 }
 
 // UpdateAgentBot changes an account bot (administrators only). Global bots are 404 here.
 func (c *Client) UpdateAgentBot(ctx context.Context, accountID, botID int64, fields AgentBotFields) (*AgentBot, error) {
-	var bot AgentBot
-	_, err := c.do(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/agent_bots/%d", botID), body: fields, idempotent: true}, &bot)
-	c.lookups.invalidate(accountID, AgentBots.Kind)
-	if err != nil {
-		return nil, err
-	}
-	return &bot, nil
+	defer c.lookups.invalidate(accountID, AgentBots.Kind)
+	return objectOf[AgentBot](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/agent_bots/%d", botID), body: fields, idempotent: true})
 }
 
 // DeleteAgentBot deletes an account bot at once (administrators only); its conversations are
 // unassigned and its inbox bindings removed. A missing or global bot is a 404.
 func (c *Client) DeleteAgentBot(ctx context.Context, accountID, botID int64) error {
+	defer c.lookups.invalidate(accountID, AgentBots.Kind)
 	_, err := c.do(ctx, call{method: http.MethodDelete, path: accountPath(accountID, "/agent_bots/%d", botID), idempotent: true}, nil)
-	c.lookups.invalidate(accountID, AgentBots.Kind)
 	return err
 }
 
@@ -68,10 +54,6 @@ func (c *Client) ResetAgentBotSecret(ctx context.Context, accountID, botID int64
 }
 
 func (c *Client) agentBotAction(ctx context.Context, accountID, botID int64, action string) (*AgentBot, error) {
-	var bot AgentBot
 	// Repeating a reset after an unknown outcome only rotates once more.
-	if _, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/agent_bots/%d/%s", botID, action), idempotent: true}, &bot); err != nil {
-		return nil, err
-	}
-	return &bot, nil
+	return objectOf[AgentBot](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/agent_bots/%d/%s", botID, action), idempotent: true})
 }

@@ -25,7 +25,5 @@ type AgentBot struct {
 
 // ListAgentBots returns the account's bots plus the global ones, the set an assignment accepts.
 func (c *Client) ListAgentBots(ctx context.Context, accountID int64) ([]AgentBot, error) {
-	var bots []AgentBot
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/agent_bots"), idempotent: true}, &bots)
-	return bots, err
+	return listOf[AgentBot](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/agent_bots"), idempotent: true})
 }

@@ -23,9 +23,7 @@ type Agent struct {
 
 // ListAgents returns every member of the account, administrators included (not paginated).
 func (c *Client) ListAgents(ctx context.Context, accountID int64) ([]Agent, error) {
-	var agents []Agent
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/agents"), idempotent: true}, &agents)
-	return agents, err
+	return listOf[Agent](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/agents"), idempotent: true})
 }
 
 // AgentFields are the writable fields of an agent. A nil field is not sent. Email is used only
@@ -45,23 +43,17 @@ type AgentFields struct {
 // user with that email anywhere in the installation and then ignores Name: the answer shows
 // the name the user already had. A user already in the account is a 422 naming "user_id".
 func (c *Client) CreateAgent(ctx context.Context, accountID int64, fields AgentFields) (*Agent, error) {
-	var agent Agent
-	_, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/agents"), body: fields}, &agent)
-	c.invalidateAgents(accountID)
-	if err != nil {
-		return nil, err
-	}
-	return &agent, nil
+	defer c.invalidateAgents(accountID)
+	return objectOf[Agent](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/agents"), body: fields})
 }
 
 // UpdateAgent changes the fields that are set (administrators only); userID is the user id.
 func (c *Client) UpdateAgent(ctx context.Context, accountID, userID int64, fields AgentFields) (*Agent, error) {
-	var agent Agent
-	if _, err := c.do(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/agents/%d", userID), body: fields, idempotent: true}, &agent); err != nil {
-		return nil, err
+	agent, err := objectOf[Agent](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/agents/%d", userID), body: fields, idempotent: true})
+	if err == nil {
+		c.invalidateAgents(accountID) // the cached list is searched by name and email
 	}
-	c.invalidateAgents(accountID) // the cached list is searched by name and email
-	return &agent, nil
+	return agent, err
 }
 
 // DeleteAgent removes the user from the account (administrators only). The membership goes at

@@ -106,14 +106,12 @@ func (f AssignmentPolicyFields) body() map[string]any {
 // ListAssignmentPolicies returns every policy of the account (administrators only; not
 // paginated, in no guaranteed order).
 func (c *Client) ListAssignmentPolicies(ctx context.Context, accountID int64) ([]AssignmentPolicy, error) {
-	var out []AssignmentPolicy
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/assignment_policies"), idempotent: true}, &out)
-	return out, err
+	return listOf[AssignmentPolicy](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/assignment_policies"), idempotent: true})
 }
 
 // GetAssignmentPolicy reads one policy (administrators only); an unknown id is IsNotFound.
 func (c *Client) GetAssignmentPolicy(ctx context.Context, accountID, policyID int64) (*AssignmentPolicy, error) {
-	return c.policyCall(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/assignment_policies/%d", policyID), idempotent: true})
+	return objectOf[AssignmentPolicy](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/assignment_policies/%d", policyID), idempotent: true})
 }
 
 // CreateAssignmentPolicy creates a policy (administrators only). A taken name is a 422 naming
@@ -121,13 +119,13 @@ func (c *Client) GetAssignmentPolicy(ctx context.Context, accountID, policyID in
 // outcome.
 func (c *Client) CreateAssignmentPolicy(ctx context.Context, accountID int64, fields AssignmentPolicyFields) (*AssignmentPolicy, error) {
 	defer c.lookups.invalidate(accountID, AssignmentPolicies.Kind)
-	return c.policyCall(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/assignment_policies"), body: fields.body()})
+	return objectOf[AssignmentPolicy](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/assignment_policies"), body: fields.body()})
 }
 
 // UpdateAssignmentPolicy changes the fields that are set (administrators only).
 func (c *Client) UpdateAssignmentPolicy(ctx context.Context, accountID, policyID int64, fields AssignmentPolicyFields) (*AssignmentPolicy, error) {
 	defer c.lookups.invalidate(accountID, AssignmentPolicies.Kind)
-	return c.policyCall(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/assignment_policies/%d", policyID), body: fields.body(), idempotent: true})
+	return objectOf[AssignmentPolicy](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/assignment_policies/%d", policyID), body: fields.body(), idempotent: true})
 }
 
 // DeleteAssignmentPolicy deletes a policy (administrators only). Chatwoot unbinds it from every
@@ -151,7 +149,7 @@ func (c *Client) ListAssignmentPolicyInboxes(ctx context.Context, accountID, pol
 // without a binding, including one whose policy was deleted, is IsNotFound and
 // IsPolicyNotBound; an unknown inbox is IsNotFound only.
 func (c *Client) GetInboxAssignmentPolicy(ctx context.Context, accountID, inboxID int64) (*AssignmentPolicy, error) {
-	return c.policyCall(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/inboxes/%d/assignment_policy", inboxID), idempotent: true})
+	return objectOf[AssignmentPolicy](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/inboxes/%d/assignment_policy", inboxID), idempotent: true})
 }
 
 // SetInboxAssignmentPolicy binds a policy to an inbox, replacing any other binding in the same
@@ -160,7 +158,7 @@ func (c *Client) GetInboxAssignmentPolicy(ctx context.Context, accountID, inboxI
 // or policy is IsNotFound. Repeating it is harmless, so it is retried.
 func (c *Client) SetInboxAssignmentPolicy(ctx context.Context, accountID, inboxID, policyID int64) (*AssignmentPolicy, error) {
 	defer c.lookups.invalidate(accountID, AssignmentPolicies.Kind) // assigned_inbox_count changes
-	return c.policyCall(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/inboxes/%d/assignment_policy", inboxID),
+	return objectOf[AssignmentPolicy](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/inboxes/%d/assignment_policy", inboxID),
 		body: map[string]any{"assignment_policy_id": policyID}, idempotent: true})
 }
 
@@ -177,12 +175,4 @@ func (c *Client) DeleteInboxAssignmentPolicy(ctx context.Context, accountID, inb
 func IsPolicyNotBound(err error) bool {
 	e, ok := asAPIError(err)
 	return ok && e.StatusCode == http.StatusNotFound && e.Message == msgPolicyNotBound
-}
-
-func (c *Client) policyCall(ctx context.Context, cl call) (*AssignmentPolicy, error) {
-	var p AssignmentPolicy
-	if _, err := c.do(ctx, cl, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
 }

@@ -197,15 +197,9 @@ func (p Param) String() string {
 	return string(b)
 }
 
-type automationRuleListEnvelope struct {
-	Payload []AutomationRule `json:"payload"`
-}
-
 // ListAutomationRules returns every rule of the account (not paginated). Administrators only.
 func (c *Client) ListAutomationRules(ctx context.Context, accountID int64) ([]AutomationRule, error) {
-	var env automationRuleListEnvelope
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/automation_rules"), idempotent: true}, &env)
-	return env.Payload, err
+	return payloadListOf[AutomationRule](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/automation_rules"), idempotent: true})
 }
 
 // GetAutomationRule reads one rule. A rule that does not exist gives a *NotFoundError.
@@ -222,14 +216,14 @@ func (c *Client) GetAutomationRule(ctx context.Context, accountID, ruleID int64)
 // the rule twice.
 func (c *Client) CreateAutomationRule(ctx context.Context, accountID int64, in AutomationRuleInput) (*AutomationRule, error) {
 	cl := call{method: http.MethodPost, path: accountPath(accountID, "/automation_rules"), body: normalizedInput(in)}
-	var rule AutomationRule
-	if _, err := c.do(ctx, cl, &rule); err != nil {
+	rule, err := objectOf[AutomationRule](ctx, c, cl)
+	if err != nil {
 		return nil, err
 	}
 	if rule.ID == 0 {
 		return nil, &DecodeError{Method: cl.method, Path: cl.path, StatusCode: http.StatusOK, Err: errors.New("the created rule has no id")}
 	}
-	return &rule, nil
+	return rule, nil
 }
 
 // UpdateAutomationRule replaces every field of a rule. A rule that does not exist gives

@@ -41,31 +41,20 @@ func (c *Client) SearchCannedResponses(ctx context.Context, accountID int64, sea
 	if search != "" {
 		cl.query = url.Values{"search": {search}}
 	}
-	var list []CannedResponse
-	_, err := c.do(ctx, cl, &list)
-	return list, err
+	return listOf[CannedResponse](ctx, c, cl)
 }
 
 // CreateCannedResponse creates a canned response (any member). A taken short code is a 422
 // naming "short_code". Not retried after an unknown outcome.
 func (c *Client) CreateCannedResponse(ctx context.Context, accountID int64, fields CannedResponseFields) (*CannedResponse, error) {
 	defer c.lookups.invalidate(accountID, CannedResponses.Kind) // the cached list is what Read sees
-	var cr CannedResponse
-	if _, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/canned_responses"), body: cannedBody{fields}}, &cr); err != nil {
-		return nil, err
-	}
-	return &cr, nil
+	return objectOf[CannedResponse](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/canned_responses"), body: cannedBody{fields}})
 }
 
 // UpdateCannedResponse changes the fields that are set.
 func (c *Client) UpdateCannedResponse(ctx context.Context, accountID, id int64, fields CannedResponseFields) (*CannedResponse, error) {
 	defer c.lookups.invalidate(accountID, CannedResponses.Kind) // the cached list is what Read sees
-	var cr CannedResponse
-	cl := call{method: http.MethodPatch, path: accountPath(accountID, "/canned_responses/%d", id), body: cannedBody{fields}, idempotent: true}
-	if _, err := c.do(ctx, cl, &cr); err != nil {
-		return nil, err
-	}
-	return &cr, nil
+	return objectOf[CannedResponse](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/canned_responses/%d", id), body: cannedBody{fields}, idempotent: true})
 }
 
 // DeleteCannedResponse deletes a canned response; an unknown id is a 404.

@@ -125,27 +125,25 @@ type CapacityPolicyMember struct {
 
 // ListCapacityPolicies returns every capacity policy of the account (administrators only).
 func (c *Client) ListCapacityPolicies(ctx context.Context, accountID int64) ([]CapacityPolicy, error) {
-	var out []CapacityPolicy
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/agent_capacity_policies"), idempotent: true}, &out)
-	return out, err
+	return listOf[CapacityPolicy](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/agent_capacity_policies"), idempotent: true})
 }
 
 // GetCapacityPolicy reads one capacity policy (administrators only).
 func (c *Client) GetCapacityPolicy(ctx context.Context, accountID, policyID int64) (*CapacityPolicy, error) {
-	return c.capacityCall(ctx, call{method: http.MethodGet, path: capacityPath(accountID, policyID, ""), idempotent: true})
+	return objectOf[CapacityPolicy](ctx, c, call{method: http.MethodGet, path: capacityPath(accountID, policyID, ""), idempotent: true})
 }
 
 // CreateCapacityPolicy creates a capacity policy (administrators only). It is never retried
 // after an unknown outcome.
 func (c *Client) CreateCapacityPolicy(ctx context.Context, accountID int64, fields CapacityPolicyFields) (*CapacityPolicy, error) {
 	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
-	return c.capacityCall(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/agent_capacity_policies"), body: fields.body()})
+	return objectOf[CapacityPolicy](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/agent_capacity_policies"), body: fields.body()})
 }
 
 // UpdateCapacityPolicy changes the fields that are set (administrators only).
 func (c *Client) UpdateCapacityPolicy(ctx context.Context, accountID, policyID int64, fields CapacityPolicyFields) (*CapacityPolicy, error) {
 	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
-	return c.capacityCall(ctx, call{method: http.MethodPatch, path: capacityPath(accountID, policyID, ""), body: fields.body(), idempotent: true})
+	return objectOf[CapacityPolicy](ctx, c, call{method: http.MethodPatch, path: capacityPath(accountID, policyID, ""), body: fields.body(), idempotent: true})
 }
 
 // DeleteCapacityPolicy deletes a capacity policy with its inbox limits and releases its members
@@ -191,7 +189,7 @@ func (c *Client) RemoveCapacityPolicyMember(ctx context.Context, accountID, poli
 // IsNotFound. It is never retried after an unknown outcome.
 func (c *Client) CreateInboxCapacityLimit(ctx context.Context, accountID, policyID, inboxID, conversationLimit int64) (*InboxCapacityLimit, error) {
 	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
-	return c.limitCall(ctx, call{method: http.MethodPost, path: capacityPath(accountID, policyID, "/inbox_limits"),
+	return objectOf[InboxCapacityLimit](ctx, c, call{method: http.MethodPost, path: capacityPath(accountID, policyID, "/inbox_limits"),
 		body: map[string]any{"inbox_id": inboxID, "conversation_limit": conversationLimit}})
 }
 
@@ -199,7 +197,7 @@ func (c *Client) CreateInboxCapacityLimit(ctx context.Context, accountID, policy
 // own id.
 func (c *Client) UpdateInboxCapacityLimit(ctx context.Context, accountID, policyID, limitID, conversationLimit int64) (*InboxCapacityLimit, error) {
 	defer c.lookups.invalidate(accountID, CapacityPolicies.Kind)
-	return c.limitCall(ctx, call{method: http.MethodPatch, path: capacityPath(accountID, policyID, "/inbox_limits/%d", limitID),
+	return objectOf[InboxCapacityLimit](ctx, c, call{method: http.MethodPatch, path: capacityPath(accountID, policyID, "/inbox_limits/%d", limitID),
 		body: map[string]any{"conversation_limit": conversationLimit}, idempotent: true})
 }
 
@@ -226,22 +224,6 @@ func IsRouteNotFound(err error) bool {
 
 func capacityPath(accountID, policyID int64, rest string, args ...any) string {
 	return accountPath(accountID, "/agent_capacity_policies/%d", policyID) + fmt.Sprintf(rest, args...)
-}
-
-func (c *Client) capacityCall(ctx context.Context, cl call) (*CapacityPolicy, error) {
-	var p CapacityPolicy
-	if _, err := c.do(ctx, cl, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
-}
-
-func (c *Client) limitCall(ctx context.Context, cl call) (*InboxCapacityLimit, error) {
-	var l InboxCapacityLimit
-	if _, err := c.do(ctx, cl, &l); err != nil {
-		return nil, err
-	}
-	return &l, nil
 }
 
 // errWithheldBody stands in for a body that carries other users' access tokens.

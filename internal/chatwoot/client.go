@@ -280,13 +280,39 @@ func (c *Client) do(ctx context.Context, cl call, out any) ([]byte, error) {
 	}
 }
 
+// objectOf sends the call and returns the object Chatwoot answers with.
+func objectOf[T any](ctx context.Context, c *Client, cl call) (*T, error) {
+	var out T
+	if _, err := c.do(ctx, cl, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// listOf sends the call and returns the array Chatwoot answers with.
+func listOf[T any](ctx context.Context, c *Client, cl call) ([]T, error) {
+	var out []T
+	_, err := c.do(ctx, cl, &out)
+	return out, err
+}
+
+// payloadListOf is listOf for an array under {"payload": …}, as labels, inboxes, macros, SLA
+// policies and automation rules are listed.
+func payloadListOf[T any](ctx context.Context, c *Client, cl call) ([]T, error) {
+	var env struct {
+		Payload []T `json:"payload"`
+	}
+	_, err := c.do(ctx, cl, &env)
+	return env.Payload, err
+}
+
 // payloadOf sends the call and returns the object of Chatwoot's {"payload": …} answer, which the
 // macro, SLA policy and automation rule endpoints use; an answer without it is a *DecodeError.
 func payloadOf[T any](ctx context.Context, c *Client, cl call) (*T, error) {
-	var env struct {
+	env, err := objectOf[struct {
 		Payload *T `json:"payload"`
-	}
-	if _, err := c.do(ctx, cl, &env); err != nil {
+	}](ctx, c, cl)
+	if err != nil {
 		return nil, err
 	}
 	if env.Payload == nil {

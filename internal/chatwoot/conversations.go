@@ -63,14 +63,9 @@ func (c *Conversation) TeamID() int64 {
 
 // GetConversation reads one conversation by its display id.
 func (c *Client) GetConversation(ctx context.Context, accountID, displayID int64) (*Conversation, error) {
-	var conv Conversation
-	_, err := c.do(ctx, call{
+	return objectOf[Conversation](ctx, c, call{
 		method:     http.MethodGet,
 		path:       accountPath(accountID, "/conversations/%d", displayID),
 		idempotent: true,
-	}, &conv)
-	if err != nil {
-		return nil, err
-	}
-	return &conv, nil
+	})
 }

@@ -77,18 +77,12 @@ func (c *Client) ListCustomAttributeDefinitions(ctx context.Context, accountID i
 	if model != "" {
 		cl.query = url.Values{"attribute_model": {model}}
 	}
-	var list []CustomAttributeDefinition
-	_, err := c.do(ctx, cl, &list)
-	return list, err
+	return listOf[CustomAttributeDefinition](ctx, c, cl)
 }
 
 // GetCustomAttributeDefinition reads one definition (any member).
 func (c *Client) GetCustomAttributeDefinition(ctx context.Context, accountID, id int64) (*CustomAttributeDefinition, error) {
-	var d CustomAttributeDefinition
-	if _, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/custom_attribute_definitions/%d", id), idempotent: true}, &d); err != nil {
-		return nil, err
-	}
-	return &d, nil
+	return objectOf[CustomAttributeDefinition](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/custom_attribute_definitions/%d", id), idempotent: true})
 }
 
 // CreateCustomAttributeDefinition creates a definition (administrators only). A key taken in the
@@ -96,24 +90,16 @@ func (c *Client) GetCustomAttributeDefinition(ctx context.Context, accountID, id
 // an unknown outcome.
 func (c *Client) CreateCustomAttributeDefinition(ctx context.Context, accountID int64, fields CustomAttributeDefinitionFields) (*CustomAttributeDefinition, error) {
 	defer c.lookups.invalidate(accountID, CustomAttributeDefinitions.Kind) // the cached list is what Read sees
-	var d CustomAttributeDefinition
 	cl := call{method: http.MethodPost, path: accountPath(accountID, "/custom_attribute_definitions"), body: customAttributeBody{fields}}
-	if _, err := c.do(ctx, cl, &d); err != nil {
-		return nil, err
-	}
-	return &d, nil
+	return objectOf[CustomAttributeDefinition](ctx, c, cl)
 }
 
 // UpdateCustomAttributeDefinition changes the fields that are set (administrators only); key and
 // model may change too.
 func (c *Client) UpdateCustomAttributeDefinition(ctx context.Context, accountID, id int64, fields CustomAttributeDefinitionFields) (*CustomAttributeDefinition, error) {
 	defer c.lookups.invalidate(accountID, CustomAttributeDefinitions.Kind) // the cached list is what Read sees
-	var d CustomAttributeDefinition
 	cl := call{method: http.MethodPatch, path: accountPath(accountID, "/custom_attribute_definitions/%d", id), body: customAttributeBody{fields}, idempotent: true}
-	if _, err := c.do(ctx, cl, &d); err != nil {
-		return nil, err
-	}
-	return &d, nil
+	return objectOf[CustomAttributeDefinition](ctx, c, cl)
 }
 
 // DeleteCustomAttributeDefinition deletes a definition (administrators only); Chatwoot answers

@@ -16,6 +16,8 @@
 //   - The account-wide lists of agents, teams, agent bots, inboxes, the vocabulary kinds and the
 //     Assignment V2 policies are cached for the life of the Client (DESIGN.md §D.3); each cached
 //     kind is one CachedList (lookups.go) with All, Get and Find, and a write invalidates it.
+//   - Each endpoint method is one call, decoded by the shape of Chatwoot's answer: objectOf (an
+//     object), listOf (an array), payloadOf and payloadListOf (either under "payload"), in client.go.
 //   - Requests are retried on 429, 502, 503, 504 and connection failures, never a create whose
 //     outcome is unknown (DESIGN.md §7.1; see retry.go).
 //

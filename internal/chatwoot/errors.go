@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -149,7 +151,7 @@ func parseErrorMessage(body []byte) (string, []string) {
 		if json.Unmarshal(shape.Error, &fields) == nil {
 			parts := make([]string, 0, len(fields))
 			attrs := make([]string, 0, len(fields))
-			for _, k := range sortedKeys(fields) {
+			for _, k := range slices.Sorted(maps.Keys(fields)) {
 				attrs = append(attrs, k)
 				parts = append(parts, strings.Join(fields[k], ", "))
 			}

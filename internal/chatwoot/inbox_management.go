@@ -322,14 +322,9 @@ func (c *Client) CreateInbox(ctx context.Context, accountID int64, in InboxCreat
 	if err != nil {
 		return nil, err
 	}
-	var inbox Inbox
-	_, err = c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/inboxes"),
-		body: inboxBody{InboxFields: in.Fields, Channel: ch}}, &inbox)
-	c.lookups.invalidate(accountID, Inboxes.Kind)
-	if err != nil {
-		return nil, err
-	}
-	return &inbox, nil
+	defer c.lookups.invalidate(accountID, Inboxes.Kind)
+	return objectOf[Inbox](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/inboxes"),
+		body: inboxBody{InboxFields: in.Fields, Channel: ch}})
 }
 
 // UpdateInbox changes what u names (administrators only) and returns the inbox as Chatwoot holds
@@ -341,17 +336,16 @@ func (c *Client) UpdateInbox(ctx context.Context, accountID, inboxID int64, u In
 	if err != nil {
 		return nil, err
 	}
-	var inbox Inbox
-	_, err = c.do(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/inboxes/%d", inboxID),
-		body: inboxBody{InboxFields: u.Fields, WorkingHours: u.WorkingHours, Channel: ch}, idempotent: true}, &inbox)
-	c.lookups.invalidate(accountID, Inboxes.Kind)
+	defer c.lookups.invalidate(accountID, Inboxes.Kind)
+	inbox, err := objectOf[Inbox](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/inboxes/%d", inboxID),
+		body: inboxBody{InboxFields: u.Fields, WorkingHours: u.WorkingHours, Channel: ch}, idempotent: true})
 	if err != nil {
 		return nil, err
 	}
 	if missed := notApplied(u.WorkingHours, inbox.WorkingHours); len(missed) > 0 {
-		return &inbox, &WorkingHoursNotAppliedError{Days: missed}
+		return inbox, &WorkingHoursNotAppliedError{Days: missed}
 	}
-	return &inbox, nil
+	return inbox, nil
 }
 
 func notApplied(sent, got []WorkingHour) []int {
@@ -399,12 +393,8 @@ func (c *Client) WaitForInboxDeletion(ctx context.Context, accountID, inboxID in
 // ResetInboxSecret gives an API inbox a new webhook secret and returns the inbox (administrators
 // only). Other channels have no secret: Chatwoot answers 404.
 func (c *Client) ResetInboxSecret(ctx context.Context, accountID, inboxID int64) (*Inbox, error) {
-	var inbox Inbox
 	// Repeating it after an unknown outcome just rotates once more.
-	if _, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/inboxes/%d/reset_secret", inboxID), idempotent: true}, &inbox); err != nil {
-		return nil, err
-	}
-	return &inbox, nil
+	return objectOf[Inbox](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/inboxes/%d/reset_secret", inboxID), idempotent: true})
 }
 
 // inboxAgentBotJSON is the binding read: the bot model, whose access_token is an AccessToken
@@ -421,8 +411,8 @@ type inboxAgentBotJSON struct {
 // 404: both satisfy IsNotFound. AccessToken is filled when Chatwoot shows it (4.15.1: every reader; from 4.16.0:
 // administrators).
 func (c *Client) GetInboxAgentBot(ctx context.Context, accountID, inboxID int64) (*AgentBot, error) {
-	var body inboxAgentBotJSON
-	if _, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/inboxes/%d/agent_bot", inboxID), idempotent: true}, &body); err != nil {
+	body, err := objectOf[inboxAgentBotJSON](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/inboxes/%d/agent_bot", inboxID), idempotent: true})
+	if err != nil {
 		return nil, err
 	}
 	if body.AgentBot == nil {

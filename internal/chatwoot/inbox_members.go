@@ -13,24 +13,16 @@ import (
 // ListInboxMembers returns the agents of the inbox. Administrators may read any inbox; an agent
 // only one they belong to (401 AuthForbidden otherwise).
 func (c *Client) ListInboxMembers(ctx context.Context, accountID, inboxID int64) ([]Agent, error) {
-	var body struct {
-		Payload []Agent `json:"payload"`
-	}
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/inbox_members/%d", inboxID), idempotent: true}, &body)
-	return body.Payload, err
+	return payloadListOf[Agent](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/inbox_members/%d", inboxID), idempotent: true})
 }
 
 // SetInboxMembers makes userIDs the inbox's complete member set (administrators only); an empty
 // slice removes everyone. It returns the members after the change.
 func (c *Client) SetInboxMembers(ctx context.Context, accountID, inboxID int64, userIDs []int64) ([]Agent, error) {
-	var body struct {
-		Payload []Agent `json:"payload"`
-	}
-	_, err := c.do(ctx, call{
+	return payloadListOf[Agent](ctx, c, call{
 		method:     http.MethodPatch,
 		path:       accountPath(accountID, "/inbox_members"),
 		body:       userIDsBody{InboxID: inboxID, UserIDs: nonNilIDs(userIDs)},
 		idempotent: true, // replaces a set
-	}, &body)
-	return body.Payload, err
+	})
 }

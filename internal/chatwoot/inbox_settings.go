@@ -39,8 +39,8 @@ func (j inboxAutoAssignmentJSON) settings() InboxAutoAssignment {
 
 // GetInboxAutoAssignment reads an inbox's auto-assignment settings with one GET of the inbox.
 func (c *Client) GetInboxAutoAssignment(ctx context.Context, accountID, inboxID int64) (*InboxAutoAssignment, error) {
-	var body inboxAutoAssignmentJSON
-	if _, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/inboxes/%d", inboxID), idempotent: true}, &body); err != nil {
+	body, err := objectOf[inboxAutoAssignmentJSON](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/inboxes/%d", inboxID), idempotent: true})
+	if err != nil {
 		return nil, err
 	}
 	s := body.settings()
@@ -71,8 +71,8 @@ func (c *Client) UpdateInboxAutoAssignment(ctx context.Context, accountID, inbox
 		}
 		body["auto_assignment_config"] = config
 	}
-	var answer inboxAutoAssignmentJSON
-	if _, err := c.do(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/inboxes/%d", inboxID), body: body, idempotent: true}, &answer); err != nil {
+	answer, err := objectOf[inboxAutoAssignmentJSON](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/inboxes/%d", inboxID), body: body, idempotent: true})
+	if err != nil {
 		return nil, err
 	}
 	c.lookups.invalidate(accountID, Inboxes.Kind) // the cached inboxes carry these fields

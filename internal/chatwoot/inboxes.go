@@ -66,20 +66,12 @@ type AutoAssignmentConfig struct {
 // ListInboxes returns the inboxes the token may see: all of them for an administrator, only the
 // ones they are a member of for an agent.
 func (c *Client) ListInboxes(ctx context.Context, accountID int64) ([]Inbox, error) {
-	var body struct {
-		Payload []Inbox `json:"payload"`
-	}
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/inboxes"), idempotent: true}, &body)
-	return body.Payload, err
+	return payloadListOf[Inbox](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/inboxes"), idempotent: true})
 }
 
 // GetInbox reads one inbox; an agent who is not a member gets a 401 (AuthForbidden).
 func (c *Client) GetInbox(ctx context.Context, accountID, inboxID int64) (*Inbox, error) {
-	var inbox Inbox
-	if _, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/inboxes/%d", inboxID), idempotent: true}, &inbox); err != nil {
-		return nil, err
-	}
-	return &inbox, nil
+	return objectOf[Inbox](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/inboxes/%d", inboxID), idempotent: true})
 }
 
 // InvalidateLookups drops the cached agents, teams, agent bots and inboxes of the account, after

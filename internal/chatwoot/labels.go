@@ -28,47 +28,28 @@ type labelBody struct {
 	Label LabelFields `json:"label"`
 }
 
-type labelListEnvelope struct {
-	Payload []Label `json:"payload"`
-}
-
 // ListLabels returns every label of the account, ordered by title (any member).
 func (c *Client) ListLabels(ctx context.Context, accountID int64) ([]Label, error) {
-	var env labelListEnvelope
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/labels"), idempotent: true}, &env)
-	return env.Payload, err
+	return payloadListOf[Label](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/labels"), idempotent: true})
 }
 
 // GetLabel reads one label (administrators only; agents get 401).
 func (c *Client) GetLabel(ctx context.Context, accountID, labelID int64) (*Label, error) {
-	var l Label
-	if _, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/labels/%d", labelID), idempotent: true}, &l); err != nil {
-		return nil, err
-	}
-	return &l, nil
+	return objectOf[Label](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/labels/%d", labelID), idempotent: true})
 }
 
 // CreateLabel creates a label (administrators only). A taken title, in any case, is a 422
 // naming "title". Not retried after an unknown outcome.
 func (c *Client) CreateLabel(ctx context.Context, accountID int64, fields LabelFields) (*Label, error) {
 	defer c.lookups.invalidate(accountID, Labels.Kind) // the cached list is what Read sees
-	var l Label
-	if _, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/labels"), body: labelBody{fields}}, &l); err != nil {
-		return nil, err
-	}
-	return &l, nil
+	return objectOf[Label](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/labels"), body: labelBody{fields}})
 }
 
 // UpdateLabel changes the fields that are set (administrators only). A rename reaches the
 // conversations and contacts tagged with the old title later, in a Chatwoot job.
 func (c *Client) UpdateLabel(ctx context.Context, accountID, labelID int64, fields LabelFields) (*Label, error) {
 	defer c.lookups.invalidate(accountID, Labels.Kind) // the cached list is what Read sees
-	var l Label
-	cl := call{method: http.MethodPatch, path: accountPath(accountID, "/labels/%d", labelID), body: labelBody{fields}, idempotent: true}
-	if _, err := c.do(ctx, cl, &l); err != nil {
-		return nil, err
-	}
-	return &l, nil
+	return objectOf[Label](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/labels/%d", labelID), body: labelBody{fields}, idempotent: true})
 }
 
 // DeleteLabel deletes a label (administrators only). The row goes at once; the tags on

@@ -34,16 +34,10 @@ type MacroInput struct {
 	Actions    []AutomationAction `json:"actions"`
 }
 
-type macroListEnvelope struct {
-	Payload []Macro `json:"payload"`
-}
-
 // ListMacros returns the global macros and the caller's own personal ones, by id. Nobody,
 // administrators included, sees another user's personal macros.
 func (c *Client) ListMacros(ctx context.Context, accountID int64) ([]Macro, error) {
-	var env macroListEnvelope
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/macros"), idempotent: true}, &env)
-	return env.Payload, err
+	return payloadListOf[Macro](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/macros"), idempotent: true})
 }
 
 // GetMacro reads a macro: a global one, or the caller's own. An unknown id is a 404 (IsNotFound);

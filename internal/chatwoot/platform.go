@@ -143,29 +143,17 @@ func (f PlatformAccountFields) MarshalJSON() ([]byte, error) {
 // PlatformCreateAccount creates an account, which the Platform App may then manage. It starts
 // with no users, and with the installation's default features plus Fields.Features.
 func (c *Client) PlatformCreateAccount(ctx context.Context, fields PlatformAccountFields) (*PlatformAccount, error) {
-	var a PlatformAccount
-	if _, err := c.do(ctx, call{method: http.MethodPost, path: "/platform/api/v1/accounts", body: fields, platform: true}, &a); err != nil {
-		return nil, err
-	}
-	return &a, nil
+	return objectOf[PlatformAccount](ctx, c, call{method: http.MethodPost, path: "/platform/api/v1/accounts", body: fields, platform: true})
 }
 
 // PlatformGetAccount reads an account.
 func (c *Client) PlatformGetAccount(ctx context.Context, accountID int64) (*PlatformAccount, error) {
-	var a PlatformAccount
-	if _, err := c.do(ctx, call{method: http.MethodGet, path: platformPath("/accounts/%d", accountID), idempotent: true, platform: true}, &a); err != nil {
-		return nil, err
-	}
-	return &a, nil
+	return objectOf[PlatformAccount](ctx, c, call{method: http.MethodGet, path: platformPath("/accounts/%d", accountID), idempotent: true, platform: true})
 }
 
 // PlatformUpdateAccount changes the fields that are set and returns the account as stored.
 func (c *Client) PlatformUpdateAccount(ctx context.Context, accountID int64, fields PlatformAccountFields) (*PlatformAccount, error) {
-	var a PlatformAccount
-	if _, err := c.do(ctx, call{method: http.MethodPatch, path: platformPath("/accounts/%d", accountID), body: fields, idempotent: true, platform: true}, &a); err != nil {
-		return nil, err
-	}
-	return &a, nil
+	return objectOf[PlatformAccount](ctx, c, call{method: http.MethodPatch, path: platformPath("/accounts/%d", accountID), body: fields, idempotent: true, platform: true})
 }
 
 // PlatformDeleteAccount asks Chatwoot to delete an account with everything in it. The deletion
@@ -266,8 +254,8 @@ func (c *Client) PlatformCreateUser(ctx context.Context, fields PlatformUserFiel
 	}
 	want := fields.DisplayName
 	fields.DisplayName = &marker
-	var u PlatformUser
-	if _, err := c.do(ctx, call{method: http.MethodPost, path: "/platform/api/v1/users", body: fields, platform: true, secretBody: true}, &u); err != nil {
+	u, err := objectOf[PlatformUser](ctx, c, call{method: http.MethodPost, path: "/platform/api/v1/users", body: fields, platform: true, secretBody: true})
+	if err != nil {
 		return nil, err
 	}
 	if u.DisplayName == nil || *u.DisplayName != marker {
@@ -279,7 +267,7 @@ func (c *Client) PlatformCreateUser(ctx context.Context, fields PlatformUserFiel
 	}
 	updated, err := c.PlatformUpdateUser(ctx, u.ID, PlatformUserFields{DisplayName: want})
 	if err != nil {
-		return &u, fmt.Errorf("user %d was created, but setting its display name failed: %w", u.ID, err)
+		return u, fmt.Errorf("user %d was created, but setting its display name failed: %w", u.ID, err)
 	}
 	return updated, nil
 }
@@ -295,21 +283,13 @@ func createMarker() (string, error) {
 
 // PlatformGetUser reads a user.
 func (c *Client) PlatformGetUser(ctx context.Context, userID int64) (*PlatformUser, error) {
-	var u PlatformUser
-	if _, err := c.do(ctx, call{method: http.MethodGet, path: platformPath("/users/%d", userID), idempotent: true, platform: true, secretBody: true}, &u); err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return objectOf[PlatformUser](ctx, c, call{method: http.MethodGet, path: platformPath("/users/%d", userID), idempotent: true, platform: true, secretBody: true})
 }
 
 // PlatformUpdateUser changes the fields that are set and returns the user as stored. Changing
 // the e-mail needs no confirmation; changing the password leaves the access token as it is.
 func (c *Client) PlatformUpdateUser(ctx context.Context, userID int64, fields PlatformUserFields) (*PlatformUser, error) {
-	var u PlatformUser
-	if _, err := c.do(ctx, call{method: http.MethodPatch, path: platformPath("/users/%d", userID), body: fields, idempotent: true, platform: true, secretBody: true}, &u); err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return objectOf[PlatformUser](ctx, c, call{method: http.MethodPatch, path: platformPath("/users/%d", userID), body: fields, idempotent: true, platform: true, secretBody: true})
 }
 
 // PlatformDeleteUser asks Chatwoot to delete a user everywhere: from every account of the
@@ -356,9 +336,7 @@ type PlatformAccountUser struct {
 
 // PlatformListAccountUsers lists every member of the account (not paginated).
 func (c *Client) PlatformListAccountUsers(ctx context.Context, accountID int64) ([]PlatformAccountUser, error) {
-	var out []PlatformAccountUser
-	_, err := c.do(ctx, call{method: http.MethodGet, path: platformPath("/accounts/%d/account_users", accountID), idempotent: true, platform: true}, &out)
-	return out, err
+	return listOf[PlatformAccountUser](ctx, c, call{method: http.MethodGet, path: platformPath("/accounts/%d/account_users", accountID), idempotent: true, platform: true})
 }
 
 // PlatformGetAccountUser finds the user's membership in the account; a *NotFoundError (IsNotFound)
@@ -386,12 +364,8 @@ func (c *Client) PlatformUpsertAccountUser(ctx context.Context, accountID, userI
 	if role != "" {
 		body["role"] = role
 	}
-	var m PlatformAccountUser
 	// Repeating the upsert sets the same role again, so it is safe to retry.
-	if _, err := c.do(ctx, call{method: http.MethodPost, path: platformPath("/accounts/%d/account_users", accountID), body: body, idempotent: true, platform: true}, &m); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return objectOf[PlatformAccountUser](ctx, c, call{method: http.MethodPost, path: platformPath("/accounts/%d/account_users", accountID), body: body, idempotent: true, platform: true})
 }
 
 // PlatformDeleteAccountUser removes the user from the account, at once: their token is refused

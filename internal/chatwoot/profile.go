@@ -27,9 +27,5 @@ type ProfileAccount struct {
 
 // GetProfile reads the token owner's profile. Bot and platform tokens get a 401.
 func (c *Client) GetProfile(ctx context.Context) (*Profile, error) {
-	var p Profile
-	if _, err := c.do(ctx, call{method: http.MethodGet, path: "/api/v1/profile", idempotent: true}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return objectOf[Profile](ctx, c, call{method: http.MethodGet, path: "/api/v1/profile", idempotent: true})
 }

@@ -32,16 +32,10 @@ type slaBody struct {
 	SLAPolicy SLAPolicyInput `json:"sla_policy"`
 }
 
-type slaListEnvelope struct {
-	Payload []SLAPolicy `json:"payload"`
-}
-
 // ListSLAPolicies returns the account's SLA policies (any member). The Community build answers
 // every SLA request with 404, and from Chatwoot 4.17 an account without the sla feature gets 401.
 func (c *Client) ListSLAPolicies(ctx context.Context, accountID int64) ([]SLAPolicy, error) {
-	var env slaListEnvelope
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/sla_policies"), idempotent: true}, &env)
-	return env.Payload, err
+	return payloadListOf[SLAPolicy](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/sla_policies"), idempotent: true})
 }
 
 // GetSLAPolicy reads one policy. An unknown id, which Chatwoot answers with a 500, gives

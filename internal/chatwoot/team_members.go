@@ -13,22 +13,18 @@ import (
 
 // ListTeamMembers returns the agents of the team (any member of the account may read them).
 func (c *Client) ListTeamMembers(ctx context.Context, accountID, teamID int64) ([]Agent, error) {
-	var members []Agent
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/teams/%d/team_members", teamID), idempotent: true}, &members)
-	return members, err
+	return listOf[Agent](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/teams/%d/team_members", teamID), idempotent: true})
 }
 
 // SetTeamMembers makes userIDs the team's complete member set (administrators only); an empty
 // slice removes everyone. It returns the members after the change.
 func (c *Client) SetTeamMembers(ctx context.Context, accountID, teamID int64, userIDs []int64) ([]Agent, error) {
-	var members []Agent
-	_, err := c.do(ctx, call{
+	return listOf[Agent](ctx, c, call{
 		method:     http.MethodPatch,
 		path:       accountPath(accountID, "/teams/%d/team_members", teamID),
 		body:       userIDsBody{UserIDs: nonNilIDs(userIDs)},
 		idempotent: true, // replaces a set
-	}, &members)
-	return members, err
+	})
 }
 
 type userIDsBody struct {

@@ -20,18 +20,12 @@ type Team struct {
 
 // ListTeams returns every team of the account (not paginated).
 func (c *Client) ListTeams(ctx context.Context, accountID int64) ([]Team, error) {
-	var teams []Team
-	_, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/teams"), idempotent: true}, &teams)
-	return teams, err
+	return listOf[Team](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/teams"), idempotent: true})
 }
 
 // GetTeam reads one team.
 func (c *Client) GetTeam(ctx context.Context, accountID, teamID int64) (*Team, error) {
-	var team Team
-	if _, err := c.do(ctx, call{method: http.MethodGet, path: accountPath(accountID, "/teams/%d", teamID), idempotent: true}, &team); err != nil {
-		return nil, err
-	}
-	return &team, nil
+	return objectOf[Team](ctx, c, call{method: http.MethodGet, path: accountPath(accountID, "/teams/%d", teamID), idempotent: true})
 }
 
 // TeamFields are the writable fields of a team. A nil field is not sent, so an update changes
@@ -47,23 +41,21 @@ type TeamFields struct {
 
 // CreateTeam creates a team (administrators only). A taken name is a 422 naming "name".
 func (c *Client) CreateTeam(ctx context.Context, accountID int64, fields TeamFields) (*Team, error) {
-	var team Team
-	if _, err := c.do(ctx, call{method: http.MethodPost, path: accountPath(accountID, "/teams"), body: fields}, &team); err != nil {
-		return nil, err
+	team, err := objectOf[Team](ctx, c, call{method: http.MethodPost, path: accountPath(accountID, "/teams"), body: fields})
+	if err == nil {
+		c.invalidateTeams(accountID)
 	}
-	c.invalidateTeams(accountID)
-	return &team, nil
+	return team, err
 }
 
 // UpdateTeam changes the fields that are set (administrators only). Chatwoot answers an empty
 // body with 422, so callers send at least one field.
 func (c *Client) UpdateTeam(ctx context.Context, accountID, teamID int64, fields TeamFields) (*Team, error) {
-	var team Team
-	if _, err := c.do(ctx, call{method: http.MethodPatch, path: accountPath(accountID, "/teams/%d", teamID), body: fields, idempotent: true}, &team); err != nil {
-		return nil, err
+	team, err := objectOf[Team](ctx, c, call{method: http.MethodPatch, path: accountPath(accountID, "/teams/%d", teamID), body: fields, idempotent: true})
+	if err == nil {
+		c.invalidateTeams(accountID) // the cached list is searched by name
 	}
-	c.invalidateTeams(accountID) // the cached list is searched by name
-	return &team, nil
+	return team, err
 }
 
 // DeleteTeam deletes a team (administrators only). Chatwoot clears the team of its

@@ -1,16 +1,5 @@
 package chatwoot
 
-import "sort"
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // setField puts *v under key when v is set: the body of a partial update names only the fields
 // that change.
 func setField[V any](body map[string]any, key string, v *V) {

@@ -87,8 +87,8 @@ func (c *Client) UpdateWebhook(ctx context.Context, accountID, webhookID int64, 
 }
 
 func (c *Client) writeWebhook(ctx context.Context, cl call) (*Webhook, error) {
-	var env webhookEnvelope
-	if _, err := c.do(ctx, cl, &env); err != nil {
+	env, err := objectOf[webhookEnvelope](ctx, c, cl)
+	if err != nil {
 		return nil, err
 	}
 	if env.Payload.Webhook == nil {

@@ -1,7 +1,8 @@
 package export
 
 import (
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -126,10 +127,5 @@ func writeBlock(parent *hclwrite.Body, b Block) {
 
 // sortedKeys returns a map's keys in order, for output that does not depend on map iteration.
 func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(m))
 }

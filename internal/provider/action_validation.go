@@ -16,7 +16,8 @@ import (
 	"github.com/chatwoot-community/terraform-provider-chatwoot/internal/chatwoot"
 )
 
-// The plan-time checks and the request conversion that automation rules and macros share. The
+// The plan-time checks, the request conversion and the state conversion that automation rules and
+// macros share. The
 // vocabulary itself (action names, what params each action takes) is chatwoot's, in
 // internal/chatwoot/action_vocabulary.go; this file only applies it to a configuration.
 
@@ -110,6 +111,24 @@ func actionParamsInput(ctx context.Context, name string, list types.List, diags 
 		out = append(out, typedParam(p, integers))
 	}
 	return out
+}
+
+// actionParamsState is the params of action i, as Chatwoot holds them, in the form the
+// configuration writes them (actionParamsInput turned back). An id held as a JSON string, which
+// Chatwoot ignores, is shown quoted, so that the plan shows the difference, with a warning; kind
+// ("macro", "automation rule") and objectID name what holds it.
+func actionParamsState(ctx context.Context, kind string, objectID int64, i int, a chatwoot.AutomationAction, diags *diag.Diagnostics) types.List {
+	integers := slices.Contains(chatwoot.IntParamActions, a.ActionName)
+	params := make([]string, 0, len(a.ActionParams))
+	for _, p := range a.ActionParams {
+		params = append(params, paramText(p, integers, func() {
+			diags.AddAttributeWarning(path.Root("actions").AtListIndex(i).AtName("params"), titleCase(kind)+" Holds an ID as Text",
+				fmt.Sprintf("%s (%s) of %s %d holds the id %q as a JSON string, which Chatwoot silently ignores: the action "+
+					"does nothing. It is shown quoted; the next apply sends the id as a JSON integer.", counted("Action", i), a.ActionName,
+					kind, objectID, p.String()))
+		}))
+	}
+	return automationStringList(ctx, params, diags)
 }
 
 // checkActionReferences makes sure the agents, teams and labels the actions name exist in the

@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -105,13 +104,7 @@ func (r *automationRuleResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "What the rule is for. Defaults to an empty string.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(20000)},
-			},
+			"description": optionalTextAttribute("What the rule is for. Defaults to an empty string.", 20000),
 			"event_name": schema.StringAttribute{
 				MarkdownDescription: "The event that runs the rule: " + automationCodeList(automationEvents) + ". " +
 					"Labels are usually added after a conversation is created, so rules on labels normally use `conversation_updated`.",
@@ -247,8 +240,7 @@ func (r *automationRuleResource) Create(ctx context.Context, req resource.Create
 		resp.Diagnostics.Append(automationRuleErrorDiagnostic(operation{action: "creating automation rule " + strconv.Quote(in.Name), accountID: accountID}, err))
 		return
 	}
-	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
-	r.save(ctx, created(req, resp), objectID{accountID, rule.ID}, &state)
+	r.saveRule(ctx, created(req, resp), objectID{accountID, rule.ID}, rule)
 }
 
 func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -282,8 +274,7 @@ func (r *automationRuleResource) Read(ctx context.Context, req resource.ReadRequ
 				"emails the account's administrators when it does. If it was Chatwoot, fix the conditions, or the rule will "+
 				"be turned off again.", ruleID, rule.Name, accountID, cause))
 	}
-	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
-	r.save(ctx, refreshed(req, resp), objectID{accountID, ruleID}, &state)
+	r.saveRule(ctx, refreshed(req, resp), objectID{accountID, ruleID}, rule)
 }
 
 func (r *automationRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -304,17 +295,14 @@ func (r *automationRuleResource) Update(ctx context.Context, req resource.Update
 	in.ClearExecutionDelay = plan.ExecutionDelay.IsNull() && !prior.ExecutionDelay.IsNull()
 	rule, err := client.UpdateAutomationRule(ctx, accountID, ruleID, in)
 	if chatwoot.IsNotFound(err) {
-		resp.Diagnostics.AddError("Chatwoot Automation Rule No Longer Exists",
-			fmt.Sprintf("Automation rule %d was deleted from account %d after Terraform last read it, so it could not be updated. "+
-				"Run terraform apply again: the refresh removes it from the state and the plan creates it anew.\n\nOriginal error: %s", ruleID, accountID, err))
+		r.updateGone(&resp.Diagnostics, objectID{accountID, ruleID}, err)
 		return
 	}
 	if err != nil {
 		resp.Diagnostics.Append(automationRuleErrorDiagnostic(operation{action: fmt.Sprintf("updating automation rule %d", ruleID), accountID: accountID}, err))
 		return
 	}
-	state := automationRuleState(ctx, accountID, rule, &resp.Diagnostics)
-	r.save(ctx, updated(req, resp), objectID{accountID, ruleID}, &state)
+	r.saveRule(ctx, updated(req, resp), objectID{accountID, ruleID}, rule)
 }
 
 func (r *automationRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -418,6 +406,12 @@ func automationStrings(ctx context.Context, list types.List, diags *diag.Diagnos
 	return out
 }
 
+// saveRule ends a Create, Read or Update with the rule as Chatwoot holds it.
+func (r *automationRuleResource) saveRule(ctx context.Context, to saveTarget, id objectID, rule *chatwoot.AutomationRule) {
+	state := automationRuleState(ctx, id.accountID, rule, to.diags)
+	r.save(ctx, to, id, &state)
+}
+
 // automationRuleState converts what Chatwoot holds into state. Values come back as Chatwoot
 // stored them; an id stored as a JSON string (which Chatwoot ignores) is shown quoted, so that
 // the plan shows the difference from the configured id, and a warning says why.
@@ -476,17 +470,7 @@ func automationRuleState(ctx context.Context, accountID int64, rule *chatwoot.Au
 			diags.Append(d...)
 			action.TeamIDs = teamIDs
 		} else {
-			integers := slices.Contains(chatwoot.IntParamActions, a.ActionName)
-			params := make([]string, 0, len(a.ActionParams))
-			for _, p := range a.ActionParams {
-				params = append(params, paramText(p, integers, func() {
-					diags.AddAttributeWarning(path.Root("actions").AtListIndex(i).AtName("params"), "Automation Rule Holds an ID as Text",
-						fmt.Sprintf("%s (%s) of automation rule %d holds the id %q as a JSON string, which Chatwoot silently "+
-							"ignores: the action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.",
-							counted("Action", i), a.ActionName, rule.ID, p.String()))
-				}))
-			}
-			action.Params = automationStringList(ctx, params, diags)
+			action.Params = actionParamsState(ctx, "automation rule", rule.ID, i, a, diags)
 		}
 		actions = append(actions, action)
 	}

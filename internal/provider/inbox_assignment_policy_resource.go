@@ -190,14 +190,10 @@ func (r *inboxAssignmentPolicyResource) Read(ctx context.Context, req resource.R
 		r.removeUnbound(ctx, client, resp, id, prior.AssignmentPolicyID.ValueInt64())
 		return
 	}
-	if chatwoot.IsNotFound(err) {
-		r.removeGone(ctx, resp, id) // the inbox itself is gone
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(operation{
-			action: fmt.Sprintf("reading the assignment policy of inbox %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("inbox %d", id.id),
-		}, err))
+	// Otherwise a 404 means the inbox itself is gone.
+	if !r.readFound(ctx, resp, id, err, operation{
+		action: fmt.Sprintf("reading the assignment policy of inbox %d", id.id), accountID: id.accountID, notFound: fmt.Sprintf("inbox %d", id.id),
+	}) {
 		return
 	}
 	state := inboxAssignmentPolicyState(id, policy.ID)

@@ -202,11 +202,7 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The inbox's name; at most 255 characters. Names need not be unique.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255), stringvalidator.RegexMatches(nonBlank, "must not be blank")},
-			},
+			"name": requiredTextAttribute("The inbox's name; at most 255 characters. Names need not be unique.", 255),
 			"channel_type": schema.StringAttribute{
 				MarkdownDescription: "The channel: `api` (conversations come from your backend through Chatwoot's API) or " +
 					"`web_widget` (the chat bubble on a website). Chatwoot cannot change an inbox's channel, so changing it " +
@@ -215,9 +211,8 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Validators:    []validator.String{inboxChannelTypeValidator},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"greeting_enabled": optionalBool("Whether Chatwoot sends `greeting_message` when a conversation starts. Defaults to `false`.", false),
-			"greeting_message": optionalString("The greeting sent when `greeting_enabled`; at most 10,000 characters. Defaults to empty.", "",
-				stringvalidator.LengthAtMost(10000)),
+			"greeting_enabled":     optionalBool("Whether Chatwoot sends `greeting_message` when a conversation starts. Defaults to `false`.", false),
+			"greeting_message":     optionalTextAttribute("The greeting sent when `greeting_enabled`; at most 10,000 characters. Defaults to empty.", 10000),
 			"enable_email_collect": optionalBool("Whether the widget asks a visitor for an e-mail address. Defaults to `true`.", true),
 			"allow_messages_after_resolved": optionalBool("Whether a contact may write in a resolved conversation (the widget "+
 				"hides its reply box when `false`). Defaults to `true`.", true),
@@ -226,14 +221,13 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"sender_name_type": optionalString("How agents' names show in outgoing e-mail: `friendly` (the agent's name) or "+
 				"`professional` (`business_name`). Defaults to `friendly`. Chatwoot fails on any other value, so it is checked at plan time.",
 				"friendly", stringvalidator.OneOf("friendly", "professional")),
-			"business_name": optionalString("The business name used with `sender_name_type = \"professional\"`; at most 255 characters. "+
-				"Defaults to empty.", "", stringvalidator.LengthAtMost(255)),
+			"business_name": optionalTextAttribute("The business name used with `sender_name_type = \"professional\"`; at most 255 characters. "+
+				"Defaults to empty.", 255),
 			"timezone": optionalString("The IANA time zone of `working_hours` (case-sensitive, such as `Europe/Berlin`). Defaults to `UTC`.",
 				"UTC", timezoneValidator),
 			"working_hours_enabled": optionalBool("Whether Chatwoot answers with `out_of_office_message` outside `working_hours`. "+
 				"Defaults to `false`.", false),
-			"out_of_office_message": optionalString("The reply outside working hours; at most 10,000 characters. Defaults to empty.", "",
-				stringvalidator.LengthAtMost(10000)),
+			"out_of_office_message": optionalTextAttribute("The reply outside working hours; at most 10,000 characters. Defaults to empty.", 10000),
 			"working_hours": schema.ListNestedAttribute{
 				MarkdownDescription: "The week's opening hours: all seven days, in order from `day_of_week` 0 (Sunday) to 6 (Saturday), " +
 					"as Chatwoot lists them. Each day is closed (`closed_all_day`), open all day (`open_all_day`) or open from " +
@@ -288,8 +282,8 @@ func (r *inboxResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 				Attributes: map[string]schema.Attribute{
-					"webhook_url": optionalString("Where Chatwoot posts the inbox's events, signed with `secret`; at most 2,048 "+
-						"characters (Chatwoot does not check the form). Defaults to empty.", "", stringvalidator.LengthAtMost(2048)),
+					"webhook_url": optionalTextAttribute("Where Chatwoot posts the inbox's events, signed with `secret`; at most 2,048 "+
+						"characters (Chatwoot does not check the form). Defaults to empty.", 2048),
 					"hmac_mandatory": optionalBool("Whether contacts must be identified with an HMAC of `hmac_token`. Defaults to `false`.", false),
 					"additional_attributes": optionalString("Further channel settings as a JSON object (`jsonencode({...})`), stored as "+
 						"written. Defaults to `{}`.", "{}", jsonObjectValidator),
@@ -392,10 +386,6 @@ func (r *inboxResource) ValidateConfig(ctx context.Context, req resource.Validat
 		resp.Diagnostics.AddAttributeError(workingHoursPath(p.index), "Invalid Working Hours",
 			p.message+" Chatwoot would answer with success and silently keep the day's old hours, so it is refused before anything is sent.")
 	}
-}
-
-func (r *inboxResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.planAccount(ctx, req, resp)
 }
 
 func (r *inboxResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -526,12 +516,8 @@ func (r *inboxResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	accountID, inboxID := state.AccountID.ValueInt64(), state.InboxID.ValueInt64()
 	op := operation{action: fmt.Sprintf("deleting inbox %d", inboxID), accountID: accountID, notFound: fmt.Sprintf("inbox %d", inboxID)}
-	err := client.DeleteInbox(ctx, accountID, inboxID)
-	if chatwoot.IsNotFound(err) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(clientErrorDiagnostic(op, err))
+	if err := client.DeleteInbox(ctx, accountID, inboxID); err != nil {
+		endDelete(&resp.Diagnostics, err, op)
 		return
 	}
 	// Chatwoot deletes the inbox in a background job; until it has run, the inbox reads unchanged.
@@ -551,34 +537,28 @@ func workingHoursErrorDiagnostic(inboxID, accountID int64, err error) diag.Diagn
 			inboxID, accountID, err))
 }
 
-// inboxFieldsOf is what to send of the inbox's own settings: everything known on create (prior
-// nil), only what changed on update.
+// inboxFieldsOf is what to send of the inbox's own settings: everything set on create (prior
+// nil), only what changed on update. (Every setting has a default, so none is unknown at apply.)
 func inboxFieldsOf(ctx context.Context, plan inboxModel, prior *inboxModel, diags *diag.Diagnostics) chatwoot.InboxFields {
-	var f chatwoot.InboxFields
-	sendString := func(p types.String, old func(inboxModel) types.String) *string {
-		if p.IsNull() || p.IsUnknown() || (prior != nil && p.Equal(old(*prior))) {
-			return nil
-		}
-		return p.ValueStringPointer()
+	var old inboxModel // on create all null, so every value set is sent
+	if prior != nil {
+		old = *prior
 	}
-	sendBool := func(p types.Bool, old func(inboxModel) types.Bool) *bool {
-		if p.IsNull() || p.IsUnknown() || (prior != nil && p.Equal(old(*prior))) {
-			return nil
-		}
-		return p.ValueBoolPointer()
+	var changed bool // unused: Update compares the whole request with an empty one
+	f := chatwoot.InboxFields{
+		Name:                       changedString(plan.Name, old.Name, &changed),
+		GreetingEnabled:            changedBool(plan.GreetingEnabled, old.GreetingEnabled, &changed),
+		GreetingMessage:            changedString(plan.GreetingMessage, old.GreetingMessage, &changed),
+		EnableEmailCollect:         changedBool(plan.EnableEmailCollect, old.EnableEmailCollect, &changed),
+		AllowMessagesAfterResolved: changedBool(plan.AllowMessagesAfterResolved, old.AllowMessagesAfterResolved, &changed),
+		LockToSingleConversation:   changedBool(plan.LockToSingleConversation, old.LockToSingleConversation, &changed),
+		SenderNameType:             changedString(plan.SenderNameType, old.SenderNameType, &changed),
+		BusinessName:               changedString(plan.BusinessName, old.BusinessName, &changed),
+		Timezone:                   changedString(plan.Timezone, old.Timezone, &changed),
+		WorkingHoursEnabled:        changedBool(plan.WorkingHoursEnabled, old.WorkingHoursEnabled, &changed),
+		OutOfOfficeMessage:         changedString(plan.OutOfOfficeMessage, old.OutOfOfficeMessage, &changed),
+		CSATSurveyEnabled:          changedBool(plan.CSATSurveyEnabled, old.CSATSurveyEnabled, &changed),
 	}
-	f.Name = sendString(plan.Name, func(m inboxModel) types.String { return m.Name })
-	f.GreetingEnabled = sendBool(plan.GreetingEnabled, func(m inboxModel) types.Bool { return m.GreetingEnabled })
-	f.GreetingMessage = sendString(plan.GreetingMessage, func(m inboxModel) types.String { return m.GreetingMessage })
-	f.EnableEmailCollect = sendBool(plan.EnableEmailCollect, func(m inboxModel) types.Bool { return m.EnableEmailCollect })
-	f.AllowMessagesAfterResolved = sendBool(plan.AllowMessagesAfterResolved, func(m inboxModel) types.Bool { return m.AllowMessagesAfterResolved })
-	f.LockToSingleConversation = sendBool(plan.LockToSingleConversation, func(m inboxModel) types.Bool { return m.LockToSingleConversation })
-	f.SenderNameType = sendString(plan.SenderNameType, func(m inboxModel) types.String { return m.SenderNameType })
-	f.BusinessName = sendString(plan.BusinessName, func(m inboxModel) types.String { return m.BusinessName })
-	f.Timezone = sendString(plan.Timezone, func(m inboxModel) types.String { return m.Timezone })
-	f.WorkingHoursEnabled = sendBool(plan.WorkingHoursEnabled, func(m inboxModel) types.Bool { return m.WorkingHoursEnabled })
-	f.OutOfOfficeMessage = sendString(plan.OutOfOfficeMessage, func(m inboxModel) types.String { return m.OutOfOfficeMessage })
-	f.CSATSurveyEnabled = sendBool(plan.CSATSurveyEnabled, func(m inboxModel) types.Bool { return m.CSATSurveyEnabled })
 	// An empty csat_config leaves Chatwoot's as it is, so a removed one is not sent.
 	if !plan.CSATConfig.IsNull() && (prior == nil || !plan.CSATConfig.Equal(prior.CSATConfig)) {
 		f.CSATConfig = csatConfigOf(ctx, plan.CSATConfig, diags)
@@ -587,15 +567,12 @@ func inboxFieldsOf(ctx context.Context, plan inboxModel, prior *inboxModel, diag
 }
 
 func csatConfigOf(ctx context.Context, obj types.Object, diags *diag.Diagnostics) *chatwoot.CSATConfig {
-	var m csatConfigModel
-	diags.Append(obj.As(ctx, &m, basetypes.ObjectAsOptions{})...)
+	m, _ := objectModel[csatConfigModel](ctx, obj, diags)
 	c := &chatwoot.CSATConfig{
 		DisplayType: m.DisplayType.ValueStringPointer(), Message: m.Message.ValueStringPointer(),
 		ButtonText: m.ButtonText.ValueStringPointer(), Language: m.Language.ValueStringPointer(),
 	}
-	if !m.SurveyRules.IsNull() {
-		var rules csatSurveyRulesModel
-		diags.Append(m.SurveyRules.As(ctx, &rules, basetypes.ObjectAsOptions{})...)
+	if rules, ok := objectModel[csatSurveyRulesModel](ctx, m.SurveyRules, diags); ok {
 		c.SurveyRules = &chatwoot.CSATSurveyRules{Operator: rules.Operator.ValueStringPointer()}
 		if !rules.Values.IsNull() {
 			c.SurveyRules.Values = []string{}
@@ -623,21 +600,15 @@ func workingHoursOf(ctx context.Context, list types.List, diags *diag.Diagnostic
 // apiFieldsOf is what to send of an API channel: every field on create (prior null), the changed
 // ones on update, nil for nothing.
 func apiFieldsOf(ctx context.Context, plan, prior types.Object, diags *diag.Diagnostics) *chatwoot.APIChannelFields {
-	if plan.IsNull() || plan.IsUnknown() {
+	p, known := objectModel[apiChannelModel](ctx, plan, diags)
+	if !known {
 		return nil
 	}
-	var p, o apiChannelModel
-	diags.Append(plan.As(ctx, &p, basetypes.ObjectAsOptions{})...)
-	if !prior.IsNull() && !prior.IsUnknown() {
-		diags.Append(prior.As(ctx, &o, basetypes.ObjectAsOptions{})...)
-	}
-	var f chatwoot.APIChannelFields
+	o, _ := objectModel[apiChannelModel](ctx, prior, diags) // all null on create
 	changed := false
-	if !p.WebhookURL.Equal(o.WebhookURL) {
-		f.WebhookURL, changed = p.WebhookURL.ValueStringPointer(), true
-	}
-	if !p.HMACMandatory.Equal(o.HMACMandatory) {
-		f.HMACMandatory, changed = p.HMACMandatory.ValueBoolPointer(), true
+	f := chatwoot.APIChannelFields{
+		WebhookURL:    changedString(p.WebhookURL, o.WebhookURL, &changed),
+		HMACMandatory: changedBool(p.HMACMandatory, o.HMACMandatory, &changed),
 	}
 	if !jsonTextEqual(p.AdditionalAttributes.ValueString(), o.AdditionalAttributes.ValueString()) || o.AdditionalAttributes.IsNull() {
 		var attrs map[string]any
@@ -658,44 +629,30 @@ func apiFieldsOf(ctx context.Context, plan, prior types.Object, diags *diag.Diag
 }
 
 func webWidgetFieldsOf(ctx context.Context, plan, prior types.Object, diags *diag.Diagnostics) *chatwoot.WebWidgetFields {
-	if plan.IsNull() || plan.IsUnknown() {
+	p, known := objectModel[webWidgetModel](ctx, plan, diags)
+	if !known {
 		return nil
 	}
-	var p, o webWidgetModel
-	diags.Append(plan.As(ctx, &p, basetypes.ObjectAsOptions{})...)
-	if !prior.IsNull() && !prior.IsUnknown() {
-		diags.Append(prior.As(ctx, &o, basetypes.ObjectAsOptions{})...)
-	}
-	var f chatwoot.WebWidgetFields
+	o, _ := objectModel[webWidgetModel](ctx, prior, diags) // all null on create
 	changed := false
-	str := func(pv, ov types.String, to **string) {
-		if !pv.Equal(ov) && !pv.IsUnknown() {
-			*to, changed = pv.ValueStringPointer(), true
-		}
+	f := chatwoot.WebWidgetFields{
+		WebsiteURL:         changedString(p.WebsiteURL, o.WebsiteURL, &changed),
+		WidgetColor:        changedString(p.WidgetColor, o.WidgetColor, &changed),
+		WelcomeTitle:       changedString(p.WelcomeTitle, o.WelcomeTitle, &changed),
+		WelcomeTagline:     changedString(p.WelcomeTagline, o.WelcomeTagline, &changed),
+		ReplyTime:          changedString(p.ReplyTime, o.ReplyTime, &changed),
+		AllowedDomains:     changedString(p.AllowedDomains, o.AllowedDomains, &changed),
+		PreChatFormEnabled: changedBool(p.PreChatFormEnabled, o.PreChatFormEnabled, &changed),
+		ContinuityViaEmail: changedBool(p.ContinuityViaEmail, o.ContinuityViaEmail, &changed),
+		HMACMandatory:      changedBool(p.HMACMandatory, o.HMACMandatory, &changed),
 	}
-	boolean := func(pv, ov types.Bool, to **bool) {
-		if !pv.Equal(ov) && !pv.IsUnknown() {
-			*to, changed = pv.ValueBoolPointer(), true
-		}
-	}
-	str(p.WebsiteURL, o.WebsiteURL, &f.WebsiteURL)
-	str(p.WidgetColor, o.WidgetColor, &f.WidgetColor)
-	str(p.WelcomeTitle, o.WelcomeTitle, &f.WelcomeTitle)
-	str(p.WelcomeTagline, o.WelcomeTagline, &f.WelcomeTagline)
-	str(p.ReplyTime, o.ReplyTime, &f.ReplyTime)
-	str(p.AllowedDomains, o.AllowedDomains, &f.AllowedDomains)
-	boolean(p.PreChatFormEnabled, o.PreChatFormEnabled, &f.PreChatFormEnabled)
-	boolean(p.ContinuityViaEmail, o.ContinuityViaEmail, &f.ContinuityViaEmail)
-	boolean(p.HMACMandatory, o.HMACMandatory, &f.HMACMandatory)
 	if !p.SelectedFeatureFlags.Equal(o.SelectedFeatureFlags) && !p.SelectedFeatureFlags.IsUnknown() {
 		flags := []string{}
 		diags.Append(p.SelectedFeatureFlags.ElementsAs(ctx, &flags, false)...)
 		sort.Strings(flags)
 		f.SelectedFeatureFlags, changed = &flags, true
 	}
-	if !p.PreChatFormOptions.IsNull() && !p.PreChatFormOptions.Equal(o.PreChatFormOptions) {
-		var form preChatFormModel
-		diags.Append(p.PreChatFormOptions.As(ctx, &form, basetypes.ObjectAsOptions{})...)
+	if form, ok := objectModel[preChatFormModel](ctx, p.PreChatFormOptions, diags); ok && !p.PreChatFormOptions.Equal(o.PreChatFormOptions) {
 		var fields []preChatFieldModel
 		diags.Append(form.PreChatFields.ElementsAs(ctx, &fields, false)...)
 		opts := &chatwoot.PreChatFormOptions{PreChatMessage: form.PreChatMessage.ValueStringPointer(), PreChatFields: []chatwoot.PreChatField{}}
@@ -711,6 +668,16 @@ func webWidgetFieldsOf(ctx context.Context, plan, prior types.Object, diags *dia
 		return nil
 	}
 	return &f
+}
+
+// objectModel is the model of a nested object attribute; known is false, and the model zero (all
+// its values null), when the object is null or unknown.
+func objectModel[M any](ctx context.Context, obj types.Object, diags *diag.Diagnostics) (m M, known bool) {
+	if obj.IsNull() || obj.IsUnknown() {
+		return m, false
+	}
+	diags.Append(obj.As(ctx, &m, basetypes.ObjectAsOptions{})...)
+	return m, true
 }
 
 func jsonTextEqual(a, b string) bool {
@@ -792,11 +759,10 @@ func workingHoursState(got []chatwoot.WorkingHour, diags *diag.Diagnostics) type
 // csatConfigState reports, of Chatwoot's csat_config, the keys base sets: the defaults Chatwoot
 // fills in for the others are not the configuration's, so they are not drift.
 func csatConfigState(ctx context.Context, base types.Object, got chatwoot.CSATConfig, diags *diag.Diagnostics) types.Object {
-	if base.IsNull() || base.IsUnknown() {
+	b, known := objectModel[csatConfigModel](ctx, base, diags)
+	if !known {
 		return types.ObjectNull(csatConfigAttrTypes)
 	}
-	var b csatConfigModel
-	diags.Append(base.As(ctx, &b, basetypes.ObjectAsOptions{})...)
 	pick := func(set types.String, v *string) types.String {
 		if set.IsNull() {
 			return types.StringNull()
@@ -804,9 +770,7 @@ func csatConfigState(ctx context.Context, base types.Object, got chatwoot.CSATCo
 		return types.StringPointerValue(v)
 	}
 	rules := types.ObjectNull(csatSurveyRulesAttrType)
-	if !b.SurveyRules.IsNull() {
-		var br csatSurveyRulesModel
-		diags.Append(b.SurveyRules.As(ctx, &br, basetypes.ObjectAsOptions{})...)
+	if br, ok := objectModel[csatSurveyRulesModel](ctx, b.SurveyRules, diags); ok {
 		var op *string
 		var values []string
 		if got.SurveyRules != nil {
@@ -840,12 +804,9 @@ func apiChannelState(ctx context.Context, base types.Object, in *chatwoot.Inbox,
 	}
 	raw, _ := json.Marshal(attrs)
 	text := string(raw)
-	if !base.IsNull() && !base.IsUnknown() {
-		var b apiChannelModel
-		diags.Append(base.As(ctx, &b, basetypes.ObjectAsOptions{})...)
-		if !b.AdditionalAttributes.IsUnknown() && jsonTextEqual(b.AdditionalAttributes.ValueString(), text) {
-			text = b.AdditionalAttributes.ValueString() // the same object, spelled as written
-		}
+	if b, ok := objectModel[apiChannelModel](ctx, base, diags); ok && !b.AdditionalAttributes.IsUnknown() &&
+		jsonTextEqual(b.AdditionalAttributes.ValueString(), text) {
+		text = b.AdditionalAttributes.ValueString() // the same object, spelled as written
 	}
 	obj, d := types.ObjectValue(apiChannelAttrTypes, map[string]attr.Value{
 		"webhook_url": types.StringValue(in.WebhookURL), "hmac_mandatory": types.BoolValue(in.HMACMandatory),
@@ -857,13 +818,9 @@ func apiChannelState(ctx context.Context, base types.Object, in *chatwoot.Inbox,
 
 func webWidgetState(ctx context.Context, base types.Object, in *chatwoot.Inbox, diags *diag.Diagnostics) types.Object {
 	form := types.ObjectNull(preChatFormAttrTypes)
-	if !base.IsNull() && !base.IsUnknown() {
-		var b webWidgetModel
-		diags.Append(base.As(ctx, &b, basetypes.ObjectAsOptions{})...)
-		// Chatwoot always has a form (its default one); it is managed only when written.
-		if !b.PreChatFormOptions.IsNull() && in.PreChatFormOptions != nil {
-			form = preChatFormState(in.PreChatFormOptions, diags)
-		}
+	// Chatwoot always has a form (its default one); it is managed only when written.
+	if b, ok := objectModel[webWidgetModel](ctx, base, diags); ok && !b.PreChatFormOptions.IsNull() && in.PreChatFormOptions != nil {
+		form = preChatFormState(in.PreChatFormOptions, diags)
 	}
 	flags := in.SelectedFeatureFlags
 	if flags == nil {

@@ -75,14 +75,7 @@ func (r *macroResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"id":         r.idAttribute(),
 			"account_id": r.accountIDAttribute(),
 			"macro_id":   computedIDAttribute("The macro's id in Chatwoot."),
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The macro's name, as agents see it in the conversation's macro menu; at most 255 characters.",
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				},
-			},
+			"name":       requiredTextAttribute("The macro's name, as agents see it in the conversation's macro menu; at most 255 characters.", 255),
 			"visibility": schema.StringAttribute{
 				MarkdownDescription: "`global` (the default): every member of the account sees and may run the macro. " +
 					"`personal` is refused: a personal macro is invisible to every token but its author's.",
@@ -182,8 +175,7 @@ func (r *macroResource) Create(ctx context.Context, req resource.CreateRequest, 
 		resp.Diagnostics.AddError("Chatwoot Administrator Required", detail)
 		return
 	}
-	state := macroState(ctx, accountID, m, &resp.Diagnostics)
-	r.save(ctx, created(req, resp), objectID{accountID, m.ID}, &state)
+	r.saveMacro(ctx, created(req, resp), objectID{accountID, m.ID}, m)
 }
 
 func (r *macroResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -208,8 +200,7 @@ func (r *macroResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		resp.Diagnostics.Append(macroErrorDiagnostic(operation{action: fmt.Sprintf("reading macro %d", id.id), accountID: id.accountID}, err))
 		return
 	}
-	state := macroState(ctx, id.accountID, m, &resp.Diagnostics)
-	r.save(ctx, refreshed(req, resp), id, &state)
+	r.saveMacro(ctx, refreshed(req, resp), id, m)
 }
 
 // Update sends the whole macro: Chatwoot sets visibility on every write and stores null when it
@@ -236,8 +227,7 @@ func (r *macroResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		resp.Diagnostics.Append(macroErrorDiagnostic(operation{action: fmt.Sprintf("updating macro %d", id.id), accountID: id.accountID}, err))
 		return
 	}
-	state := macroState(ctx, id.accountID, m, &resp.Diagnostics)
-	r.save(ctx, updated(req, resp), id, &state)
+	r.saveMacro(ctx, updated(req, resp), id, m)
 }
 
 func (r *macroResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -275,6 +265,12 @@ func checkedMacroInput(ctx context.Context, client *chatwoot.Client, plan macroM
 	return in, !diags.HasError()
 }
 
+// saveMacro ends a Create, Read or Update with the macro as Chatwoot holds it.
+func (r *macroResource) saveMacro(ctx context.Context, to saveTarget, id objectID, m *chatwoot.Macro) {
+	state := macroState(ctx, id.accountID, m, to.diags)
+	r.save(ctx, to, id, &state)
+}
+
 // macroState converts what Chatwoot holds into state. An id stored as a JSON string (which
 // Chatwoot ignores) is shown quoted, so that the plan shows the difference, with a warning.
 func macroState(ctx context.Context, accountID int64, m *chatwoot.Macro, diags *diag.Diagnostics) macroModel {
@@ -287,16 +283,7 @@ func macroState(ctx context.Context, accountID int64, m *chatwoot.Macro, diags *
 	}
 	actions := make([]macroActionModel, 0, len(m.Actions))
 	for i, a := range m.Actions {
-		integers := slices.Contains(chatwoot.IntParamActions, a.ActionName)
-		params := make([]string, 0, len(a.ActionParams))
-		for _, p := range a.ActionParams {
-			params = append(params, paramText(p, integers, func() {
-				diags.AddAttributeWarning(path.Root("actions").AtListIndex(i).AtName("params"), "Macro Holds an ID as Text",
-					fmt.Sprintf("%s (%s) of macro %d holds the id %q as a JSON string, which Chatwoot silently ignores: the "+
-						"action does nothing. It is shown quoted; the next apply sends the id as a JSON integer.", counted("Action", i), a.ActionName, m.ID, p.String()))
-			}))
-		}
-		actions = append(actions, macroActionModel{ActionName: types.StringValue(a.ActionName), Params: automationStringList(ctx, params, diags)})
+		actions = append(actions, macroActionModel{ActionName: types.StringValue(a.ActionName), Params: actionParamsState(ctx, "macro", m.ID, i, a, diags)})
 	}
 	var d diag.Diagnostics
 	state.Actions, d = types.ListValueFrom(ctx, macroActionType, actions)

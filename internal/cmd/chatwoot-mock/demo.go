@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,28 +29,28 @@ func seedDemo(ctx context.Context, baseURL, platformToken string, out *lineWrite
 	for _, cv := range sc.Conversations {
 		ids = append(ids, strconv.FormatInt(cv.ID, 10))
 	}
-	kv := []struct {
+	type keyValue struct {
 		key   string
 		value any
-	}{
+	}
+	// agent is one agent's lines; both agents are printed alike.
+	agent := func(prefix string, u fixture.User) []keyValue {
+		return []keyValue{{prefix + "_ID", u.ID}, {prefix + "_NAME", u.Name}, {prefix + "_EMAIL", u.Email}}
+	}
+	kv := slices.Concat([]keyValue{
 		{"CHATWOOT_BASE_URL", baseURL},
 		{"CHATWOOT_ACCOUNT_ID", sc.Account.ID},
 		{"CHATWOOT_API_ACCESS_TOKEN", sc.AdminToken},
 		{"ADMIN_ID", sc.Admin.ID},
 		{"ADMIN_EMAIL", sc.Admin.Email},
-		{"AGENT1_ID", sc.Agent1.ID},
-		{"AGENT1_NAME", sc.Agent1.Name},
-		{"AGENT1_EMAIL", sc.Agent1.Email},
-		{"AGENT2_ID", sc.Agent2.ID},
-		{"AGENT2_NAME", sc.Agent2.Name},
-		{"AGENT2_EMAIL", sc.Agent2.Email},
+	}, agent("AGENT1", sc.Agent1), agent("AGENT2", sc.Agent2), []keyValue{
 		{"TEAM_ID", sc.Team.ID},
 		{"TEAM_NAME", sc.Team.Name},
 		{"INBOX_ID", sc.Inbox.ID},
 		{"BOT_ID", sc.Bot.ID},
 		{"CONTACT_ID", sc.Contact.ID},
 		{"CONVERSATION_IDS", strings.Join(ids, ",")},
-	}
+	})
 	for _, e := range kv {
 		out.printf("%s=%v\n", e.key, e.value)
 	}
